@@ -1,0 +1,229 @@
+//! Reporting: figures and numbers to people and machines.
+//!
+//! The last stage of the pipeline. Every format is deterministic: the same
+//! input gives byte-identical output. JSON follows DESIGN.md's contracts.
+
+use std::io::{self, Write};
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::extract::extract_figures;
+use crate::load::Document;
+use crate::rule::Packs;
+use crate::span::LineIndex;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FigureFormat {
+    Table,
+    Json,
+    Jsonl,
+    Csv,
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberFormat {
+    Table,
+    Json,
+}
+
+/// One figure as the JSON contract writes it.
+#[derive(Debug, Clone, Serialize)]
+pub struct FigureRecord {
+    pub file: String,
+    pub source: Option<String>,
+    pub line: usize,
+    pub column: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub value: String,
+    pub low: Option<String>,
+    pub high: Option<String>,
+    pub low_open: bool,
+    pub high_open: bool,
+    pub qualifier: Option<String>,
+    pub unit: Option<String>,
+    pub label: String,
+    pub key: String,
+}
+
+/// One number expression as `crosscheck numbers` writes it.
+#[derive(Debug, Clone, Serialize)]
+pub struct NumberRecord {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub value: String,
+    pub low: Option<String>,
+    pub high: Option<String>,
+}
+
+fn decimal(d: Decimal) -> String {
+    d.normalize().to_string()
+}
+
+/// The figure records of every document, in document and text order.
+pub fn figure_records(docs: &[Document], packs: &Packs) -> Vec<FigureRecord> {
+    let mut records = Vec::new();
+    for doc in docs {
+        let lines = LineIndex::new(&doc.text);
+        for figure in extract_figures(&doc.text, packs) {
+            let (line, column) = lines.line_column(&doc.text, figure.span.start);
+            records.push(FigureRecord {
+                file: doc.name.clone(),
+                source: None,
+                line,
+                column,
+                start: figure.span.start,
+                end: figure.span.end,
+                text: doc.text[figure.span.clone()].to_string(),
+                value: decimal(figure.value),
+                low: figure.interval.low.value.map(decimal),
+                high: figure.interval.high.value.map(decimal),
+                low_open: figure.interval.low.open,
+                high_open: figure.interval.high.open,
+                qualifier: figure.qualifier.clone(),
+                key: figure.key(),
+                unit: figure.unit,
+                label: figure.label,
+            });
+        }
+    }
+    records
+}
+
+/// The number records of every document: every number expression read.
+pub fn number_records(docs: &[Document], packs: &Packs) -> Vec<NumberRecord> {
+    let mut records = Vec::new();
+    for doc in docs {
+        let lines = LineIndex::new(&doc.text);
+        for number in packs.numerals.scan(&doc.text) {
+            let (line, column) = lines.line_column(&doc.text, number.start);
+            let interval = crate::extract::number::interval_of(&number);
+            records.push(NumberRecord {
+                file: doc.name.clone(),
+                line,
+                column,
+                start: number.start,
+                end: number.end,
+                text: doc.text[number.start..number.end].to_string(),
+                value: decimal(number.value),
+                low: interval.low.value.map(decimal),
+                high: interval.high.value.map(decimal),
+            });
+        }
+    }
+    records
+}
+
+/// Writes the figures of `docs` in `format`.
+pub fn write_figures(out: &mut dyn Write, docs: &[Document], packs: &Packs, format: FigureFormat) -> io::Result<()> {
+    let records = figure_records(docs, packs);
+    match format {
+        FigureFormat::Json => {
+            #[derive(Serialize)]
+            struct Out<'a> {
+                version: u32,
+                figures: &'a [FigureRecord],
+            }
+            serde_json::to_writer_pretty(&mut *out, &Out { version: 1, figures: &records })?;
+            writeln!(out)
+        }
+        FigureFormat::Jsonl => {
+            for r in &records {
+                serde_json::to_writer(&mut *out, r)?;
+                writeln!(out)?;
+            }
+            Ok(())
+        }
+        FigureFormat::Csv => {
+            let mut w = csv::Writer::from_writer(out);
+            for r in &records {
+                w.serialize(r).map_err(io::Error::other)?;
+            }
+            w.flush()
+        }
+        FigureFormat::Markdown => {
+            writeln!(out, "| file | line | column | text | interval | unit | label |")?;
+            writeln!(out, "|---|---:|---:|---|---|---|---|")?;
+            for r in &records {
+                writeln!(
+                    out,
+                    "| {} | {} | {} | {} | {} | {} | {} |",
+                    md(&r.file),
+                    r.line,
+                    r.column,
+                    md(&r.text),
+                    md(&interval_text(r)),
+                    md(r.unit.as_deref().unwrap_or("")),
+                    md(&r.label)
+                )?;
+            }
+            Ok(())
+        }
+        FigureFormat::Table => {
+            for r in &records {
+                writeln!(
+                    out,
+                    "{}:{}:{}\t{}\t{}\t{}\t{}",
+                    r.file,
+                    r.line,
+                    r.column,
+                    r.text,
+                    interval_text(r),
+                    r.unit.as_deref().unwrap_or("-"),
+                    r.label
+                )?;
+            }
+            writeln!(out, "{} figures in {} files", records.len(), docs.len())
+        }
+    }
+}
+
+/// Writes every number expression of `docs` in `format`.
+pub fn write_numbers(out: &mut dyn Write, docs: &[Document], packs: &Packs, format: NumberFormat) -> io::Result<()> {
+    let records = number_records(docs, packs);
+    match format {
+        NumberFormat::Json => {
+            #[derive(Serialize)]
+            struct Out<'a> {
+                version: u32,
+                numbers: &'a [NumberRecord],
+            }
+            serde_json::to_writer_pretty(&mut *out, &Out { version: 1, numbers: &records })?;
+            writeln!(out)
+        }
+        NumberFormat::Table => {
+            for r in &records {
+                let range = match (&r.low, &r.high) {
+                    (Some(l), Some(h)) if l == h => l.clone(),
+                    (l, h) => format!("[{}, {}]", l.as_deref().unwrap_or("-∞"), h.as_deref().unwrap_or("∞")),
+                };
+                writeln!(out, "{}:{}:{}\t{}\t{}\t{}", r.file, r.line, r.column, r.text, r.value, range)?;
+            }
+            writeln!(out, "{} numbers in {} files", records.len(), docs.len())
+        }
+    }
+}
+
+fn interval_text(r: &FigureRecord) -> String {
+    match (&r.low, &r.high) {
+        (Some(l), Some(h)) if l == h && !r.low_open && !r.high_open => l.clone(),
+        (l, h) => format!(
+            "{}{}, {}{}",
+            if r.low_open { '(' } else { '[' },
+            l.as_deref().unwrap_or("-∞"),
+            h.as_deref().unwrap_or("∞"),
+            if r.high_open { ')' } else { ']' }
+        ),
+    }
+}
+
+fn md(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}

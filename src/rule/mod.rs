@@ -1,0 +1,6 @@
+//! Rules: the built-in packs (lexicons and checks as YAML data) and, later,
+//! user rule files. Singular `rule` so it never clashes with the `rules/` data.
+
+pub mod pack;
+
+pub use pack::{Pack, PackError, Packs};

@@ -1,0 +1,57 @@
+//! Positions in documents: byte spans inside, line and column at the edges.
+
+/// 1-based line and column (in Unicode scalar values) of byte offset `pos` in `text`.
+///
+/// `pos` is clamped to the text and moved back to a character boundary.
+pub fn line_column(text: &str, pos: usize) -> (usize, usize) {
+    let mut pos = pos.min(text.len());
+    while !text.is_char_boundary(pos) {
+        pos -= 1;
+    }
+    let before = &text[..pos];
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+/// Converts many byte offsets of one text to line and column, in one pass over the text.
+pub struct LineIndex {
+    line_starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { line_starts }
+    }
+
+    /// 1-based line and column (in Unicode scalar values) of byte offset `pos`.
+    pub fn line_column(&self, text: &str, pos: usize) -> (usize, usize) {
+        let pos = pos.min(text.len());
+        let line = self.line_starts.partition_point(|&s| s <= pos);
+        let start = self.line_starts[line - 1];
+        let column = text.get(start..pos).map_or(1, |s| s.chars().count() + 1);
+        (line, column)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_chinese_characters_not_bytes() {
+        let text = "第一行\n化解7300余起";
+        let pos = text.find("7300").unwrap();
+        assert_eq!(line_column(text, pos), (2, 3));
+        assert_eq!(LineIndex::new(text).line_column(text, pos), (2, 3));
+    }
+
+    #[test]
+    fn offsets_past_the_end_are_clamped() {
+        assert_eq!(line_column("ab", 99), (1, 3));
+        assert_eq!(LineIndex::new("ab").line_column("ab", 99), (1, 3));
+    }
+}
