@@ -223,7 +223,7 @@ fn read_figure(
         value = value.checked_mul(scale)?;
     }
     let unit_name = unit.map(|u| u.unit.clone()).or_else(|| form_unit.map(str::to_string));
-    let sentence = label::sentence_around(text, start, end, &spec.labels.boundaries);
+    let sentence = label::sentence_around(text, start, end, &spec.labels.sentence_ends);
     let label = label::read_label(text, start..end, &sentence, pack, unit_name.as_deref(), previous);
     Some(Figure {
         span: start..end,
@@ -246,36 +246,80 @@ fn qualified(value: Decimal, step: Decimal, q: &QualifierSpec) -> Interval {
     Interval { low: bound(&q.low), high: bound(&q.high) }
 }
 
-/// The longest word that `text` ends with, and its byte length. With `spaced`,
-/// a word must start at a word boundary (`over`, not `cover`).
+/// The longest word that `text` ends with, and the byte length it covers.
+/// With `spaced`, words match case-insensitively, any run of white space
+/// matches a space, and a word must start at a word boundary (`over`, not `cover`).
 fn longest_suffix<'a, T: 'a>(
     text: &str,
     words: impl Iterator<Item = (T, &'a String)>,
     spaced: bool,
 ) -> Option<(T, usize)> {
     words
-        .filter(|(_, w)| !w.is_empty() && text.ends_with(w.as_str()))
-        .filter(|(_, w)| {
-            !spaced || text[..text.len() - w.len()].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+        .filter(|(_, w)| !w.is_empty())
+        .filter_map(|(t, w)| {
+            let start = if spaced { spaced_suffix_start(text, w)? } else { text.strip_suffix(w.as_str())?.len() };
+            Some((t, text.len() - start))
         })
-        .max_by_key(|(_, w)| w.len())
-        .map(|(t, w)| (t, w.len()))
+        .max_by_key(|(_, len)| *len)
 }
 
-/// The longest word that `text` starts with, and its byte length. With `spaced`,
-/// an alphabetic word must end at a word boundary (`percent`, not `percentage`).
+/// Where the phrase `words` starts if `text` ends with it (white space and
+/// case folded), at a word boundary.
+fn spaced_suffix_start(text: &str, phrase: &str) -> Option<usize> {
+    let mut rest = text;
+    for word in phrase.split_whitespace().rev() {
+        rest = rest.trim_end();
+        let cut = rest.len().checked_sub(word.len())?;
+        let tail = rest.get(cut..)?;
+        if !tail.eq_ignore_ascii_case(word) {
+            return None;
+        }
+        rest = &rest[..cut];
+    }
+    let boundary = rest.chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+    (boundary && rest.len() < text.len()).then_some(rest.len())
+}
+
+/// The longest word that `text` starts with, and the byte length it covers.
+/// With `spaced`, words match case-insensitively, any run of white space
+/// matches a space, and an alphabetic word must end at a word boundary
+/// (`percent`, not `percentage`).
 fn longest_prefix<'a, T: 'a>(
     text: &str,
     words: impl Iterator<Item = (T, &'a String)>,
     spaced: bool,
 ) -> Option<(T, usize)> {
     words
-        .filter(|(_, w)| !w.is_empty() && text.starts_with(w.as_str()))
-        .filter(|(_, w)| {
-            !spaced
-                || !w.ends_with(|c: char| c.is_alphanumeric())
-                || text[w.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+        .filter(|(_, w)| !w.is_empty())
+        .filter_map(|(t, w)| {
+            let len =
+                if spaced { spaced_prefix_len(text, w)? } else { text.starts_with(w.as_str()).then_some(w.len())? };
+            Some((t, len))
         })
-        .max_by_key(|(_, w)| w.len())
-        .map(|(t, w)| (t, w.len()))
+        .max_by_key(|(_, len)| *len)
+}
+
+fn spaced_prefix_len(text: &str, phrase: &str) -> Option<usize> {
+    let mut rest = text;
+    let mut first = true;
+    for word in phrase.split_whitespace() {
+        if !first {
+            let trimmed = rest.trim_start();
+            if trimmed.len() == rest.len() {
+                return None;
+            }
+            rest = trimmed;
+        }
+        first = false;
+        let head = rest.get(..word.len())?;
+        if !head.eq_ignore_ascii_case(word) {
+            return None;
+        }
+        rest = &rest[word.len()..];
+    }
+    let ends_alpha = phrase.ends_with(|c: char| c.is_alphanumeric());
+    if ends_alpha && rest.chars().next().is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    Some(text.len() - rest.len())
 }

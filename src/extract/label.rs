@@ -15,27 +15,21 @@ use crate::rule::pack::{CompiledPack, LabelOrder, LabelSpec};
 /// extraction linear on text without punctuation.
 const SENTENCE_REACH: usize = 600;
 
-/// Characters that end a sentence in any language.
-const SENTENCE_ENDS: &[char] = &['。', '！', '？', '!', '?', '\n', ';', '；'];
-
 /// The sentence around `start..end`: from after the previous sentence end to
-/// the next one (a `.` ends an English sentence only before a space).
-pub fn sentence_around(text: &str, start: usize, end: usize, _boundaries: &str) -> Range<usize> {
+/// the next one. `ends` are the pack's sentence-ending characters; a `.` ends
+/// a sentence only before white space, and a blank line always ends one.
+pub fn sentence_around(text: &str, start: usize, end: usize, ends: &str) -> Range<usize> {
     let lo = floor_boundary(text, start.saturating_sub(SENTENCE_REACH));
     let hi = ceil_boundary(text, (end + SENTENCE_REACH).min(text.len()));
+    let is_end = |s: &str, i: usize, c: char| {
+        let next = s[i + c.len_utf8()..].chars().next();
+        (ends.contains(c) && (c != '.' || next.is_none_or(char::is_whitespace)))
+            || (c == '\n' && s[i + 1..].trim_start_matches([' ', '\t', '\r']).starts_with('\n'))
+    };
     let before = &text[lo..start];
-    let s = before
-        .char_indices()
-        .rev()
-        .find(|&(i, c)| SENTENCE_ENDS.contains(&c) || (c == '.' && before[i + 1..].starts_with(' ')))
-        .map_or(lo, |(i, c)| lo + i + c.len_utf8());
+    let s = before.char_indices().rev().find(|&(i, c)| is_end(before, i, c)).map_or(lo, |(i, c)| lo + i + c.len_utf8());
     let after = &text[end..hi];
-    let e = after
-        .char_indices()
-        .find(|&(i, c)| {
-            SENTENCE_ENDS.contains(&c) || (c == '.' && (after[i + 1..].starts_with(' ') || i + 1 == after.len()))
-        })
-        .map_or(hi, |(i, c)| end + i + c.len_utf8());
+    let e = after.char_indices().find(|&(i, c)| is_end(after, i, c)).map_or(hi, |(i, c)| end + i + c.len_utf8());
     let s = s + (text[s..start].len() - text[s..start].trim_start().len());
     s..e
 }
@@ -84,20 +78,35 @@ fn han_label(
     unit: Option<&str>,
     previous: &[Figure],
 ) -> String {
-    let before = &text[sentence.start.min(span.start)..span.start];
+    // The clause before the figure, but never reaching back into the previous figure.
+    let mut from = sentence.start.min(span.start);
+    if let Some(prev) = previous.last().filter(|f| f.span.end <= span.start && f.span.end > from) {
+        from = prev.span.end;
+    }
+    let before = &text[from..span.start];
     let clause_start =
         before.char_indices().rev().find(|&(_, c)| is_boundary(spec, c)).map_or(0, |(i, c)| i + c.len_utf8());
-    let mut label = normalise_han(&before[clause_start..], spec);
+    let mut before = &before[clause_start..];
 
     // The counted noun after the classifier: `派出15个督导组`.
     let after = &text[span.end..sentence.end.max(span.end)];
     let clause_end = after.char_indices().find(|&(_, c)| is_boundary(spec, c)).map_or(after.len(), |(i, _)| i);
     let mut noun = &after[..clause_end];
-    if let Some(stop) = spec.noun_stops.iter().filter_map(|w| noun.find(w.as_str())).min() {
+    if let Some(stop) = spec.noun_stops.iter().chain(&spec.verbs).filter_map(|w| noun.find(w.as_str())).min() {
         noun = &noun[..stop];
     }
-    let noun: String = noun.chars().take(10).collect();
-    if !noun.is_empty() && noun.chars().next().is_some_and(|c| !c.is_ascii_digit()) {
+    let noun: String = noun.chars().take(NOUN_CHARS).collect();
+    let has_noun = noun.chars().next().is_some_and(|c| !c.is_ascii_digit());
+    if has_noun {
+        // `…大客车以及15台涉嫌疲劳驾驶大货车`: the words before the conjunction
+        // belong to the previous noun phrase.
+        if let Some(cut) = spec.conjunctions.iter().filter_map(|w| before.rfind(w.as_str()).map(|i| i + w.len())).max()
+        {
+            before = &before[cut..];
+        }
+    }
+    let mut label = normalise_han(before, spec);
+    if has_noun {
         label.push_str(&normalise_han(&noun, spec));
     }
 
@@ -119,6 +128,9 @@ fn han_label(
     label
 }
 
+/// The longest counted noun read after a classifier, in characters.
+const NOUN_CHARS: usize = 12;
+
 /// The object of a `verb + object` label, if the label starts with a known verb.
 fn strip_verb<'a>(label: &'a str, spec: &LabelSpec) -> Option<&'a str> {
     let verb = spec.verbs.iter().filter(|v| label.starts_with(v.as_str())).max_by_key(|v| v.len())?;
@@ -128,11 +140,17 @@ fn strip_verb<'a>(label: &'a str, spec: &LabelSpec) -> Option<&'a str> {
 
 /// Drops fillers and maps synonyms in a Chinese label.
 pub fn normalise_han(raw: &str, spec: &LabelSpec) -> String {
-    let mut s = raw.trim();
+    let without_asides = drop_asides(raw);
+    let mut s = without_asides.trim();
     loop {
         let before = s;
         for filler in &spec.leading_fillers {
             s = s.strip_prefix(filler.as_str()).unwrap_or(s).trim_start();
+        }
+        if !spec.protected_endings.iter().any(|w| s.ends_with(w.as_str())) {
+            for filler in &spec.trailing_fillers {
+                s = s.strip_suffix(filler.as_str()).unwrap_or(s).trim_end();
+            }
         }
         if s == before {
             break;
@@ -167,6 +185,21 @@ pub fn normalise_han(raw: &str, spec: &LabelSpec) -> String {
     out
 }
 
+/// Drops bracketed asides: `重点区(市)县` → `重点区县`.
+fn drop_asides(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut depth = 0usize;
+    for c in raw.chars() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// English: the counted noun after the figure, else the measure before it.
 fn spaced_label(text: &str, span: Range<usize>, sentence: &Range<usize>, spec: &LabelSpec) -> String {
     let after = &text[span.end..sentence.end.max(span.end)];
@@ -183,7 +216,11 @@ fn spaced_label(text: &str, span: Range<usize>, sentence: &Range<usize>, spec: &
             break;
         }
     }
-    let noun: Vec<String> = noun.into_iter().filter(|w| !spec.stopwords.contains(w)).collect();
+    let noun: Vec<String> = noun
+        .into_iter()
+        .map(|w| w.trim_matches('-').to_string())
+        .filter(|w| !w.is_empty() && !spec.stopwords.contains(w))
+        .collect();
     if !noun.is_empty() {
         return normalise_words(&noun, spec);
     }

@@ -174,7 +174,7 @@ pub fn write_figures(out: &mut dyn Write, docs: &[Document], packs: &Packs, form
                     r.file,
                     r.line,
                     r.column,
-                    r.text,
+                    one_line(&r.text),
                     interval_text(r),
                     r.unit.as_deref().unwrap_or("-"),
                     r.label
@@ -204,7 +204,7 @@ pub fn write_numbers(out: &mut dyn Write, docs: &[Document], packs: &Packs, form
                     (Some(l), Some(h)) if l == h => l.clone(),
                     (l, h) => format!("[{}, {}]", l.as_deref().unwrap_or("-∞"), h.as_deref().unwrap_or("∞")),
                 };
-                writeln!(out, "{}:{}:{}\t{}\t{}\t{}", r.file, r.line, r.column, r.text, r.value, range)?;
+                writeln!(out, "{}:{}:{}\t{}\t{}\t{}", r.file, r.line, r.column, one_line(&r.text), r.value, range)?;
             }
             writeln!(out, "{} numbers in {} files", records.len(), docs.len())
         }
@@ -225,5 +225,11 @@ fn interval_text(r: &FigureRecord) -> String {
 }
 
 fn md(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+    one_line(s).replace('|', "\\|")
+}
+
+/// Text on one line: runs of white space (a line break in a wrapped
+/// paragraph) become one space.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -92,12 +92,26 @@ pub struct UnitSpec {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LabelSpec {
+    /// Characters that end a sentence (a `.` only before white space; a blank
+    /// line always ends one).
+    #[serde(default)]
+    pub sentence_ends: String,
     /// Characters that end a clause: a label never crosses them.
     #[serde(default)]
     pub boundaries: String,
     /// Words dropped at the start of a label (`共`, `全市`, `累计`).
     #[serde(default)]
     pub leading_fillers: Vec<String>,
+    /// Words dropped at the end of a label (`为`, `达到`).
+    #[serde(default)]
+    pub trailing_fillers: Vec<String>,
+    /// Whole words that end in a trailing filler (`行为`): never stripped.
+    #[serde(default)]
+    pub protected_endings: Vec<String>,
+    /// Words that join noun phrases (`和`, `以及`): a figure whose counted noun
+    /// follows it takes only the words after the last one before it.
+    #[serde(default)]
+    pub conjunctions: Vec<String>,
     /// Words dropped anywhere in a label (`各类`).
     #[serde(default)]
     pub fillers: Vec<String>,
@@ -224,7 +238,8 @@ impl Packs {
 
     /// Parses one pack's YAML.
     pub fn parse(name: &str, src: &str) -> Result<Pack, PackError> {
-        serde_saphyr::from_str::<Pack>(src).map_err(|source| PackError::Yaml { name: name.to_string(), source: Box::new(source) })
+        serde_saphyr::from_str::<Pack>(src)
+            .map_err(|source| PackError::Yaml { name: name.to_string(), source: Box::new(source) })
     }
 
     /// Compiles parsed packs.
