@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use rust_decimal::Decimal;
 
-use crate::extract::label;
+use crate::extract::label::{self, Sentences};
 use crate::extract::number::{NumberExpr, NumberForm, Numerals};
 use crate::interval::{Bound, Interval};
 use crate::rule::pack::{CompiledPack, Packs, QualifierSpec, UnitSpec};
@@ -45,60 +45,68 @@ impl Figure {
 /// Every figure in `text`, in order.
 pub fn extract_figures(text: &str, packs: &Packs) -> Vec<Figure> {
     let numbers = packs.numerals.scan(text);
-    let excluded = excluded_spans(text, packs);
     let mut figures: Vec<Figure> = Vec::new();
-    let mut next_excluded = 0;
+    // Per pack, built on first use: a pack's exclusions and sentence ends
+    // apply to the figures that pack reads.
+    let mut scans: Vec<Option<PackScan>> = vec![None; packs.packs.len()];
     for number in &numbers {
-        while next_excluded < excluded.len() && excluded[next_excluded].end <= number.start {
-            next_excluded += 1;
-        }
-        if excluded.get(next_excluded).is_some_and(|e| e.start < number.end) {
+        let Some((index, pack)) = pack_for(text, number, packs) else { continue };
+        let scan = scans[index].get_or_insert_with(|| PackScan::new(text, pack));
+        if scan.excludes(number.start..number.end) {
             continue;
         }
-        let Some(pack) = pack_for(text, number, packs) else { continue };
-        if let Some(figure) = read_figure(text, number, pack, &packs.numerals, &figures) {
+        if let Some(figure) = read_figure(text, number, pack, &packs.numerals, &scan.sentences, &figures) {
             figures.push(figure);
         }
     }
     figures
 }
 
-/// The spans of text that hold no figures, sorted and merged.
-fn excluded_spans(text: &str, packs: &Packs) -> Vec<Range<usize>> {
-    let mut spans: Vec<Range<usize>> = packs
-        .packs
-        .iter()
-        .flat_map(|p| p.exclusions.iter())
-        .flat_map(|(_, re)| re.find_iter(text).map(|m| m.range()))
-        .filter(|r| !r.is_empty())
-        .collect();
-    spans.sort_by_key(|r| (r.start, r.end));
-    let mut merged: Vec<Range<usize>> = Vec::with_capacity(spans.len());
-    for span in spans {
-        match merged.last_mut() {
-            Some(last) if span.start <= last.end => last.end = last.end.max(span.end),
-            _ => merged.push(span),
-        }
+/// What one pack finds in a whole text before reading its figures.
+#[derive(Debug, Clone)]
+struct PackScan {
+    /// Spans that hold no figures, sorted and merged.
+    excluded: Vec<Range<usize>>,
+    sentences: Sentences,
+}
+
+impl PackScan {
+    fn new(text: &str, pack: &CompiledPack) -> Self {
+        // Matches of the union never overlap and come in order.
+        let excluded = pack
+            .excluded
+            .iter()
+            .flat_map(|re| re.find_iter(text).map(|m| m.range()))
+            .filter(|r| !r.is_empty())
+            .collect();
+        PackScan { excluded, sentences: Sentences::new(text, &pack.lexicon.sentence_ends) }
     }
-    merged
+
+    fn excludes(&self, span: Range<usize>) -> bool {
+        let i = self.excluded.partition_point(|e| e.end <= span.start);
+        self.excluded.get(i).is_some_and(|e| e.start < span.end)
+    }
 }
 
 /// How far (in characters) to look either side of a number for its language.
 const SCRIPT_WINDOW: usize = 12;
 
-/// The pack whose script is nearest the number: after it first (the unit or
-/// counted noun), then before it. A document may mix languages.
-fn pack_for<'p>(text: &str, number: &NumberExpr, packs: &'p Packs) -> Option<&'p CompiledPack> {
+/// The pack whose script is nearest the number (its index and the pack):
+/// the first letter after it (the unit or counted noun), else before it.
+/// A document may mix languages.
+fn pack_for<'p>(text: &str, number: &NumberExpr, packs: &'p Packs) -> Option<(usize, &'p CompiledPack)> {
     let matches = |c: char| {
+        if !c.is_alphabetic() {
+            return None;
+        }
         let mut buf = [0u8; 4];
         let s = c.encode_utf8(&mut buf);
-        packs.packs.iter().find(|p| p.script.is_match(s))
+        packs.packs.iter().enumerate().find(|(_, p)| p.script.is_match(s))
     };
-    let inside =
-        text[number.start..number.end].chars().find_map(|c| (!c.is_ascii_digit()).then(|| matches(c)).flatten());
+    let inside = || text[number.start..number.end].chars().find_map(matches);
     let after = || text[number.end..].chars().take(SCRIPT_WINDOW).find_map(matches);
     let before = || text[..number.start].chars().rev().take(SCRIPT_WINDOW).find_map(matches);
-    inside.or_else(after).or_else(before).or_else(|| packs.packs.first())
+    inside().or_else(after).or_else(before).or_else(|| packs.packs.first().map(|p| (0, p)))
 }
 
 fn read_figure(
@@ -106,6 +114,7 @@ fn read_figure(
     number: &NumberExpr,
     pack: &CompiledPack,
     numerals: &Numerals,
+    sentences: &Sentences,
     previous: &[Figure],
 ) -> Option<Figure> {
     let spec = &pack.spec;
@@ -118,38 +127,22 @@ fn read_figure(
     let mut rounded = number.rounded;
 
     // Qualifier and prefix unit before the number (`逾7300`, `more than $4.2 billion`).
+    let lexicon = &pack.lexicon;
     let mut prefix_unit: Option<&UnitSpec> = None;
-    let mut before = &text[..start];
-    if spaced {
-        before = before.trim_end_matches(' ');
+    if let Some((&i, len)) = lexicon.prefix_units.longest_suffix(&text[..start]) {
+        prefix_unit = Some(&spec.units[i]);
+        start -= len;
     }
-    if let Some(unit) =
-        spec.units.iter().filter(|u| u.prefix).find(|u| u.words.iter().any(|w| before.ends_with(w.as_str())))
-    {
-        let word = unit.words.iter().filter(|w| before.ends_with(w.as_str())).max_by_key(|w| w.len())?;
-        prefix_unit = Some(unit);
-        start = before.len() - word.len();
-        before = &text[..start];
-        if spaced {
-            before = before.trim_end_matches(' ');
-        }
+    let mut qualifier: Option<&QualifierSpec> = None;
+    if let Some((&i, len)) = lexicon.qualifiers_before.longest_suffix(&text[..start]) {
+        qualifier = Some(&spec.qualifiers[i]);
+        start -= len;
     }
-    let mut qualifier =
-        longest_suffix(before, spec.qualifiers.iter().flat_map(|q| q.before.iter().map(move |w| (q, w))), spaced).map(
-            |(q, len)| {
-                start = before.len() - len;
-                q
-            },
-        );
 
     // Qualifier written after the number (`7300余`), and a scale word after it (`3000余万`).
     if qualifier.is_none() {
-        if let Some((q, len)) = longest_prefix(
-            &text[end..],
-            spec.qualifiers.iter().flat_map(|q| q.after.iter().map(move |w| (q, w))),
-            false,
-        ) {
-            qualifier = Some(q);
+        if let Some((&i, len)) = lexicon.qualifiers_after.longest_prefix(&text[end..]) {
+            qualifier = Some(&spec.qualifiers[i]);
             end += len;
             if let Some((len, mul)) = numerals.scale_at(text, end) {
                 value *= mul;
@@ -166,12 +159,8 @@ fn read_figure(
     if unit.is_none() {
         let rest = &text[end..];
         let skipped = if spaced { rest.len() - rest.trim_start_matches(' ').len() } else { 0 };
-        if let Some((u, len)) = longest_prefix(
-            &rest[skipped..],
-            spec.units.iter().filter(|u| !u.prefix).flat_map(|u| u.words.iter().map(move |w| (u, w))),
-            spaced,
-        ) {
-            unit = Some(u);
+        if let Some((&i, len)) = lexicon.units.longest_prefix(&rest[skipped..]) {
+            unit = Some(&spec.units[i]);
             end += skipped + len;
         }
     }
@@ -184,15 +173,13 @@ fn read_figure(
         rounded = true;
     }
 
-    // A qualifier written after the unit (`7300起左右`, `7300人以上`).
+    // A qualifier written after the unit (`7300起左右`, `7300 or more`).
     if qualifier.is_none() {
-        if let Some((q, len)) = longest_prefix(
-            &text[end..],
-            spec.qualifiers.iter().flat_map(|q| q.after_unit.iter().map(move |w| (q, w))),
-            spaced,
-        ) {
-            qualifier = Some(q);
-            end += len;
+        let rest = &text[end..];
+        let skipped = if spaced { rest.len() - rest.trim_start_matches(' ').len() } else { 0 };
+        if let Some((&i, len)) = lexicon.qualifiers_after_unit.longest_prefix(&rest[skipped..]) {
+            qualifier = Some(&spec.qualifiers[i]);
+            end += skipped + len;
         }
     }
 
@@ -223,7 +210,7 @@ fn read_figure(
         value = value.checked_mul(scale)?;
     }
     let unit_name = unit.map(|u| u.unit.clone()).or_else(|| form_unit.map(str::to_string));
-    let sentence = label::sentence_around(text, start, end, &spec.labels.sentence_ends);
+    let sentence = sentences.around(text, start, end);
     let label = label::read_label(text, start..end, &sentence, pack, unit_name.as_deref(), previous);
     Some(Figure {
         span: start..end,
@@ -244,82 +231,4 @@ fn qualified(value: Decimal, step: Decimal, q: &QualifierSpec) -> Interval {
         None => Bound::unbounded(),
     };
     Interval { low: bound(&q.low), high: bound(&q.high) }
-}
-
-/// The longest word that `text` ends with, and the byte length it covers.
-/// With `spaced`, words match case-insensitively, any run of white space
-/// matches a space, and a word must start at a word boundary (`over`, not `cover`).
-fn longest_suffix<'a, T: 'a>(
-    text: &str,
-    words: impl Iterator<Item = (T, &'a String)>,
-    spaced: bool,
-) -> Option<(T, usize)> {
-    words
-        .filter(|(_, w)| !w.is_empty())
-        .filter_map(|(t, w)| {
-            let start = if spaced { spaced_suffix_start(text, w)? } else { text.strip_suffix(w.as_str())?.len() };
-            Some((t, text.len() - start))
-        })
-        .max_by_key(|(_, len)| *len)
-}
-
-/// Where the phrase `words` starts if `text` ends with it (white space and
-/// case folded), at a word boundary.
-fn spaced_suffix_start(text: &str, phrase: &str) -> Option<usize> {
-    let mut rest = text;
-    for word in phrase.split_whitespace().rev() {
-        rest = rest.trim_end();
-        let cut = rest.len().checked_sub(word.len())?;
-        let tail = rest.get(cut..)?;
-        if !tail.eq_ignore_ascii_case(word) {
-            return None;
-        }
-        rest = &rest[..cut];
-    }
-    let boundary = rest.chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-    (boundary && rest.len() < text.len()).then_some(rest.len())
-}
-
-/// The longest word that `text` starts with, and the byte length it covers.
-/// With `spaced`, words match case-insensitively, any run of white space
-/// matches a space, and an alphabetic word must end at a word boundary
-/// (`percent`, not `percentage`).
-fn longest_prefix<'a, T: 'a>(
-    text: &str,
-    words: impl Iterator<Item = (T, &'a String)>,
-    spaced: bool,
-) -> Option<(T, usize)> {
-    words
-        .filter(|(_, w)| !w.is_empty())
-        .filter_map(|(t, w)| {
-            let len =
-                if spaced { spaced_prefix_len(text, w)? } else { text.starts_with(w.as_str()).then_some(w.len())? };
-            Some((t, len))
-        })
-        .max_by_key(|(_, len)| *len)
-}
-
-fn spaced_prefix_len(text: &str, phrase: &str) -> Option<usize> {
-    let mut rest = text;
-    let mut first = true;
-    for word in phrase.split_whitespace() {
-        if !first {
-            let trimmed = rest.trim_start();
-            if trimmed.len() == rest.len() {
-                return None;
-            }
-            rest = trimmed;
-        }
-        first = false;
-        let head = rest.get(..word.len())?;
-        if !head.eq_ignore_ascii_case(word) {
-            return None;
-        }
-        rest = &rest[word.len()..];
-    }
-    let ends_alpha = phrase.ends_with(|c: char| c.is_alphanumeric());
-    if ends_alpha && rest.chars().next().is_some_and(char::is_alphanumeric) {
-        return None;
-    }
-    Some(text.len() - rest.len())
 }

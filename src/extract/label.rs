@@ -9,29 +9,51 @@
 use std::ops::Range;
 
 use crate::extract::figure::Figure;
+use crate::extract::words::CharSet;
 use crate::rule::pack::{CompiledPack, LabelOrder, LabelSpec};
 
 /// How far (in bytes) a sentence is looked for either side of a figure; keeps
 /// extraction linear on text without punctuation.
 const SENTENCE_REACH: usize = 600;
 
-/// The sentence around `start..end`: from after the previous sentence end to
-/// the next one. `ends` are the pack's sentence-ending characters; a `.` ends
-/// a sentence only before white space, and a blank line always ends one.
-pub fn sentence_around(text: &str, start: usize, end: usize, ends: &str) -> Range<usize> {
-    let lo = floor_boundary(text, start.saturating_sub(SENTENCE_REACH));
-    let hi = ceil_boundary(text, (end + SENTENCE_REACH).min(text.len()));
-    let is_end = |s: &str, i: usize, c: char| {
-        let next = s[i + c.len_utf8()..].chars().next();
-        (ends.contains(c) && (c != '.' || next.is_none_or(char::is_whitespace)))
-            || (c == '\n' && s[i + 1..].trim_start_matches([' ', '\t', '\r']).starts_with('\n'))
-    };
-    let before = &text[lo..start];
-    let s = before.char_indices().rev().find(|&(i, c)| is_end(before, i, c)).map_or(lo, |(i, c)| lo + i + c.len_utf8());
-    let after = &text[end..hi];
-    let e = after.char_indices().find(|&(i, c)| is_end(after, i, c)).map_or(hi, |(i, c)| end + i + c.len_utf8());
-    let s = s + (text[s..start].len() - text[s..start].trim_start().len());
-    s..e
+/// Where the sentences of a text end, for one pack's sentence-ending
+/// characters: built in one pass, so finding a figure's sentence is a binary
+/// search rather than a scan.
+#[derive(Debug, Clone)]
+pub struct Sentences {
+    /// Byte offsets just past each sentence end, ascending.
+    ends: Vec<usize>,
+}
+
+impl Sentences {
+    /// `ends` are the pack's sentence-ending characters; a `.` ends a sentence
+    /// only before white space, and a blank line always ends one.
+    pub fn new(text: &str, ends: &CharSet) -> Self {
+        let mut out = Vec::new();
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
+            let is_end = (ends.contains(c) && (c != '.' || next.is_none_or(char::is_whitespace)))
+                || (c == '\n' && text[i + 1..].trim_start_matches([' ', '\t', '\r']).starts_with('\n'));
+            if is_end {
+                out.push(i + c.len_utf8());
+            }
+        }
+        Sentences { ends: out }
+    }
+
+    /// The sentence around `start..end`, leading white space trimmed, reaching
+    /// at most `SENTENCE_REACH` bytes either side.
+    pub fn around(&self, text: &str, start: usize, end: usize) -> Range<usize> {
+        let lo = floor_boundary(text, start.saturating_sub(SENTENCE_REACH));
+        let hi = ceil_boundary(text, (end + SENTENCE_REACH).min(text.len()));
+        let before = self.ends.partition_point(|&e| e <= start);
+        let s = if before == 0 { 0 } else { self.ends[before - 1] }.max(lo);
+        let after = self.ends.partition_point(|&e| e < end + 1);
+        let e = self.ends.get(after).copied().unwrap_or(text.len()).min(hi);
+        let s = s + (text[s..start].len() - text[s..start].trim_start().len());
+        s..e
+    }
 }
 
 fn floor_boundary(text: &str, mut i: usize) -> usize {
@@ -59,13 +81,13 @@ pub fn read_label(
 ) -> String {
     let spec = &pack.spec.labels;
     match spec.order {
-        LabelOrder::Before => han_label(text, span, sentence, spec, unit, previous),
-        LabelOrder::After => spaced_label(text, span, sentence, spec),
+        LabelOrder::Before => han_label(text, span, sentence, pack, unit, previous),
+        LabelOrder::After => spaced_label(text, span, sentence, pack),
     }
 }
 
-fn is_boundary(spec: &LabelSpec, c: char) -> bool {
-    spec.boundaries.contains(c)
+fn is_boundary(pack: &CompiledPack, c: char) -> bool {
+    pack.lexicon.boundaries.contains(c)
 }
 
 /// Chinese: the clause before the figure, plus a counted noun after its
@@ -74,10 +96,11 @@ fn han_label(
     text: &str,
     span: Range<usize>,
     sentence: &Range<usize>,
-    spec: &LabelSpec,
+    pack: &CompiledPack,
     unit: Option<&str>,
     previous: &[Figure],
 ) -> String {
+    let spec = &pack.spec.labels;
     // The clause before the figure, but never reaching back into the previous figure.
     let mut from = sentence.start.min(span.start);
     if let Some(prev) = previous.last().filter(|f| f.span.end <= span.start && f.span.end > from) {
@@ -85,17 +108,20 @@ fn han_label(
     }
     let before = &text[from..span.start];
     let clause_start =
-        before.char_indices().rev().find(|&(_, c)| is_boundary(spec, c)).map_or(0, |(i, c)| i + c.len_utf8());
+        before.char_indices().rev().find(|&(_, c)| is_boundary(pack, c)).map_or(0, |(i, c)| i + c.len_utf8());
     let mut before = &before[clause_start..];
 
     // The counted noun after the classifier: `派出15个督导组`.
     let after = &text[span.end..sentence.end.max(span.end)];
-    let clause_end = after.char_indices().find(|&(_, c)| is_boundary(spec, c)).map_or(after.len(), |(i, _)| i);
+    let clause_end = after
+        .char_indices()
+        .take(NOUN_CHARS)
+        .find(|&(_, c)| is_boundary(pack, c))
+        .map_or_else(|| after.char_indices().nth(NOUN_CHARS).map_or(after.len(), |(i, _)| i), |(i, _)| i);
     let mut noun = &after[..clause_end];
-    if let Some(stop) = spec.noun_stops.iter().chain(&spec.verbs).filter_map(|w| noun.find(w.as_str())).min() {
+    if let Some((stop, _)) = pack.lexicon.noun_stops.find(noun) {
         noun = &noun[..stop];
     }
-    let noun: String = noun.chars().take(NOUN_CHARS).collect();
     let has_noun = noun.chars().next().is_some_and(|c| !c.is_ascii_digit());
     if has_noun {
         // `…大客车以及15台涉嫌疲劳驾驶大货车`: the words before the conjunction
@@ -105,9 +131,9 @@ fn han_label(
             before = &before[cut..];
         }
     }
-    let mut label = normalise_han(before, spec);
+    let mut label = normalise_han(before, pack);
     if has_noun {
-        label.push_str(&normalise_han(&noun, spec));
+        label.push_str(&normalise_han(noun, pack));
     }
 
     // Ellipsis: `排查各类矛盾纠纷7500余起,化解7300余起` → `化解矛盾纠纷`.
@@ -139,17 +165,19 @@ fn strip_verb<'a>(label: &'a str, spec: &LabelSpec) -> Option<&'a str> {
 }
 
 /// Drops fillers and maps synonyms in a Chinese label.
-pub fn normalise_han(raw: &str, spec: &LabelSpec) -> String {
+pub fn normalise_han(raw: &str, pack: &CompiledPack) -> String {
+    let spec = &pack.spec.labels;
+    let lexicon = &pack.lexicon;
     let without_asides = drop_asides(raw);
     let mut s = without_asides.trim();
     loop {
         let before = s;
-        for filler in &spec.leading_fillers {
-            s = s.strip_prefix(filler.as_str()).unwrap_or(s).trim_start();
+        if let Some((_, len)) = lexicon.leading_fillers.longest_prefix(s) {
+            s = s[len..].trim_start();
         }
         if !spec.protected_endings.iter().any(|w| s.ends_with(w.as_str())) {
-            for filler in &spec.trailing_fillers {
-                s = s.strip_suffix(filler.as_str()).unwrap_or(s).trim_end();
+            if let Some((_, len)) = lexicon.trailing_fillers.longest_suffix(s) {
+                s = s[..s.len() - len].trim_end();
             }
         }
         if s == before {
@@ -158,29 +186,18 @@ pub fn normalise_han(raw: &str, spec: &LabelSpec) -> String {
     }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
-    'scan: while let Some(c) = rest.chars().next() {
-        if let Some(filler) = spec.fillers.iter().filter(|f| rest.starts_with(f.as_str())).max_by_key(|f| f.len()) {
-            rest = &rest[filler.len()..];
-            continue;
-        }
-        // Longest match among canonical words and their synonyms.
-        let mut best: Option<(&str, usize)> = None;
-        for (canonical, variants) in &spec.synonyms {
-            for word in std::iter::once(canonical).chain(variants) {
-                if rest.starts_with(word.as_str()) && best.is_none_or(|(_, len)| word.len() > len) {
-                    best = Some((canonical, word.len()));
-                }
-            }
-        }
-        if let Some((canonical, len)) = best {
+    while let Some(c) = rest.chars().next() {
+        if let Some((_, len)) = lexicon.fillers.longest_prefix(rest) {
+            rest = &rest[len..];
+        } else if let Some((canonical, len)) = lexicon.synonyms.longest_prefix(rest) {
             out.push_str(canonical);
             rest = &rest[len..];
-            continue 'scan;
+        } else {
+            if !c.is_whitespace() {
+                out.push(c);
+            }
+            rest = &rest[c.len_utf8()..];
         }
-        if !c.is_whitespace() {
-            out.push(c);
-        }
-        rest = &rest[c.len_utf8()..];
     }
     out
 }
@@ -201,9 +218,10 @@ fn drop_asides(raw: &str) -> String {
 }
 
 /// English: the counted noun after the figure, else the measure before it.
-fn spaced_label(text: &str, span: Range<usize>, sentence: &Range<usize>, spec: &LabelSpec) -> String {
+fn spaced_label(text: &str, span: Range<usize>, sentence: &Range<usize>, pack: &CompiledPack) -> String {
+    let spec = &pack.spec.labels;
     let after = &text[span.end..sentence.end.max(span.end)];
-    let after = &after[..after.find(|c| is_boundary(spec, c)).unwrap_or(after.len())];
+    let after = &after[..after.find(|c| is_boundary(pack, c)).unwrap_or(after.len())];
     let mut noun = Vec::new();
     for word in after.split_whitespace() {
         let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
@@ -227,7 +245,7 @@ fn spaced_label(text: &str, span: Range<usize>, sentence: &Range<usize>, spec: &
     // The measure before the figure, clause by clause, nearest first.
     let before = &text[sentence.start.min(span.start)..span.start];
     let mut words: Vec<String> = Vec::new();
-    for clause in before.rsplit(|c| is_boundary(spec, c)).take(2) {
+    for clause in before.rsplit(|c| is_boundary(pack, c)).take(2) {
         words = clause
             .split_whitespace()
             .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_lowercase())

@@ -6,6 +6,7 @@
 pub mod figure;
 pub mod label;
 pub mod number;
+pub mod words;
 
 pub use figure::{extract_figures, Figure};
 pub use number::{NumberExpr, NumberForm};

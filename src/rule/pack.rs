@@ -10,6 +10,7 @@ use serde::Deserialize;
 use thiserror::Error;
 
 use crate::extract::number::{Numerals, NumeralsSpec};
+use crate::extract::words::{CharSet, WordIndex};
 
 /// The packs built into the binary, by name.
 pub const BUILTIN: &[(&str, &str)] =
@@ -210,12 +211,78 @@ pub struct Packs {
     pub numerals: Numerals,
 }
 
-/// One pack with its regexes compiled.
+/// One pack with its regexes compiled and its word lists indexed.
 #[derive(Debug, Clone)]
 pub struct CompiledPack {
     pub spec: Pack,
     pub script: Regex,
     pub exclusions: Vec<(String, Regex)>,
+    /// Every exclusion pattern in one regex: one pass over the text.
+    pub excluded: Option<Regex>,
+    pub lexicon: Lexicon,
+}
+
+/// A pack's word lists, indexed for matching at a position. Payloads are
+/// indexes into the pack's `qualifiers` and `units`.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    pub qualifiers_before: WordIndex<usize>,
+    pub qualifiers_after: WordIndex<usize>,
+    pub qualifiers_after_unit: WordIndex<usize>,
+    pub prefix_units: WordIndex<usize>,
+    pub units: WordIndex<usize>,
+    pub leading_fillers: WordIndex<()>,
+    pub trailing_fillers: WordIndex<()>,
+    pub fillers: WordIndex<()>,
+    /// Canonical words and their synonyms → the canonical word.
+    pub synonyms: WordIndex<String>,
+    /// Words that end a counted noun: the noun stops and the verbs.
+    pub noun_stops: WordIndex<()>,
+    pub sentence_ends: CharSet,
+    pub boundaries: CharSet,
+}
+
+impl Lexicon {
+    fn new(spec: &Pack) -> Self {
+        let spaced = spec.labels.order == LabelOrder::After;
+        let qualifiers = |words: fn(&QualifierSpec) -> &Vec<String>| {
+            WordIndex::new(
+                spec.qualifiers.iter().enumerate().flat_map(|(i, q)| words(q).iter().map(move |w| (w.clone(), i))),
+                spaced,
+            )
+        };
+        let units = |prefix: bool| {
+            WordIndex::new(
+                spec.units
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, u)| u.prefix == prefix)
+                    .flat_map(|(i, u)| u.words.iter().map(move |w| (w.clone(), i))),
+                spaced,
+            )
+        };
+        let words = |list: &[String]| WordIndex::new(list.iter().map(|w| (w.clone(), ())), spaced);
+        let labels = &spec.labels;
+        Lexicon {
+            qualifiers_before: qualifiers(|q| &q.before),
+            qualifiers_after: qualifiers(|q| &q.after),
+            qualifiers_after_unit: qualifiers(|q| &q.after_unit),
+            prefix_units: units(true),
+            units: units(false),
+            leading_fillers: words(&labels.leading_fillers),
+            trailing_fillers: words(&labels.trailing_fillers),
+            fillers: words(&labels.fillers),
+            synonyms: WordIndex::new(
+                labels.synonyms.iter().flat_map(|(canonical, variants)| {
+                    std::iter::once(canonical).chain(variants).map(move |w| (w.clone(), canonical.clone()))
+                }),
+                spaced,
+            ),
+            noun_stops: words(&[labels.noun_stops.clone(), labels.verbs.clone()].concat()),
+            sentence_ends: CharSet::new(&labels.sentence_ends),
+            boundaries: CharSet::new(&labels.boundaries),
+        }
+    }
 }
 
 impl Packs {
@@ -260,7 +327,14 @@ impl Packs {
                 .iter()
                 .map(|e| Ok((e.id.clone(), regex(&format!("exclusions.{}", e.id), &e.pattern)?)))
                 .collect::<Result<Vec<_>, PackError>>()?;
-            compiled.push(CompiledPack { spec, script, exclusions });
+            let lexicon = Lexicon::new(&spec);
+            let excluded = if spec.exclusions.is_empty() {
+                None
+            } else {
+                let union: Vec<String> = spec.exclusions.iter().map(|e| format!("(?:{})", e.pattern)).collect();
+                Some(regex("exclusions", &union.join("|"))?)
+            };
+            compiled.push(CompiledPack { spec, script, exclusions, excluded, lexicon });
         }
         Ok(Packs { packs: compiled, numerals })
     }

@@ -1,0 +1,180 @@
+//! The `crosscheck` binary run as a user runs it: formats, contracts, exit
+//! codes and determinism, over the project's own fixtures.
+
+mod common;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn crosscheck() -> Command {
+    Command::cargo_bin("crosscheck").unwrap()
+}
+
+fn stdout_of(args: &[&str]) -> String {
+    let out = crosscheck().args(args).current_dir(common::root()).output().unwrap();
+    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn figures_json_follows_the_contract() {
+    let out = stdout_of(&["figures", "fixtures/zh/press-conference-clean.txt", "--format", "json"]);
+    let json: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["version"], 1);
+    let figures = json["figures"].as_array().unwrap();
+    assert!(figures.len() > 30, "{}", figures.len());
+    let fields = [
+        "file",
+        "source",
+        "line",
+        "column",
+        "start",
+        "end",
+        "text",
+        "value",
+        "low",
+        "high",
+        "low_open",
+        "high_open",
+        "qualifier",
+        "unit",
+        "label",
+        "key",
+    ];
+    for figure in figures {
+        let keys: Vec<&str> = figure.as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(keys.len(), fields.len(), "{figure}");
+        for field in fields {
+            assert!(keys.contains(&field), "{field} missing from {figure}");
+        }
+    }
+    let resolved = figures.iter().find(|f| f["text"] == "7300余起").unwrap();
+    assert_eq!(resolved["low"], "7300");
+    assert_eq!(resolved["high"], "7400");
+    assert_eq!(resolved["low_open"], true);
+    assert_eq!(resolved["qualifier"], "more-than");
+    assert_eq!(resolved["unit"], "起");
+    assert_eq!(resolved["label"], "化解矛盾纠纷");
+    assert_eq!(resolved["key"], "化解矛盾纠纷|起");
+    let money = figures.iter().find(|f| f["text"] == "4180.74万元").unwrap();
+    assert_eq!((money["value"].as_str(), money["unit"].as_str()), (Some("41807400"), Some("元")));
+}
+
+#[test]
+fn figures_offsets_point_at_the_text() {
+    let path = common::fixture("zh/press-conference-clean.txt");
+    let text = common::read(&path);
+    let out = stdout_of(&["figures", "fixtures/zh/press-conference-clean.txt", "--format", "json"]);
+    let json: Value = serde_json::from_str(&out).unwrap();
+    for figure in json["figures"].as_array().unwrap() {
+        let (start, end) = (figure["start"].as_u64().unwrap() as usize, figure["end"].as_u64().unwrap() as usize);
+        assert_eq!(&text[start..end], figure["text"].as_str().unwrap());
+        let line = figure["line"].as_u64().unwrap() as usize;
+        let column = figure["column"].as_u64().unwrap() as usize;
+        let line_text = text.lines().nth(line - 1).unwrap();
+        let from_column: String = line_text.chars().skip(column - 1).collect();
+        assert!(from_column.starts_with(figure["text"].as_str().unwrap()), "{figure}");
+    }
+}
+
+#[test]
+fn every_figure_format_lists_the_same_figures() {
+    let path = "fixtures/en/press-briefing-clean.md";
+    let json: Value = serde_json::from_str(&stdout_of(&["figures", path, "--format", "json"])).unwrap();
+    let count = json["figures"].as_array().unwrap().len();
+    let jsonl = stdout_of(&["figures", path, "--format", "jsonl"]);
+    assert_eq!(jsonl.lines().count(), count);
+    for line in jsonl.lines() {
+        let _: Value = serde_json::from_str(line).unwrap();
+    }
+    let csv = stdout_of(&["figures", path, "--format", "csv"]);
+    assert!(csv.starts_with("file,source,line,column,start,end,text,value,low,high"), "{csv}");
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    assert_eq!(reader.records().count(), count);
+    let markdown = stdout_of(&["figures", path, "--format", "markdown"]);
+    assert_eq!(markdown.lines().count(), count + 2);
+    let table = stdout_of(&["figures", path]);
+    assert!(table.ends_with(&format!("{count} figures in 1 files\n")), "{table}");
+}
+
+#[test]
+fn figures_of_the_english_fixture() {
+    insta::assert_snapshot!(stdout_of(&["figures", "fixtures/en/press-briefing-clean.md"]));
+}
+
+#[test]
+fn figures_of_the_chinese_fixture() {
+    insta::assert_snapshot!(stdout_of(&["figures", "fixtures/zh/press-conference-clean.txt"]));
+}
+
+#[test]
+fn numbers_lists_dates_and_names_too() {
+    let out = stdout_of(&["numbers", "fixtures/zh/press-conference-clean.txt", "--format", "json"]);
+    let json: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["version"], 1);
+    let numbers = json["numbers"].as_array().unwrap();
+    let fields = ["file", "line", "column", "start", "end", "text", "value", "low", "high"];
+    for n in numbers {
+        assert_eq!(n.as_object().unwrap().len(), fields.len(), "{n}");
+        for field in fields {
+            assert!(n.get(field).is_some(), "{field} missing from {n}");
+        }
+    }
+    // The date 9月12日 is a number expression, though not a figure.
+    assert!(numbers.iter().any(|n| n["text"] == "12"), "{out}");
+    let figures = stdout_of(&["figures", "fixtures/zh/press-conference-clean.txt", "--format", "json"]);
+    assert!(!figures.contains("\"text\": \"12\""));
+}
+
+#[test]
+fn stdin_is_read_under_its_given_name() {
+    let out = crosscheck()
+        .args(["figures", "-", "--stdin-filename", "draft.txt", "--format", "jsonl"])
+        .write_stdin("全市共破获刑事案件1829起。")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let line: Value = serde_json::from_str(String::from_utf8(out.stdout).unwrap().trim()).unwrap();
+    assert_eq!(line["file"], "draft.txt");
+    assert_eq!(line["value"], "1829");
+    assert_eq!(line["label"], "破获刑事案件");
+}
+
+#[test]
+fn a_missing_file_is_an_input_error() {
+    let out = crosscheck().args(["figures", "no/such/file.txt"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no/such/file.txt"));
+}
+
+#[test]
+fn a_bad_file_is_reported_and_the_good_ones_are_still_read() {
+    let dir = tempdir();
+    std::fs::write(dir.join("a-good.txt"), "破获刑事案件1829起。").unwrap();
+    std::fs::write(dir.join("b-bad.txt"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0").unwrap();
+    let before = std::fs::read(dir.join("b-bad.txt")).unwrap();
+    let out = crosscheck().args(["figures", "--format", "jsonl"]).arg(&dir).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("1829"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("b-bad.txt"));
+    assert_eq!(std::fs::read(dir.join("b-bad.txt")).unwrap(), before, "an input was written to");
+}
+
+#[test]
+fn output_is_byte_identical_from_run_to_run() {
+    let args = ["figures", "fixtures", "--format", "json"];
+    assert_eq!(stdout_of(&args), stdout_of(&args));
+}
+
+#[test]
+fn an_unknown_format_is_a_usage_error() {
+    let out = crosscheck().args(["figures", "fixtures", "--format", "yaml"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+fn tempdir() -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("crosscheck-cli-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
