@@ -57,6 +57,93 @@ impl Interval {
     }
 }
 
+impl Interval {
+    /// The lower end's value, if bounded.
+    pub fn lo(&self) -> Option<Decimal> {
+        self.low.value
+    }
+
+    /// The upper end's value, if bounded.
+    pub fn hi(&self) -> Option<Decimal> {
+        self.high.value
+    }
+
+    /// True when the interval holds no whole number (a count of people of 186.5).
+    pub fn holds_no_integer(&self) -> bool {
+        let (Some(lo), Some(hi)) = (self.lo(), self.hi()) else { return false };
+        let first = if self.low.open { lo.floor() + Decimal::ONE } else { lo.ceil() };
+        first > hi || (first == hi && self.high.open)
+    }
+
+    /// The sum of intervals, end by end; `None` if one is unbounded or it overflows.
+    pub fn sum<'a>(items: impl IntoIterator<Item = &'a Interval>) -> Option<Interval> {
+        let mut low = Bound::closed(Decimal::ZERO);
+        let mut high = Bound::closed(Decimal::ZERO);
+        for item in items {
+            low = Bound { value: Some(low.value?.checked_add(item.lo()?)?), open: low.open || item.low.open };
+            high = Bound { value: Some(high.value?.checked_add(item.hi()?)?), open: high.open || item.high.open };
+        }
+        Some(Interval { low, high })
+    }
+
+    /// `100 × numerator / denominator`, by the corners (both non-negative,
+    /// the denominator positive); `None` where that does not hold.
+    pub fn percent_of(numerator: &Interval, denominator: &Interval) -> Option<Interval> {
+        let (n_lo, n_hi, d_lo, d_hi) = (numerator.lo()?, numerator.hi()?, denominator.lo()?, denominator.hi()?);
+        if n_lo.is_sign_negative() || d_lo <= Decimal::ZERO {
+            return None;
+        }
+        let hundred = Decimal::ONE_HUNDRED;
+        Some(Interval {
+            low: Bound {
+                value: Some(hundred.checked_mul(n_lo)?.checked_div(d_hi)?),
+                open: numerator.low.open || denominator.high.open,
+            },
+            high: Bound {
+                value: Some(hundred.checked_mul(n_hi)?.checked_div(d_lo)?),
+                open: numerator.high.open || denominator.low.open,
+            },
+        })
+    }
+
+    /// The percent change that a change of `delta` gives when the value now is
+    /// `current`: `100 × Δ/(current + Δ)` for a decrease, `100 × Δ/(current − Δ)`
+    /// for an increase. Δ appears twice, so the bounds are taken at the corners
+    /// where the function is monotone (increasing in Δ, decreasing in current),
+    /// not by naive interval division, which would over-widen.
+    pub fn change_percent(current: &Interval, delta: &Interval, decrease: bool) -> Option<Interval> {
+        let (c_lo, c_hi, d_lo, d_hi) = (current.lo()?, current.hi()?, delta.lo()?, delta.hi()?);
+        if c_lo.is_sign_negative() || d_lo.is_sign_negative() {
+            return None;
+        }
+        let hundred = Decimal::ONE_HUNDRED;
+        let before = |c: Decimal, d: Decimal| if decrease { c.checked_add(d) } else { c.checked_sub(d) };
+        let (low_base, high_base) = (before(c_hi, d_lo)?, before(c_lo, d_hi)?);
+        if low_base <= Decimal::ZERO || high_base <= Decimal::ZERO {
+            return None;
+        }
+        Some(Interval {
+            low: Bound {
+                value: Some(hundred.checked_mul(d_lo)?.checked_div(low_base)?),
+                open: delta.low.open || current.high.open,
+            },
+            high: Bound {
+                value: Some(hundred.checked_mul(d_hi)?.checked_div(high_base)?),
+                open: delta.high.open || current.low.open,
+            },
+        })
+    }
+
+    /// The interval with its ends rounded to `dp` decimal places, for people to read.
+    pub fn display_rounded(&self, dp: u32) -> String {
+        let end = |b: &Bound, inf: &str| b.value.map_or(inf.to_string(), |v| v.round_dp(dp).normalize().to_string());
+        if self.low == self.high && !self.low.open {
+            return end(&self.low, "");
+        }
+        format!("{}–{}", end(&self.low, "-∞"), end(&self.high, "∞"))
+    }
+}
+
 /// True when everything up to `high` lies strictly below everything from `low`.
 fn below(high: &Bound, low: &Bound) -> bool {
     match (high.value, low.value) {
@@ -99,6 +186,38 @@ mod tests {
         let a = Interval::around(d("66"), d("0.5"));
         let b = Interval { low: Bound::closed(d("66.5")), high: Bound::unbounded() };
         assert!(a.intersects(&b));
+    }
+
+    #[test]
+    fn resolution_rate_of_the_seed_is_consistent() {
+        let resolved = Interval { low: Bound::open(d("7300")), high: Bound::open(d("7400")) };
+        let screened = Interval { low: Bound::open(d("7500")), high: Bound::open(d("7600")) };
+        let rate = Interval::percent_of(&resolved, &screened).unwrap();
+        assert_eq!(rate.display_rounded(2), "96.05–98.67");
+        assert!(rate.intersects(&Interval::around(d("97.6"), d("0.05"))));
+        assert!(!rate.intersects(&Interval::around(d("92.6"), d("0.05"))));
+    }
+
+    #[test]
+    fn decrease_is_taken_at_the_corners() {
+        // 233 accidents now, 99 fewer than a year ago: 99 / 332 = 29.82%.
+        let change = Interval::change_percent(&Interval::exact(d("233")), &Interval::exact(d("99")), true).unwrap();
+        assert_eq!(change.display_rounded(2), "29.82");
+        assert!(change.intersects(&Interval::around(d("29.8"), d("0.05"))));
+        assert!(!change.intersects(&Interval::around(d("19.8"), d("0.05"))));
+        let up = Interval::change_percent(&Interval::exact(d("120")), &Interval::exact(d("20")), false).unwrap();
+        assert_eq!(up.display_rounded(2), "20");
+    }
+
+    #[test]
+    fn sums_and_whole_numbers() {
+        let parts =
+            [Interval::exact(d("1200")), Interval { low: Bound::open(d("3600")), high: Bound::open(d("3700")) }];
+        let sum = Interval::sum(&parts).unwrap();
+        assert_eq!(sum.to_string(), "(4800, 4900)");
+        assert!(Interval::exact(d("186.5")).holds_no_integer());
+        assert!(!Interval::exact(d("186")).holds_no_integer());
+        assert!(!Interval::around(d("1.5"), d("0.5")).holds_no_integer());
     }
 
     #[test]

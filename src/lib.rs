@@ -6,13 +6,40 @@
 
 pub mod cli;
 pub mod extract;
+pub mod graph;
 pub mod interval;
 pub mod load;
 pub mod report;
 pub mod rule;
+pub mod segment;
 pub mod span;
 
 pub use extract::{extract_figures, Figure};
 pub use interval::Interval;
 pub use load::Document;
 pub use rule::Packs;
+
+/// The result of checking a release: what was read, its fact graph and what
+/// the checks found.
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub release: graph::Release,
+    pub graph: graph::FactGraph,
+    pub outcome: rule::check::Outcome,
+}
+
+impl Report {
+    /// The findings, in document, position and rule order.
+    pub fn findings(&self) -> &[rule::check::Finding] {
+        &self.outcome.findings
+    }
+}
+
+/// Checks a release: reads every document, links its figures and runs the
+/// built-in checks. The CLI, the web page and the language server call this.
+pub fn check(docs: Vec<Document>, packs: &Packs) -> Report {
+    let release = graph::Release::analyse(docs, packs);
+    let graph = graph::FactGraph::build(&release);
+    let outcome = rule::check::run_builtin(&release, &graph, packs);
+    Report { release, graph, outcome }
+}

@@ -10,7 +10,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::load::{Document, LoadError};
-use crate::report::{self, FigureFormat, NumberFormat};
+use crate::report::{self, CheckFormat, FigureFormat, HumanOptions, NumberFormat};
+use crate::rule::check::Severity;
 use crate::rule::Packs;
 
 #[derive(Debug, Parser)]
@@ -26,6 +27,32 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Check the figures of a release: repeated figures agree, parts fit their
+    /// totals, rates and changes follow from their counts.
+    Check {
+        /// Files or folders, read as one release; `-` reads standard input.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = CheckFormatArg::Human)]
+        format: CheckFormatArg,
+        /// Exit 1 when a finding at or above this severity is reported.
+        #[arg(long, value_enum, default_value_t = FailOn::Error)]
+        fail_on: FailOn,
+        /// Print the arithmetic behind every finding and every consistent relation.
+        #[arg(long)]
+        explain: bool,
+        #[arg(long, default_value = "-")]
+        stdin_filename: String,
+    },
+    /// Draw the fact graph: sources, figures, measures and their relations.
+    Graph {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = GraphFormatArg::Dot)]
+        format: GraphFormatArg,
+        #[arg(long, default_value = "-")]
+        stdin_filename: String,
+    },
     /// List every figure: value as an interval, unit, label and measure key.
     Figures {
         /// Files or folders to read; `-` reads standard input.
@@ -46,6 +73,27 @@ pub enum Command {
         #[arg(long, default_value = "-")]
         stdin_filename: String,
     },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum CheckFormatArg {
+    Human,
+    Concise,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum GraphFormatArg {
+    Dot,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -103,6 +151,40 @@ pub enum RunError {
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
     let packs = Packs::builtin()?;
     match cli.command {
+        Command::Check { paths, format, fail_on, explain, stdin_filename } => {
+            let (docs, failed) = load_all(&paths, &stdin_filename)?;
+            let report = crate::check(docs, &packs);
+            let format = match format {
+                CheckFormatArg::Human => CheckFormat::Human,
+                CheckFormatArg::Concise => CheckFormat::Concise,
+                CheckFormatArg::Json => CheckFormat::Json,
+            };
+            let color = std::io::IsTerminal::is_terminal(&io::stdout()) && std::env::var_os("NO_COLOR").is_none();
+            report::write_check(out, &report, format, HumanOptions { color, width: 100, explain })?;
+            let threshold = match fail_on {
+                FailOn::Error => Some(Severity::Error),
+                FailOn::Warning => Some(Severity::Warning),
+                FailOn::Info => Some(Severity::Info),
+                FailOn::Never => None,
+            };
+            let failing = threshold.is_some_and(|t| report.findings().iter().any(|f| f.severity >= t));
+            Ok(if failed {
+                2
+            } else if failing {
+                1
+            } else {
+                0
+            })
+        }
+        Command::Graph { paths, format, stdin_filename } => {
+            let (docs, failed) = load_all(&paths, &stdin_filename)?;
+            let report = crate::check(docs, &packs);
+            match format {
+                GraphFormatArg::Dot => out.write_all(report.graph.to_dot(&report.release).as_bytes())?,
+                GraphFormatArg::Json => report::write_graph_json(out, &report)?,
+            }
+            Ok(if failed { 2 } else { 0 })
+        }
         Command::Figures { paths, format, stdin_filename } => {
             let (docs, failed) = load_all(&paths, &stdin_filename)?;
             let format = match format {

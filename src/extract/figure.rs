@@ -31,8 +31,8 @@ pub struct Figure {
     pub label: String,
     /// Byte span of the sentence the figure stands in.
     pub sentence: Range<usize>,
-    /// The language of the pack that read it.
-    pub language: String,
+    /// The index (in `Packs::packs`) of the pack that read it.
+    pub pack: usize,
 }
 
 impl Figure {
@@ -55,7 +55,8 @@ pub fn extract_figures(text: &str, packs: &Packs) -> Vec<Figure> {
         if scan.excludes(number.start..number.end) {
             continue;
         }
-        if let Some(figure) = read_figure(text, number, pack, &packs.numerals, &scan.sentences, &figures) {
+        if let Some(mut figure) = read_figure(text, number, pack, &packs.numerals, &scan.sentences, &figures) {
+            figure.pack = index;
             figures.push(figure);
         }
     }
@@ -220,7 +221,7 @@ fn read_figure(
         unit: unit_name,
         label,
         sentence,
-        language: spec.language.clone(),
+        pack: 0,
     })
 }
 

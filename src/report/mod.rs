@@ -13,6 +13,9 @@ use crate::load::Document;
 use crate::rule::Packs;
 use crate::span::LineIndex;
 
+pub mod check;
+pub use check::{write_check, CheckFormat, HumanOptions};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FigureFormat {
     Table,
@@ -232,4 +235,32 @@ fn md(s: &str) -> String {
 /// paragraph) become one space.
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Writes the fact graph as JSON: nodes and edges, in index order.
+pub fn write_graph_json(out: &mut dyn Write, report: &crate::Report) -> io::Result<()> {
+    use petgraph::visit::EdgeRef;
+    #[derive(Serialize)]
+    struct EdgeOut {
+        from: usize,
+        to: usize,
+        kind: crate::graph::Edge,
+    }
+    #[derive(Serialize)]
+    struct Out<'a> {
+        version: u32,
+        nodes: Vec<&'a crate::graph::Node>,
+        edges: Vec<EdgeOut>,
+    }
+    let graph = &report.graph.graph;
+    let json = Out {
+        version: 1,
+        nodes: graph.node_indices().map(|n| &graph[n]).collect(),
+        edges: graph
+            .edge_references()
+            .map(|e| EdgeOut { from: e.source().index(), to: e.target().index(), kind: *e.weight() })
+            .collect(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &json)?;
+    writeln!(out)
 }

@@ -1,6 +1,7 @@
 //! Rules: the built-in packs (lexicons and checks as YAML data) and, later,
 //! user rule files. Singular `rule` so it never clashes with the `rules/` data.
 
+pub mod check;
 pub mod examples;
 pub mod pack;
 

@@ -37,6 +37,62 @@ pub struct Pack {
     pub labels: LabelSpec,
     #[serde(default)]
     pub exclusions: Vec<ExclusionSpec>,
+    /// Lines that open a source (a speaker heading, a transcript turn, a
+    /// Markdown heading); the `title` group names the source.
+    #[serde(default)]
+    pub sources: Vec<SourceSpec>,
+    #[serde(default)]
+    pub linking: LinkingSpec,
+}
+
+/// How figures link into measures and relate to each other.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LinkingSpec {
+    /// Labels that only mean something under a head (`抓获犯罪嫌疑人`).
+    #[serde(default)]
+    pub dependents: Vec<String>,
+    /// Regexes: labels matching one are dependents too (`^同比下降$`).
+    #[serde(default)]
+    pub dependent_patterns: Vec<String>,
+    /// Words that open the parts of a total (`其中`, `of which`).
+    #[serde(default)]
+    pub part_markers: Vec<String>,
+    /// Characters that end a part marker's scope (full stops).
+    #[serde(default)]
+    pub part_scope_ends: String,
+    /// A label ending in one of these is a rate (`化解率`).
+    #[serde(default)]
+    pub rate_suffixes: Vec<String>,
+    /// Labels holding one of these name shares, which cannot exceed 100%.
+    #[serde(default)]
+    pub share_words: Vec<String>,
+    #[serde(default)]
+    pub changes: ChangeWords,
+    /// Units that count whole things.
+    #[serde(default)]
+    pub whole_units: Vec<String>,
+}
+
+/// Words of change, by direction.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChangeWords {
+    #[serde(default)]
+    pub decrease: Vec<String>,
+    #[serde(default)]
+    pub increase: Vec<String>,
+}
+
+/// A pattern that opens a source.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceSpec {
+    pub id: String,
+    /// A regex, matched in multi-line mode; the named group `title` names the source.
+    pub pattern: String,
+    #[serde(default)]
+    pub examples: Vec<String>,
 }
 
 /// A qualifier (`余`, `约`, `more than`) and the interval it gives, in steps
@@ -219,6 +275,10 @@ pub struct CompiledPack {
     pub exclusions: Vec<(String, Regex)>,
     /// Every exclusion pattern in one regex: one pass over the text.
     pub excluded: Option<Regex>,
+    /// The source patterns, multi-line.
+    pub sources: Vec<Regex>,
+    /// `linking.dependent_patterns`, compiled.
+    pub dependent_patterns: Vec<Regex>,
     pub lexicon: Lexicon,
 }
 
@@ -334,7 +394,18 @@ impl Packs {
                 let union: Vec<String> = spec.exclusions.iter().map(|e| format!("(?:{})", e.pattern)).collect();
                 Some(regex("exclusions", &union.join("|"))?)
             };
-            compiled.push(CompiledPack { spec, script, exclusions, excluded, lexicon });
+            let sources = spec
+                .sources
+                .iter()
+                .map(|s| regex(&format!("sources.{}", s.id), &format!("(?m:{})", s.pattern)))
+                .collect::<Result<Vec<_>, PackError>>()?;
+            let dependent_patterns = spec
+                .linking
+                .dependent_patterns
+                .iter()
+                .map(|p| regex("linking.dependent_patterns", p))
+                .collect::<Result<Vec<_>, PackError>>()?;
+            compiled.push(CompiledPack { spec, script, exclusions, excluded, sources, dependent_patterns, lexicon });
         }
         Ok(Packs { packs: compiled, numerals })
     }

@@ -1,0 +1,234 @@
+//! Linking: every figure gets a measure key, and figures that relate (a part
+//! and its total, a rate and its counts, a change and its counts) are found.
+//!
+//! Principles (DESIGN.md, "Linking, worked through the seed"): a key never
+//! depends on values; a dependent label (`抓获犯罪嫌疑人`) takes its head into
+//! its key; a specific label links on its own; only an exact key links.
+
+use std::ops::Range;
+
+use crate::extract::label::normalise_han;
+use crate::extract::Figure;
+use crate::rule::pack::{CompiledPack, LabelOrder, Packs};
+
+/// A figure of the release, placed in its document and source, with its key.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    pub doc: usize,
+    pub source: usize,
+    pub figure: Figure,
+    /// The measure key: `label|unit`, or `head/label|unit` for a dependent.
+    pub key: String,
+    /// False for a dependent whose head could not be found: it links to nothing.
+    pub linkable: bool,
+    /// The paragraph the figure stands in.
+    pub paragraph: Range<usize>,
+}
+
+/// How one figure relates to others, found from the words around them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Relation {
+    /// `part` is one of the parts (`其中…`) of `total`.
+    PartOf { part: usize, total: usize },
+    /// `rate` (`化解率97.6%`) is `numerator / denominator`.
+    RateOf { rate: usize, numerator: usize, denominator: usize },
+    /// `percent` is the change `delta` relative to the value before `current`.
+    ChangeOf { percent: usize, current: usize, delta: usize, decrease: bool },
+}
+
+/// True when the label only means something under a head.
+pub fn is_dependent(label: &str, pack: &CompiledPack) -> bool {
+    pack.spec.linking.dependents.iter().any(|d| d == label)
+        || pack.dependent_patterns.iter().any(|re| re.is_match(label))
+}
+
+/// Keys for the figures of one document, in order.
+pub fn keys(text: &str, figures: &[Figure], packs: &Packs) -> Vec<(String, bool)> {
+    let mut out = Vec::with_capacity(figures.len());
+    for (i, figure) in figures.iter().enumerate() {
+        let pack = &packs.packs[figure.pack];
+        let unit = figure.unit.as_deref().unwrap_or("");
+        if !is_dependent(&figure.label, pack) {
+            out.push((format!("{}|{unit}", figure.label), true));
+            continue;
+        }
+        let head = figures[..i]
+            .iter()
+            .rev()
+            .take_while(|f| f.sentence == figure.sentence)
+            .find(|f| !is_dependent(&f.label, &packs.packs[f.pack]))
+            .map(|f| f.label.clone())
+            .or_else(|| sentence_topic(text, figure, figures, pack))
+            .or_else(|| paragraph_topic(text, figure, pack));
+        match head {
+            Some(head) => out.push((format!("{head}/{}|{unit}", figure.label), true)),
+            None => out.push((format!("?/{}|{unit}", figure.label), false)),
+        }
+    }
+    out
+}
+
+/// The words of the sentence before its first figure, up to the last clause
+/// boundary: `开展夏夜治安巡查宣防集中统一行动，共出动警力1.5万人次` → the action.
+fn sentence_topic(text: &str, figure: &Figure, figures: &[Figure], pack: &CompiledPack) -> Option<String> {
+    let first = figures.iter().find(|f| f.sentence == figure.sentence)?;
+    let before = &text[figure.sentence.start..first.span.start];
+    let cut = before.char_indices().rev().find(|&(_, c)| pack.lexicon.boundaries.contains(c))?.0;
+    topic(&before[..cut], pack)
+}
+
+/// The first sentence of the paragraph, when it holds no figure of its own:
+/// `一是开展集中清查。…期间，共出动警力3800余人次`.
+fn paragraph_topic(text: &str, figure: &Figure, pack: &CompiledPack) -> Option<String> {
+    let paragraph = paragraph_around(text, figure.span.start);
+    let head = &text[paragraph.start..figure.sentence.start.max(paragraph.start)];
+    let first_end = head.char_indices().find(|&(_, c)| pack.lexicon.sentence_ends.contains(c))?.0;
+    let first = &head[..first_end];
+    if first.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    topic(first, pack)
+}
+
+fn topic(words: &str, pack: &CompiledPack) -> Option<String> {
+    let topic = match pack.spec.labels.order {
+        LabelOrder::Before => normalise_han(words, pack),
+        LabelOrder::After => words
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+            .filter(|w| !w.is_empty() && !pack.spec.labels.stopwords.contains(w))
+            .collect::<Vec<_>>()
+            .join(" "),
+    };
+    let count = topic.chars().count();
+    let topic: String = topic.chars().skip(count.saturating_sub(pack.spec.labels.max_chars)).collect();
+    (!topic.is_empty()).then_some(topic)
+}
+
+/// The paragraph around `pos`: the line for text without blank lines between
+/// paragraphs (Chinese releases), else the run of lines between blank lines.
+pub fn paragraph_around(text: &str, pos: usize) -> Range<usize> {
+    let pos = pos.min(text.len());
+    let start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+    let line = &text[start..end];
+    // A wrapped paragraph (English prose) continues over single line breaks.
+    if line.chars().any(|c| c.is_ascii_alphabetic()) && !line.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+        let start = text[..pos].rfind("\n\n").map_or(0, |i| i + 2);
+        let end = text[pos..].find("\n\n").map_or(text.len(), |i| pos + i);
+        return start..end;
+    }
+    start..end
+}
+
+/// Relations among the mentions of one document (indexes into `mentions`,
+/// which hold that document's mentions from `first` on, in text order).
+pub fn relations(text: &str, mentions: &[Mention], range: Range<usize>, packs: &Packs) -> Vec<Relation> {
+    let mut out = Vec::new();
+    let doc = &mentions[range.clone()];
+    for (offset, mention) in doc.iter().enumerate() {
+        let i = range.start + offset;
+        let figure = &mention.figure;
+        let pack = &packs.packs[figure.pack];
+        let linking = &pack.spec.linking;
+        let same_paragraph = |m: &&Mention| m.paragraph == mention.paragraph;
+        let earlier = || doc[..offset].iter().enumerate().rev().filter(|(_, m)| same_paragraph(m));
+
+        // A part: the figure stands after a part marker (`其中`) whose scope
+        // (up to the next full stop) it is in; the total is the nearest figure
+        // before the marker with the same unit. Changes (`同比减少99起`) are
+        // not parts.
+        let scope_start = text[mention.paragraph.start..figure.span.start]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| linking.part_scope_ends.contains(c))
+            .map_or(mention.paragraph.start, |(i, c)| mention.paragraph.start + i + c.len_utf8());
+        let scope = &text[scope_start..figure.span.start];
+        let marker = linking.part_markers.iter().filter_map(|m| scope.rfind(m.as_str())).max();
+        if let (Some(marker), Some(_)) = (marker, &figure.unit) {
+            let marker_pos = scope_start + marker;
+            if direction(&figure.label, pack).is_none() {
+                let total = earlier().find(|(_, m)| m.figure.span.end <= marker_pos && m.figure.unit == figure.unit);
+                if let Some((t, _)) = total {
+                    out.push(Relation::PartOf { part: i, total: range.start + t });
+                }
+            }
+        }
+
+        let is_percent = figure.unit.as_deref() == Some("%");
+        // A rate: `化解率` with the count of `化解…` and the count before it.
+        if is_percent {
+            if let Some(stem) = linking.rate_suffixes.iter().find_map(|s| figure.label.strip_suffix(s.as_str())) {
+                let stem = stem.trim();
+                if !stem.is_empty() {
+                    let numerator = earlier().find(|(_, m)| !is_percent_unit(m) && m.figure.label.contains(stem));
+                    if let Some((n, num)) = numerator {
+                        let denominator = doc[..n]
+                            .iter()
+                            .enumerate()
+                            .rev()
+                            .filter(|(_, m)| same_paragraph(m))
+                            .find(|(_, m)| m.figure.unit == num.figure.unit && m.figure.label != num.figure.label);
+                        if let Some((d, _)) = denominator {
+                            out.push(Relation::RateOf {
+                                rate: i,
+                                numerator: range.start + n,
+                                denominator: range.start + d,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+
+        // A change: `233起，同比减少99起，下降29.8%`.
+        if is_percent {
+            if let Some(decrease) = direction(&figure.label, pack) {
+                let in_sentence = |m: &&Mention| m.figure.sentence == figure.sentence;
+                let delta = doc[..offset]
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .filter(|(_, m)| in_sentence(m))
+                    .find(|(_, m)| !is_percent_unit(m));
+                if let Some((d, delta_mention)) = delta {
+                    if direction(&delta_mention.figure.label, pack) == Some(decrease) {
+                        let current =
+                            doc[..d].iter().enumerate().rev().filter(|(_, m)| in_sentence(m)).find(|(_, m)| {
+                                m.figure.unit == delta_mention.figure.unit && !is_dependent(&m.figure.label, pack)
+                            });
+                        if let Some((c, _)) = current {
+                            out.push(Relation::ChangeOf {
+                                percent: i,
+                                current: range.start + c,
+                                delta: range.start + d,
+                                decrease,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+fn is_percent_unit(m: &Mention) -> bool {
+    m.figure.unit.as_deref() == Some("%")
+}
+
+/// The direction a change label states: `Some(true)` for a decrease.
+fn direction(label: &str, pack: &CompiledPack) -> Option<bool> {
+    let changes = &pack.spec.linking.changes;
+    let ends = |w: &String| match pack.spec.labels.order {
+        LabelOrder::Before => label.ends_with(w.as_str()),
+        LabelOrder::After => label.split(' ').any(|x| x == w),
+    };
+    if changes.decrease.iter().any(ends) {
+        Some(true)
+    } else if changes.increase.iter().any(ends) {
+        Some(false)
+    } else {
+        None
+    }
+}

@@ -1,0 +1,237 @@
+//! The fact graph: sources, figures and measures, and how they relate.
+//!
+//! Stage 4 of the pipeline. Input: documents and packs. Output: a
+//! [`Release`] (every figure placed in its document and source, with its
+//! measure key) and its [`FactGraph`] on petgraph, with `states`, `measures`,
+//! `part_of`, `rate_of` and `change_of` edges. Every check walks the graph.
+
+pub mod link;
+
+use std::collections::BTreeMap;
+
+use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::visit::EdgeRef;
+use petgraph::Direction;
+use serde::Serialize;
+
+use crate::extract::extract_figures;
+use crate::load::Document;
+use crate::rule::Packs;
+use crate::segment::Sources;
+
+pub use link::{Mention, Relation};
+
+/// Everything read from one release: documents, sources and placed figures.
+#[derive(Debug, Clone)]
+pub struct Release {
+    pub docs: Vec<Document>,
+    pub sources: Sources,
+    /// Every figure, in document order then text order.
+    pub mentions: Vec<Mention>,
+    pub relations: Vec<Relation>,
+}
+
+impl Release {
+    /// Reads, segments and links `docs`.
+    pub fn analyse(docs: Vec<Document>, packs: &Packs) -> Release {
+        let sources = Sources::segment(&docs, packs);
+        let mut mentions = Vec::new();
+        let mut relations = Vec::new();
+        for (doc_index, doc) in docs.iter().enumerate() {
+            let figures = extract_figures(&doc.text, packs);
+            let keys = link::keys(&doc.text, &figures, packs);
+            let first = mentions.len();
+            for (figure, (key, linkable)) in figures.into_iter().zip(keys) {
+                let source = sources.source_at(doc_index, figure.span.start).map_or(0, |s| s.id);
+                let paragraph = link::paragraph_around(&doc.text, figure.span.start);
+                mentions.push(Mention { doc: doc_index, source, figure, key, linkable, paragraph });
+            }
+            relations.extend(link::relations(&doc.text, &mentions, first..mentions.len(), packs));
+        }
+        Release { docs, sources, mentions, relations }
+    }
+
+    /// The title of the source that states mention `m`.
+    pub fn source_title(&self, m: &Mention) -> &str {
+        self.sources.sources.get(m.source).map_or("", |s| s.title.as_str())
+    }
+
+    /// The text of mention `m` as written.
+    pub fn text_of(&self, m: &Mention) -> &str {
+        &self.docs[m.doc].text[m.figure.span.clone()]
+    }
+
+    /// The number of distinct measure keys.
+    pub fn measure_count(&self) -> usize {
+        let mut keys: Vec<&str> = self.mentions.iter().map(|m| m.key.as_str()).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        keys.len()
+    }
+}
+
+/// A node of the fact graph.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Node {
+    Source {
+        id: usize,
+        title: String,
+    },
+    /// A figure, by its index in `Release::mentions`.
+    Figure {
+        mention: usize,
+    },
+    Measure {
+        key: String,
+    },
+}
+
+/// An edge of the fact graph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Edge {
+    /// source → figure
+    States,
+    /// figure → measure
+    Measures,
+    /// part figure → total figure
+    PartOf,
+    /// rate figure → its numerator (`Numerator`) and denominator figures
+    RateOf(Role),
+    /// change percent → its current value and its change
+    ChangeOf(Role),
+}
+
+/// The role of the figure an edge points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Numerator,
+    Denominator,
+    Current,
+    Decrease,
+    Increase,
+}
+
+/// Sources, figures and measures as a petgraph graph.
+#[derive(Debug, Clone)]
+pub struct FactGraph {
+    pub graph: DiGraph<Node, Edge>,
+    figure_nodes: Vec<NodeIndex>,
+    measure_nodes: BTreeMap<String, NodeIndex>,
+}
+
+impl FactGraph {
+    /// Builds the graph of a release. Figures whose dependent label found no
+    /// head measure nothing: they link to no other figure.
+    pub fn build(release: &Release) -> FactGraph {
+        let mut graph = DiGraph::new();
+        let source_nodes: Vec<NodeIndex> = release
+            .sources
+            .sources
+            .iter()
+            .map(|s| graph.add_node(Node::Source { id: s.id, title: s.title.clone() }))
+            .collect();
+        let mut measure_nodes = BTreeMap::new();
+        let mut figure_nodes = Vec::with_capacity(release.mentions.len());
+        for (i, mention) in release.mentions.iter().enumerate() {
+            let node = graph.add_node(Node::Figure { mention: i });
+            figure_nodes.push(node);
+            if let Some(&source) = source_nodes.get(mention.source) {
+                graph.add_edge(source, node, Edge::States);
+            }
+            if mention.linkable {
+                let measure = *measure_nodes
+                    .entry(mention.key.clone())
+                    .or_insert_with(|| graph.add_node(Node::Measure { key: mention.key.clone() }));
+                graph.add_edge(node, measure, Edge::Measures);
+            }
+        }
+        for relation in &release.relations {
+            match *relation {
+                Relation::PartOf { part, total } => {
+                    graph.add_edge(figure_nodes[part], figure_nodes[total], Edge::PartOf);
+                }
+                Relation::RateOf { rate, numerator, denominator } => {
+                    graph.add_edge(figure_nodes[rate], figure_nodes[numerator], Edge::RateOf(Role::Numerator));
+                    graph.add_edge(figure_nodes[rate], figure_nodes[denominator], Edge::RateOf(Role::Denominator));
+                }
+                Relation::ChangeOf { percent, current, delta, decrease } => {
+                    let role = if decrease { Role::Decrease } else { Role::Increase };
+                    graph.add_edge(figure_nodes[percent], figure_nodes[current], Edge::ChangeOf(Role::Current));
+                    graph.add_edge(figure_nodes[percent], figure_nodes[delta], Edge::ChangeOf(role));
+                }
+            }
+        }
+        FactGraph { graph, figure_nodes, measure_nodes }
+    }
+
+    /// Every measure with the mentions that state it, in key order.
+    pub fn measures(&self) -> impl Iterator<Item = (&str, Vec<usize>)> + '_ {
+        self.measure_nodes.iter().map(|(key, &node)| {
+            let mut mentions: Vec<usize> = self
+                .graph
+                .edges_directed(node, Direction::Incoming)
+                .filter_map(|e| match self.graph[e.source()] {
+                    Node::Figure { mention } => Some(mention),
+                    _ => None,
+                })
+                .collect();
+            mentions.sort_unstable();
+            (key.as_str(), mentions)
+        })
+    }
+
+    /// The figures that mention `m` points at by edges of one kind, with the edge.
+    pub fn targets(&self, m: usize, kind: fn(&Edge) -> bool) -> Vec<(Edge, usize)> {
+        let mut out: Vec<(Edge, usize)> = self
+            .graph
+            .edges_directed(self.figure_nodes[m], Direction::Outgoing)
+            .filter(|e| kind(e.weight()))
+            .filter_map(|e| match self.graph[e.target()] {
+                Node::Figure { mention } => Some((*e.weight(), mention)),
+                _ => None,
+            })
+            .collect();
+        out.sort_by_key(|(_, mention)| *mention);
+        out
+    }
+
+    /// Figures with at least one outgoing edge of a kind, in mention order.
+    pub fn sources_of(&self, kind: fn(&Edge) -> bool) -> Vec<usize> {
+        (0..self.figure_nodes.len()).filter(|&m| !self.targets(m, kind).is_empty()).collect()
+    }
+
+    /// Graphviz DOT, for `crosscheck graph --format dot`.
+    pub fn to_dot(&self, release: &Release) -> String {
+        let mut out = String::from("digraph crosscheck {\n  rankdir=LR;\n  node [fontname=\"sans-serif\"];\n");
+        for node in self.graph.node_indices() {
+            let (label, shape) = match &self.graph[node] {
+                Node::Source { title, .. } => (title.clone(), "box"),
+                Node::Figure { mention } => {
+                    let m = &release.mentions[*mention];
+                    (format!("{}\\n{}", release.text_of(m), m.figure.interval), "ellipse")
+                }
+                Node::Measure { key } => (key.clone(), "diamond"),
+            };
+            out.push_str(&format!("  n{} [label=\"{}\", shape={shape}];\n", node.index(), dot_escape(&label)));
+        }
+        for edge in self.graph.edge_references() {
+            let label = match edge.weight() {
+                Edge::States => "states".to_string(),
+                Edge::Measures => "measures".to_string(),
+                Edge::PartOf => "part_of".to_string(),
+                Edge::RateOf(role) => format!("rate_of:{role:?}").to_lowercase(),
+                Edge::ChangeOf(role) => format!("change_of:{role:?}").to_lowercase(),
+            };
+            out.push_str(&format!("  n{} -> n{} [label=\"{label}\"];\n", edge.source().index(), edge.target().index()));
+        }
+        out.push_str("}\n");
+        out
+    }
+}
+
+fn dot_escape(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('"', "\\\"").replace("\\\\n", "\\n").replace('\n', " ")
+}

@@ -1,0 +1,81 @@
+//! `figure-mismatch`: figures that state the same measure must agree.
+
+use super::{Check, Consistent, Context, Finding, Outcome, Severity};
+
+pub const CHECK: Check = Check {
+    id: "figure-mismatch",
+    severity: Severity::Error,
+    summary: "figures that state the same measure do not agree",
+    doc: "## What it checks
+Figures linked to one measure (the same normalised label and unit, and the
+same head for a dependent label) must be compatible: their intervals must
+intersect. `7300余起` is (7300, 7400), so it agrees with `7350起` but not
+with `7500余起`.
+
+## Why
+A release states its key figures many times: in the lead, by each speaker,
+in tables. When two of them differ, at least one is wrong, and readers stop
+trusting all of them.
+
+## Example
+Fails: `全市共化解矛盾纠纷7300余起。` in the lead and `共化解各类矛盾纠纷7500余起。`
+from a speaker.
+Passes: `化解矛盾纠纷7300余起` in both, or `7300余起` and `7350起`.",
+    run,
+};
+
+fn run(cx: &Context, outcome: &mut Outcome) {
+    for (key, mentions) in cx.graph.measures() {
+        if mentions.len() < 2 {
+            continue;
+        }
+        let agrees = |a: usize, b: usize| cx.interval(a).intersects(cx.interval(b));
+        if mentions.iter().all(|&a| mentions.iter().all(|&b| agrees(a, b))) {
+            let stated: Vec<String> = mentions.iter().map(|&m| cx.quote(m)).collect();
+            outcome.consistent.push(Consistent {
+                rule: CHECK.id.into(),
+                at: cx.mark(mentions[0], key),
+                explain: format!("{key}: {} agree", stated.join(", ")),
+            });
+            continue;
+        }
+        // The reference is the mention most others agree with (the earliest on a tie).
+        let support = |m: usize| mentions.iter().filter(|&&o| o != m && agrees(m, o)).count();
+        let reference = *mentions.iter().max_by_key(|&&m| (support(m), std::cmp::Reverse(m))).unwrap_or(&mentions[0]);
+        let label = key.rsplit_once('|').map_or(key, |(l, _)| l);
+        for &m in &mentions {
+            if agrees(m, reference) {
+                continue;
+            }
+            let agreeing: Vec<usize> = mentions.iter().copied().filter(|&o| o != m && agrees(o, reference)).collect();
+            let mut labels = vec![cx.mark(reference, format!("says {}", cx.release.text_of(cx.mention(reference))))];
+            labels.extend(
+                agreeing
+                    .iter()
+                    .filter(|&&o| o != reference)
+                    .map(|&o| cx.mark(o, format!("also {}", cx.release.text_of(cx.mention(o))))),
+            );
+            outcome.findings.push(Finding {
+                rule: CHECK.id.into(),
+                severity: CHECK.severity,
+                message: format!(
+                    "{} says {} for {label}, but {} says {}",
+                    cx.release.source_title(cx.mention(m)),
+                    cx.release.text_of(cx.mention(m)),
+                    cx.release.source_title(cx.mention(reference)),
+                    cx.release.text_of(cx.mention(reference)),
+                ),
+                primary: cx.mark(m, format!("{} here", cx.release.text_of(cx.mention(m)))),
+                labels,
+                help: format!("verify {label}: one of these figures is wrong, or they count different things"),
+                explain: format!(
+                    "{} is {}; {} is {}: they do not intersect",
+                    cx.release.text_of(cx.mention(m)),
+                    cx.interval(m),
+                    cx.release.text_of(cx.mention(reference)),
+                    cx.interval(reference),
+                ),
+            });
+        }
+    }
+}

@@ -1,0 +1,182 @@
+//! Built-in checks: walks over the fact graph that yield [`Finding`]s.
+//!
+//! One check per file; each file's doc comment (what it checks, why, an
+//! example that fails and one that passes) is what `crosscheck explain` prints.
+
+mod change_mismatch;
+mod figure_mismatch;
+mod out_of_range;
+mod part_exceeds_total;
+mod rate_mismatch;
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::graph::{FactGraph, Mention, Release};
+use crate::interval::Interval;
+use crate::rule::Packs;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// A span of a document that a finding points at, with what it says there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mark {
+    pub doc: usize,
+    pub span: Range<usize>,
+    /// The title of the source that states it.
+    pub source: String,
+    pub message: String,
+}
+
+/// Something wrong in the documents: a figure that does not agree.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub rule: String,
+    pub severity: Severity,
+    pub message: String,
+    /// The figure being judged.
+    pub primary: Mark,
+    /// Every other figure involved.
+    pub labels: Vec<Mark>,
+    /// What to verify.
+    pub help: String,
+    /// The arithmetic that decided it.
+    pub explain: String,
+}
+
+/// A built-in check: its stable id, default severity and documentation.
+#[derive(Debug, Clone, Copy)]
+pub struct Check {
+    pub id: &'static str,
+    pub severity: Severity,
+    pub summary: &'static str,
+    /// What it checks, why, an example that fails and one that passes.
+    pub doc: &'static str,
+    run: fn(&Context, &mut Outcome),
+}
+
+/// What the checks found: findings, and the relations they checked and found
+/// consistent, with their arithmetic (`--explain` prints both).
+#[derive(Debug, Clone, Default)]
+pub struct Outcome {
+    pub findings: Vec<Finding>,
+    pub consistent: Vec<Consistent>,
+}
+
+/// A relation a check verified and found consistent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Consistent {
+    pub rule: String,
+    pub at: Mark,
+    pub explain: String,
+}
+
+/// What a check sees.
+pub struct Context<'a> {
+    pub release: &'a Release,
+    pub graph: &'a FactGraph,
+    pub packs: &'a Packs,
+}
+
+impl Context<'_> {
+    /// A mark on mention `m` with a message.
+    pub fn mark(&self, m: usize, message: impl Into<String>) -> Mark {
+        let mention = &self.release.mentions[m];
+        Mark {
+            doc: mention.doc,
+            span: mention.figure.span.clone(),
+            source: self.release.source_title(mention).to_string(),
+            message: message.into(),
+        }
+    }
+
+    pub fn mention(&self, m: usize) -> &Mention {
+        &self.release.mentions[m]
+    }
+
+    /// The figure as written, with its source: `7500余起 (治安管理支队支队长张辉)`.
+    pub fn quote(&self, m: usize) -> String {
+        let mention = self.mention(m);
+        format!("{} ({})", self.release.text_of(mention), self.release.source_title(mention))
+    }
+
+    pub fn interval(&self, m: usize) -> &Interval {
+        &self.mention(m).figure.interval
+    }
+}
+
+/// Every built-in check, in id order.
+pub const BUILTIN: &[Check] = &[
+    change_mismatch::CHECK,
+    figure_mismatch::CHECK,
+    out_of_range::CHECK,
+    part_exceeds_total::CHECK,
+    rate_mismatch::CHECK,
+];
+
+/// Runs every built-in check; findings in document, position and rule order.
+pub fn run_builtin(release: &Release, graph: &FactGraph, packs: &Packs) -> Outcome {
+    let cx = Context { release, graph, packs };
+    let mut outcome = Outcome::default();
+    for check in BUILTIN {
+        (check.run)(&cx, &mut outcome);
+    }
+    sort_findings(&mut outcome.findings);
+    outcome.consistent.sort_by(|a, b| (a.at.doc, a.at.span.start, &a.rule).cmp(&(b.at.doc, b.at.span.start, &b.rule)));
+    outcome
+}
+
+/// Document, then position, then rule: the order every report uses.
+pub fn sort_findings(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        (a.primary.doc, a.primary.span.start, &a.rule, &a.message).cmp(&(
+            b.primary.doc,
+            b.primary.span.start,
+            &b.rule,
+            &b.message,
+        ))
+    });
+}
+
+/// An interval written for people: `[65.5, 66.5]` as `65.5–66.5`, rounded.
+pub fn show(interval: &Interval) -> String {
+    interval.display_rounded(2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_sorted_kebab_case_and_documented() {
+        let ids: Vec<&str> = BUILTIN.iter().map(|c| c.id).collect();
+        let mut sorted = ids.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(ids, sorted);
+        for check in BUILTIN {
+            assert!(check.id.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{}", check.id);
+            for section in ["## What it checks", "## Why", "## Example"] {
+                assert!(check.doc.contains(section), "{} lacks {section}", check.id);
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+//! `out-of-range`: a share above 100%, a count of whole things that is not whole.
+
+use super::{Check, Context, Finding, Outcome, Severity};
+
+pub const CHECK: Check = Check {
+    id: "out-of-range",
+    severity: Severity::Error,
+    summary: "a share above 100%, or a count of whole things that is not whole",
+    doc: "## What it checks
+A percent whose label names a share or a rate (`率`, `占比`, `share`) must not
+exceed 100%. A count in a unit of whole things (`人`, `起`, `件`) must allow a
+whole number: `186.5人` cannot be.
+
+## Why
+Both are impossible values: a slipped decimal point or a swapped digit.
+
+## Example
+Fails: `化解率达到197.6%`, `抓获犯罪嫌疑人186.5人`.
+Passes: `化解率达到97.6%`, `出动警力1.5万人次` (15000 people).",
+    run,
+};
+
+fn run(cx: &Context, outcome: &mut Outcome) {
+    let hundred = rust_decimal::Decimal::ONE_HUNDRED;
+    for (m, mention) in cx.release.mentions.iter().enumerate() {
+        let figure = &mention.figure;
+        let linking = &cx.packs.packs[figure.pack].spec.linking;
+        let unit = figure.unit.as_deref().unwrap_or("");
+        let text = cx.release.text_of(mention);
+        let is_share = unit == "%" && linking.share_words.iter().any(|w| figure.label.contains(w.as_str()));
+        if is_share && figure.interval.lo().is_some_and(|lo| lo > hundred) {
+            outcome.findings.push(Finding {
+                rule: CHECK.id.into(),
+                severity: CHECK.severity,
+                message: format!("{} is a share, and {} is above 100%", figure.label, text),
+                primary: cx.mark(m, "above 100%"),
+                labels: vec![],
+                help: "verify the decimal point: a share cannot exceed 100%".into(),
+                explain: format!("{} > 100", figure.interval),
+            });
+        }
+        if linking.whole_units.iter().any(|u| u == unit) && figure.interval.holds_no_integer() {
+            outcome.findings.push(Finding {
+                rule: CHECK.id.into(),
+                severity: CHECK.severity,
+                message: format!("{} counts whole {unit}, but {} is not a whole number", figure.label, text),
+                primary: cx.mark(m, "not a whole number"),
+                labels: vec![],
+                help: "verify the figure: counts of whole things are whole".into(),
+                explain: format!("{} holds no whole number", figure.interval),
+            });
+        }
+    }
+}

@@ -1,0 +1,125 @@
+//! Segmentation: documents → sources (speakers, sections, files).
+//!
+//! Stage 2 of the pipeline. A source is who or what states a figure: the lead
+//! of a release, each speaker of a press conference, a section, a file. The
+//! patterns that open a source come from the packs (`sources:`); a source is
+//! identified by its title, so a speaker's many turns, and the same speaker
+//! in several files, are one source.
+
+use std::ops::Range;
+
+use crate::load::Document;
+use crate::rule::Packs;
+
+/// One speaker, section or file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    pub id: usize,
+    pub title: String,
+}
+
+/// A stretch of one document stated by one source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    pub doc: usize,
+    pub source: usize,
+    /// Bytes of the document, from the line that opens the segment.
+    pub span: Range<usize>,
+}
+
+/// The sources of a release and where each one speaks.
+#[derive(Debug, Clone, Default)]
+pub struct Sources {
+    pub sources: Vec<Source>,
+    /// Segments in document order, then text order; they tile each document.
+    pub segments: Vec<Segment>,
+}
+
+impl Sources {
+    /// Splits every document into segments by the packs' source patterns.
+    pub fn segment(docs: &[Document], packs: &Packs) -> Sources {
+        let mut sources = Sources::default();
+        for (doc_index, doc) in docs.iter().enumerate() {
+            let mut openings: Vec<(usize, String)> = packs
+                .packs
+                .iter()
+                .flat_map(|p| p.sources.iter())
+                .flat_map(|re| {
+                    re.captures_iter(&doc.text).filter_map(|caps| {
+                        let whole = caps.get(0)?;
+                        let title = caps.name("title").map_or(whole.as_str(), |m| m.as_str());
+                        let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+                        (!title.is_empty()).then_some((whole.start(), title))
+                    })
+                })
+                .collect();
+            openings.sort();
+            openings.dedup_by_key(|(start, _)| *start);
+            if openings.first().is_none_or(|(start, _)| *start > 0) {
+                openings.insert(0, (0, doc.name.clone()));
+            }
+            for (i, (start, title)) in openings.iter().enumerate() {
+                let end = openings.get(i + 1).map_or(doc.text.len(), |(s, _)| *s);
+                let source = sources.id_of(title);
+                sources.segments.push(Segment { doc: doc_index, source, span: *start..end });
+            }
+        }
+        sources
+    }
+
+    fn id_of(&mut self, title: &str) -> usize {
+        if let Some(source) = self.sources.iter().find(|s| s.title == title) {
+            return source.id;
+        }
+        let id = self.sources.len();
+        self.sources.push(Source { id, title: title.to_string() });
+        id
+    }
+
+    /// The source that states the text at `pos` of document `doc`.
+    pub fn source_at(&self, doc: usize, pos: usize) -> Option<&Source> {
+        let first = self.segments.partition_point(|s| s.doc < doc);
+        let in_doc = &self.segments[first..self.segments.partition_point(|s| s.doc <= doc)];
+        let i = in_doc.partition_point(|s| s.span.start <= pos);
+        let segment = in_doc.get(i.checked_sub(1)?)?;
+        self.sources.get(segment.source)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn titles(text: &str) -> Vec<String> {
+        let packs = Packs::builtin().unwrap();
+        let sources = Sources::segment(&[Document::new("release.txt", text)], &packs);
+        sources.segments.iter().map(|s| sources.sources[s.source].title.clone()).collect()
+    }
+
+    #[test]
+    fn speaker_headings_open_sources() {
+        let text = "导语一段。\n总体情况——市公安局副局长李明\n正文。\n交通情况——交警支队支队长孙丽\n正文。\n";
+        assert_eq!(titles(text), ["release.txt", "市公安局副局长李明", "交警支队支队长孙丽"]);
+    }
+
+    #[test]
+    fn a_speaker_across_turns_is_one_source() {
+        let text = "MS. PSAKI:  Hi.\nQ    A question?\nMS. PSAKI:  An answer.\n";
+        let packs = Packs::builtin().unwrap();
+        let sources = Sources::segment(&[Document::new("t.md", text)], &packs);
+        assert_eq!(sources.sources.len(), 2);
+        assert_eq!(sources.segments[0].source, sources.segments[2].source);
+        let pos = text.find("An answer").unwrap();
+        assert_eq!(sources.source_at(0, pos).unwrap().title, "MS. PSAKI");
+    }
+
+    #[test]
+    fn markdown_headings_open_sources() {
+        assert_eq!(titles("# Title\n\ntext\n\n## Deputy Ana Ruiz\n\ntext\n"), ["Title", "Deputy Ana Ruiz"]);
+    }
+
+    #[test]
+    fn a_file_without_headings_is_one_source() {
+        assert_eq!(titles("共破获刑事案件1829起。"), ["release.txt"]);
+    }
+}
