@@ -42,6 +42,15 @@ impl Figure {
     }
 }
 
+/// Every figure of a document, in order, outside the parts that hold no prose.
+pub fn document_figures(doc: &crate::load::Document, packs: &Packs) -> Vec<Figure> {
+    let mut figures = extract_figures(&doc.text, packs);
+    if !doc.ignored.is_empty() {
+        figures.retain(|f| !doc.is_ignored(&f.span));
+    }
+    figures
+}
+
 /// Every figure in `text`, in order.
 pub fn extract_figures(text: &str, packs: &Packs) -> Vec<Figure> {
     let numbers = packs.numerals.scan(text);

@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use crate::extract::label::normalise_han;
 use crate::extract::Figure;
-use crate::rule::pack::{CompiledPack, LabelOrder, Packs};
+use crate::rule::pack::{CompiledPack, FrameScope, LabelOrder, Packs};
 
 /// A figure of the release, placed in its document and source, with its key.
 #[derive(Debug, Clone)]
@@ -36,6 +36,10 @@ pub enum Relation {
     ChangeOf { percent: usize, current: usize, delta: usize, decrease: bool },
 }
 
+/// A figure at most this many characters after the previous one is counted
+/// under it (`6个方面18条措施`).
+const ADJACENT_CHARS: usize = 2;
+
 /// True when the label only means something under a head.
 pub fn is_dependent(label: &str, pack: &CompiledPack) -> bool {
     pack.spec.linking.dependents.iter().any(|d| d == label)
@@ -45,11 +49,33 @@ pub fn is_dependent(label: &str, pack: &CompiledPack) -> bool {
 /// Keys for the figures of one document, in order.
 pub fn keys(text: &str, figures: &[Figure], packs: &Packs) -> Vec<(String, bool)> {
     let mut out = Vec::with_capacity(figures.len());
+    // Section headings of each pack, found once per document.
+    let headings: Vec<Vec<Range<usize>>> = packs
+        .packs
+        .iter()
+        .map(|p| p.heading.as_ref().map_or_else(Vec::new, |re| re.find_iter(text).map(|m| m.range()).collect()))
+        .collect();
     for (i, figure) in figures.iter().enumerate() {
         let pack = &packs.packs[figure.pack];
         let unit = figure.unit.as_deref().unwrap_or("");
+        let frame = frame(text, figure, pack, &headings[figure.pack]);
+        // A figure right after another (`6个方面18条措施`) is counted under it.
+        let adjacent = i.checked_sub(1).filter(|&p| {
+            let between = &text[figures[p].span.end.min(figure.span.start)..figure.span.start];
+            figures[p].sentence == figure.sentence
+                && between.chars().count() <= ADJACENT_CHARS
+                && !between.contains(|c| pack.lexicon.boundaries.contains(c))
+        });
+        if let Some(p) = adjacent {
+            let (previous_key, previous_linkable): &(String, bool) = &out[p];
+            let head = previous_key.rsplit_once('|').map_or(previous_key.as_str(), |(h, _)| h);
+            let key = format!("{head}/{}|{unit}", figure.label);
+            let linkable = *previous_linkable && !figure.label.is_empty();
+            out.push((key, linkable));
+            continue;
+        }
         if !is_dependent(&figure.label, pack) {
-            out.push((format!("{}|{unit}", figure.label), true));
+            out.push((format!("{frame}{}|{unit}", figure.label), true));
             continue;
         }
         let head = figures[..i]
@@ -58,14 +84,48 @@ pub fn keys(text: &str, figures: &[Figure], packs: &Packs) -> Vec<(String, bool)
             .take_while(|f| f.sentence == figure.sentence)
             .find(|f| !is_dependent(&f.label, &packs.packs[f.pack]))
             .map(|f| f.label.clone())
-            .or_else(|| sentence_topic(text, figure, figures, pack))
-            .or_else(|| paragraph_topic(text, figure, pack));
+            .or_else(|| pack.spec.linking.topic_heads.then(|| sentence_topic(text, figure, figures, pack)).flatten())
+            .or_else(|| pack.spec.linking.topic_heads.then(|| paragraph_topic(text, figure, pack)).flatten());
         match head {
-            Some(head) => out.push((format!("{head}/{}|{unit}", figure.label), true)),
-            None => out.push((format!("?/{}|{unit}", figure.label), false)),
+            Some(head) => out.push((format!("{frame}{head}/{}|{unit}", figure.label), true)),
+            None => out.push((format!("{frame}?/{}|{unit}", figure.label), false)),
         }
     }
     out
+}
+
+/// The frame of a figure, written as a key prefix (`[2024年 target] `), or
+/// empty: the years of its section heading and the target words of its
+/// paragraph before it. A key never depends on values, only on words.
+fn frame(text: &str, figure: &Figure, pack: &CompiledPack, headings: &[Range<usize>]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let before_figure = &headings[..headings.partition_point(|h| h.start <= figure.span.start)];
+    let paragraph = paragraph_around(text, figure.span.start);
+    let before = &text[paragraph.start..figure.span.start];
+    for (spec, re) in &pack.frames {
+        match spec.scope {
+            FrameScope::Heading => {
+                // The nearest heading that names such a frame (`2024年工作回顾`),
+                // past sub-headings that name none.
+                let named = before_figure.iter().rev().find(|h| re.is_match(&text[(*h).clone()]));
+                if let Some(h) = named {
+                    parts.extend(
+                        re.find_iter(&text[h.clone()]).map(|m| m.as_str().split_whitespace().collect::<String>()),
+                    );
+                }
+            }
+            FrameScope::Paragraph => {
+                if re.is_match(before) {
+                    parts.push(spec.id.clone());
+                }
+            }
+        }
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("[{}] ", parts.join(" "))
+    }
 }
 
 /// The words of the sentence before its first figure, up to the last clause
@@ -138,19 +198,21 @@ pub fn relations(text: &str, mentions: &[Mention], range: Range<usize>, packs: &
         // (up to the next full stop) it is in; the total is the nearest figure
         // before the marker with the same unit. Changes (`同比减少99起`) are
         // not parts.
-        let scope_start = text[mention.paragraph.start..figure.span.start]
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| linking.part_scope_ends.contains(c))
-            .map_or(mention.paragraph.start, |(i, c)| mention.paragraph.start + i + c.len_utf8());
-        let scope = &text[scope_start..figure.span.start];
-        let marker = linking.part_markers.iter().filter_map(|m| scope.rfind(m.as_str())).max();
-        if let (Some(marker), Some(_)) = (marker, &figure.unit) {
-            let marker_pos = scope_start + marker;
-            if direction(&figure.label, pack).is_none() {
+        if let Some(marker_pos) = part_marker(text, mention, pack) {
+            let countable = |m: &Mention| {
+                !is_percent_unit(m)
+                    && m.figure.unit.is_some()
+                    && !is_dependent(&m.figure.label, &packs.packs[m.figure.pack])
+            };
+            if countable(mention) && direction(&figure.label, pack).is_none() {
                 let total = earlier().find(|(_, m)| m.figure.span.end <= marker_pos && m.figure.unit == figure.unit);
-                if let Some((t, _)) = total {
-                    out.push(Relation::PartOf { part: i, total: range.start + t });
+                if let Some((t, total)) = total {
+                    // A change (`比去年增加4000亿元`) or an average (`每千人6.5批`) is no total.
+                    let sentence = &text[total.figure.sentence.start..total.figure.span.start];
+                    let average = linking.per_words.iter().any(|w| sentence.contains(w.as_str()));
+                    if countable(total) && direction(&total.figure.label, pack).is_none() && !average {
+                        out.push(Relation::PartOf { part: i, total: range.start + t });
+                    }
                 }
             }
         }
@@ -181,8 +243,9 @@ pub fn relations(text: &str, mentions: &[Mention], range: Range<usize>, packs: &
             }
         }
 
-        // A change: `233起，同比减少99起，下降29.8%`.
-        if is_percent {
+        // A change: `233起，同比减少99起，下降29.8%`; not an average rate (`年均增长`).
+        let averaged = linking.changes.averaged.iter().any(|w| figure.label.contains(w.as_str()));
+        if is_percent && !averaged {
             if let Some(decrease) = direction(&figure.label, pack) {
                 let in_sentence = |m: &&Mention| m.figure.sentence == figure.sentence;
                 let delta = doc[..offset]
@@ -211,6 +274,30 @@ pub fn relations(text: &str, mentions: &[Mention], range: Range<usize>, packs: &
         }
     }
     out
+}
+
+/// Where the part marker (`其中`) whose scope holds the figure stands. A
+/// marker that opens a sentence (`。其中酒驾醉驾1200余件…；工程运输车违法3600余件`)
+/// reaches to the next full stop; one inside a sentence (`1.97万公里，其中高速铁路
+/// 8951公里；新增公路60.9万公里`) only to the next semicolon.
+fn part_marker(text: &str, mention: &Mention, pack: &CompiledPack) -> Option<usize> {
+    let linking = &pack.spec.linking;
+    let start = mention.figure.span.start;
+    let scope_start = text[mention.paragraph.start..start]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| linking.part_scope_ends.contains(c))
+        .map_or(mention.paragraph.start, |(i, c)| mention.paragraph.start + i + c.len_utf8());
+    let scope = &text[scope_start..start];
+    let (at, word) = linking.part_markers.iter().filter_map(|m| scope.rfind(m.as_str()).map(|i| (i, m))).max()?;
+    let opens_sentence = scope[..at].trim().is_empty();
+    let after = &scope[at + word.len()..];
+    if !opens_sentence
+        && after.contains(|c| pack.lexicon.sentence_ends.contains(c) || linking.part_clause_ends.contains(c))
+    {
+        return None;
+    }
+    Some(scope_start + at)
 }
 
 fn is_percent_unit(m: &Mention) -> bool {

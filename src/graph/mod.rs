@@ -14,7 +14,7 @@ use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 use serde::Serialize;
 
-use crate::extract::extract_figures;
+use crate::extract::document_figures;
 use crate::load::Document;
 use crate::rule::Packs;
 use crate::segment::Sources;
@@ -38,7 +38,7 @@ impl Release {
         let mut mentions = Vec::new();
         let mut relations = Vec::new();
         for (doc_index, doc) in docs.iter().enumerate() {
-            let figures = extract_figures(&doc.text, packs);
+            let figures = document_figures(doc, packs);
             let keys = link::keys(&doc.text, &figures, packs);
             let first = mentions.len();
             for (figure, (key, linkable)) in figures.into_iter().zip(keys) {

@@ -3,6 +3,9 @@
 //! Stage 1 of the pipeline. Text is decoded to UTF-8 here; every later stage
 //! works on byte offsets into `Document::text`.
 
+pub mod markdown;
+
+use std::ops::Range;
 use std::path::Path;
 
 use miette::Diagnostic;
@@ -14,6 +17,9 @@ pub struct Document {
     /// The name shown in reports: the path as given, or `-`/`--stdin-filename`.
     pub name: String,
     pub text: String,
+    /// Byte ranges that hold no prose (Markdown front matter, code, HTML
+    /// tags): no figure is read there.
+    pub ignored: Vec<Range<usize>>,
 }
 
 /// Something wrong with reading an input (not with its figures).
@@ -32,8 +38,25 @@ pub enum LoadError {
 }
 
 impl Document {
+    /// A document of plain text.
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
-        Document { name: name.into(), text: text.into() }
+        Document { name: name.into(), text: text.into(), ignored: Vec::new() }
+    }
+
+    /// A document whose format is told by its name's extension.
+    pub fn with_format(name: impl Into<String>, text: impl Into<String>) -> Self {
+        let mut doc = Document::new(name, text);
+        let lower = doc.name.to_ascii_lowercase();
+        if lower.ends_with(".md") || lower.ends_with(".markdown") {
+            doc.ignored = markdown::non_prose(&doc.text);
+        }
+        doc
+    }
+
+    /// True when the byte range overlaps text that holds no prose.
+    pub fn is_ignored(&self, span: &Range<usize>) -> bool {
+        let i = self.ignored.partition_point(|r| r.end <= span.start);
+        self.ignored.get(i).is_some_and(|r| r.start < span.end)
     }
 
     /// Reads a file. Never writes to it.
@@ -55,7 +78,7 @@ impl Document {
         if text.starts_with('\u{feff}') {
             text.drain(..3);
         }
-        Ok(Document { name, text })
+        Ok(Document::with_format(name, text))
     }
 }
 

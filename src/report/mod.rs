@@ -8,7 +8,6 @@ use std::io::{self, Write};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::extract::extract_figures;
 use crate::load::Document;
 use crate::rule::Packs;
 use crate::span::LineIndex;
@@ -75,7 +74,7 @@ pub fn figure_records(docs: &[Document], packs: &Packs) -> Vec<FigureRecord> {
     let mut records = Vec::new();
     for doc in docs {
         let lines = LineIndex::new(&doc.text);
-        for figure in extract_figures(&doc.text, packs) {
+        for figure in crate::extract::document_figures(doc, packs) {
             let (line, column) = lines.line_column(&doc.text, figure.span.start);
             records.push(FigureRecord {
                 file: doc.name.clone(),
@@ -105,7 +104,7 @@ pub fn number_records(docs: &[Document], packs: &Packs) -> Vec<NumberRecord> {
     let mut records = Vec::new();
     for doc in docs {
         let lines = LineIndex::new(&doc.text);
-        for number in packs.numerals.scan(&doc.text) {
+        for number in packs.numerals.scan(&doc.text).into_iter().filter(|n| !doc.is_ignored(&(n.start..n.end))) {
             let (line, column) = lines.line_column(&doc.text, number.start);
             let interval = crate::extract::number::interval_of(&number);
             records.push(NumberRecord {

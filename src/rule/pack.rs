@@ -55,29 +55,72 @@ pub struct LinkingSpec {
     /// Regexes: labels matching one are dependents too (`^同比下降$`).
     #[serde(default)]
     pub dependent_patterns: Vec<String>,
+    /// Whether a dependent with no head figure before it in its sentence
+    /// takes the sentence's or the paragraph's topic as its head. Where the
+    /// topic is a poor anchor (English prose), such a dependent links to nothing.
+    #[serde(default = "yes")]
+    pub topic_heads: bool,
     /// Words that open the parts of a total (`其中`, `of which`).
     #[serde(default)]
     pub part_markers: Vec<String>,
     /// Characters that end a part marker's scope (full stops).
     #[serde(default)]
     pub part_scope_ends: String,
+    /// Characters that end the scope of a part marker standing inside a sentence.
+    #[serde(default)]
+    pub part_clause_ends: String,
     /// A label ending in one of these is a rate (`化解率`).
     #[serde(default)]
     pub rate_suffixes: Vec<String>,
     /// Labels holding one of these name shares, which cannot exceed 100%.
     #[serde(default)]
     pub share_words: Vec<String>,
+    /// Rates that may exceed 100% (`完成率`, `growth rate`).
+    #[serde(default)]
+    pub not_shares: Vec<String>,
+    /// Words that make a count an average, which need not be whole (`每`, `per`).
+    #[serde(default)]
+    pub per_words: Vec<String>,
     #[serde(default)]
     pub changes: ChangeWords,
     /// Units that count whole things.
     #[serde(default)]
     pub whole_units: Vec<String>,
+    /// Frames (periods, targets): figures in different frames never link.
+    #[serde(default)]
+    pub frames: Vec<FrameSpec>,
+    /// A regex (multi-line) matching a section heading line.
+    #[serde(default)]
+    pub heading: Option<String>,
+}
+
+/// A frame a figure can belong to, found by a pattern.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrameSpec {
+    pub id: String,
+    pub pattern: String,
+    /// Where the pattern is looked for.
+    pub scope: FrameScope,
+}
+
+/// Where a frame's pattern is looked for.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum FrameScope {
+    /// The nearest section heading before the figure; the matched text is the frame.
+    Heading,
+    /// The figure's paragraph up to the figure; a match puts it in the frame.
+    Paragraph,
 }
 
 /// Words of change, by direction.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ChangeWords {
+    /// Words that make a percent an average rate, not a change between counts.
+    #[serde(default)]
+    pub averaged: Vec<String>,
     #[serde(default)]
     pub decrease: Vec<String>,
     #[serde(default)]
@@ -198,6 +241,10 @@ pub struct LabelSpec {
     pub order: LabelOrder,
 }
 
+fn yes() -> bool {
+    true
+}
+
 fn default_max_chars() -> usize {
     24
 }
@@ -279,6 +326,10 @@ pub struct CompiledPack {
     pub sources: Vec<Regex>,
     /// `linking.dependent_patterns`, compiled.
     pub dependent_patterns: Vec<Regex>,
+    /// `linking.frames`, compiled.
+    pub frames: Vec<(FrameSpec, Regex)>,
+    /// `linking.heading`, compiled multi-line.
+    pub heading: Option<Regex>,
     pub lexicon: Lexicon,
 }
 
@@ -405,7 +456,25 @@ impl Packs {
                 .iter()
                 .map(|p| regex("linking.dependent_patterns", p))
                 .collect::<Result<Vec<_>, PackError>>()?;
-            compiled.push(CompiledPack { spec, script, exclusions, excluded, sources, dependent_patterns, lexicon });
+            let frames = spec
+                .linking
+                .frames
+                .iter()
+                .map(|f| Ok((f.clone(), regex(&format!("linking.frames.{}", f.id), &f.pattern)?)))
+                .collect::<Result<Vec<_>, PackError>>()?;
+            let heading =
+                spec.linking.heading.as_deref().map(|h| regex("linking.heading", &format!("(?m:{h})"))).transpose()?;
+            compiled.push(CompiledPack {
+                spec,
+                script,
+                exclusions,
+                excluded,
+                sources,
+                dependent_patterns,
+                frames,
+                heading,
+                lexicon,
+            });
         }
         Ok(Packs { packs: compiled, numerals })
     }

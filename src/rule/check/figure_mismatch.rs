@@ -20,7 +20,9 @@ trusting all of them.
 ## Example
 Fails: `全市共化解矛盾纠纷7300余起。` in the lead and `共化解各类矛盾纠纷7500余起。`
 from a speaker.
-Passes: `化解矛盾纠纷7300余起` in both, or `7300余起` and `7350起`.",
+Passes: `化解矛盾纠纷7300余起` in both, or `7300余起` and `7350起`. Two
+values for one label in the same sentence are a comparison, not a mismatch:
+`revised down from +504,000 to +472,000`.",
     run,
 };
 
@@ -29,7 +31,13 @@ fn run(cx: &Context, outcome: &mut Outcome) {
         if mentions.len() < 2 {
             continue;
         }
-        let agrees = |a: usize, b: usize| cx.interval(a).intersects(cx.interval(b));
+        // Two values for one label in one sentence are a comparison or a
+        // range (`from 504,000 to 472,000`), not the same measure restated.
+        let same_sentence = |a: usize, b: usize| {
+            let (ma, mb) = (cx.mention(a), cx.mention(b));
+            ma.doc == mb.doc && ma.figure.sentence == mb.figure.sentence
+        };
+        let agrees = |a: usize, b: usize| same_sentence(a, b) || cx.interval(a).intersects(cx.interval(b));
         if mentions.iter().all(|&a| mentions.iter().all(|&b| agrees(a, b))) {
             let stated: Vec<String> = mentions.iter().map(|&m| cx.quote(m)).collect();
             outcome.consistent.push(Consistent {

@@ -8,8 +8,10 @@ pub const CHECK: Check = Check {
     summary: "a share above 100%, or a count of whole things that is not whole",
     doc: "## What it checks
 A percent whose label names a share or a rate (`率`, `占比`, `share`) must not
-exceed 100%. A count in a unit of whole things (`人`, `起`, `件`) must allow a
-whole number: `186.5人` cannot be.
+exceed 100% (rates that may, like `完成率` or `growth rate`, are listed in the
+pack). A count in a unit of whole things (`人`, `起`, `件`) must allow a whole
+number: `186.5人` cannot be, unless its sentence makes it an average
+(`每百户拥有家用汽车21.5辆`).
 
 ## Why
 Both are impossible values: a slipped decimal point or a swapped digit.
@@ -27,7 +29,9 @@ fn run(cx: &Context, outcome: &mut Outcome) {
         let linking = &cx.packs.packs[figure.pack].spec.linking;
         let unit = figure.unit.as_deref().unwrap_or("");
         let text = cx.release.text_of(mention);
-        let is_share = unit == "%" && linking.share_words.iter().any(|w| figure.label.contains(w.as_str()));
+        let is_share = unit == "%"
+            && linking.share_words.iter().any(|w| figure.label.contains(w.as_str()))
+            && !linking.not_shares.iter().any(|w| figure.label.contains(w.as_str()));
         if is_share && figure.interval.lo().is_some_and(|lo| lo > hundred) {
             outcome.findings.push(Finding {
                 rule: CHECK.id.into(),
@@ -39,7 +43,16 @@ fn run(cx: &Context, outcome: &mut Outcome) {
                 explain: format!("{} > 100", figure.interval),
             });
         }
-        if linking.whole_units.iter().any(|u| u == unit) && figure.interval.holds_no_integer() {
+        let sentence = &cx.release.docs[mention.doc].text[figure.sentence.start..figure.span.start];
+        let is_average = linking.per_words.iter().any(|w| sentence.contains(w.as_str()));
+        // A qualified count (`超26个`) is approximate by its words; only a count
+        // written as exact or rounded must hold a whole number.
+        let qualified = figure.qualifier.is_some();
+        if linking.whole_units.iter().any(|u| u == unit)
+            && !is_average
+            && !qualified
+            && figure.interval.holds_no_integer()
+        {
             outcome.findings.push(Finding {
                 rule: CHECK.id.into(),
                 severity: CHECK.severity,
