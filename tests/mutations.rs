@@ -1,0 +1,404 @@
+//! Mutation testing of the checks: one realistic edit at a time to the seed
+//! press conference (../shared/seeds) and to the clean fixtures, each checked
+//! in-process with `crosscheck::check`. A mutant is caught when at least one
+//! error's primary span or labels overlap the edited figure.
+//!
+//! Kinds, all generated from what crosscheck itself reads in the unmutated
+//! document (its mentions, keys and relations), and kept only when the edit
+//! really breaks the arithmetic:
+//! - `figure`: a digit edit (two neighbours swapped, or one digit +2) of a
+//!   mention whose key another mention shares, such that the new interval
+//!   meets none of the others (1829→1892, 7300余→7500余, 38.91万→39.81万);
+//! - `rate`: a stated rate moved by 5 or 10 points off its computed range
+//!   (97.6%→92.6%, 66%→76%);
+//! - `change`: a stated change moved by 5 or 10 points (29.8%→19.8%), or a
+//!   digit edit of its delta or its current count that breaks it;
+//! - `part`: a digit put before a part so it exceeds its total (12人→412人);
+//! - `share`: a rate made to exceed 100% (97.6%→197.6%);
+//! - `whole`: a count of whole things given a half (186人→186.5人).
+//!
+//! The catch rates are printed (`cargo test --test mutations -- --nocapture`)
+//! and held above floors just below the rates measured when this was written,
+//! so a regression fails.
+#![allow(clippy::print_stdout)]
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use crosscheck::graph::Relation;
+use crosscheck::rule::check::Severity;
+use crosscheck::{Document, Interval, Packs};
+
+const SEED: &str = "seeds/000_031c26d2ead0ae95.txt";
+
+/// One edit of a document: replace `range` with `with`.
+#[derive(Debug, Clone)]
+struct Mutant {
+    kind: &'static str,
+    range: Range<usize>,
+    with: String,
+}
+
+impl Mutant {
+    fn apply(&self, text: &str) -> String {
+        format!("{}{}{}", &text[..self.range.start], self.with, &text[self.range.end..])
+    }
+
+    /// The edited bytes in the mutant.
+    fn span(&self) -> Range<usize> {
+        self.range.start..self.range.start + self.with.len()
+    }
+}
+
+fn check(name: &str, text: &str, packs: &Packs) -> crosscheck::Report {
+    crosscheck::check(vec![Document::new(name, text)], packs)
+}
+
+/// The interval of the figure the mutant's edit starts in, as crosscheck reads
+/// it in the mutant (`None` when it is no longer read as a figure there).
+fn mutated_interval(report: &crosscheck::Report, at: usize) -> Option<Interval> {
+    report.release.mentions.iter().find(|m| m.figure.span.contains(&at)).map(|m| m.figure.interval)
+}
+
+/// Byte ranges of the digits in `figure` (ASCII digits only).
+fn digits(figure: &str) -> Vec<usize> {
+    figure.char_indices().filter(|(_, c)| c.is_ascii_digit()).map(|(i, _)| i).collect()
+}
+
+/// Digit edits of a figure's text: neighbouring digits swapped (across a
+/// decimal point or separator, 38.91 → 39.81), and each of the first two
+/// digits raised by 2 (7300 → 9300, 7500). No edit gives a leading zero.
+fn digit_edits(figure: &str) -> Vec<String> {
+    let at = digits(figure);
+    let mut out = Vec::new();
+    let bytes = figure.as_bytes();
+    for w in at.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        if bytes[a] != bytes[b] && !(a == at[0] && bytes[b] == b'0') {
+            let mut v = bytes.to_vec();
+            v.swap(a, b);
+            out.push(String::from_utf8(v).unwrap());
+        }
+    }
+    for &i in at.iter().take(2) {
+        let d = (bytes[i] - b'0' + 2) % 10;
+        if i == at[0] && d == 0 {
+            continue;
+        }
+        let mut v = bytes.to_vec();
+        v[i] = b'0' + d;
+        out.push(String::from_utf8(v).unwrap());
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The number in a figure's text, as a byte range: `97.6` in `化解率达到97.6%`.
+fn number_range(figure: &str) -> Option<Range<usize>> {
+    let at = digits(figure);
+    let (&first, &last) = (at.first()?, at.last()?);
+    Some(first..last + 1)
+}
+
+/// A percent moved by `by` points, written with the same decimals.
+fn moved(number: &str, by: i32) -> Option<String> {
+    let decimals = number.split_once('.').map_or(0, |(_, d)| d.len());
+    let value: f64 = number.parse().ok()?;
+    let new = value + f64::from(by);
+    (new > 0.0 && new < 100.0).then(|| format!("{new:.decimals$}"))
+}
+
+/// Every mutant of one document, of every kind.
+fn mutants(name: &str, text: &str, packs: &Packs) -> Vec<Mutant> {
+    let report = check(name, text, packs);
+    let mentions = &report.release.mentions;
+    let figure_text = |m: usize| &text[mentions[m].figure.span.clone()];
+    let mut out = Vec::new();
+    // An edit of the number inside mention `m`, kept when `keep` holds for the
+    // mutant's reading of it.
+    let mut edit = |kind: &'static str, m: usize, new_number: &str, keep: &dyn Fn(&Interval) -> bool| {
+        let span = &mentions[m].figure.span;
+        let Some(number) = number_range(&text[span.clone()]) else { return };
+        let mutant =
+            Mutant { kind, range: span.start + number.start..span.start + number.end, with: new_number.to_string() };
+        let mutated = check(name, &mutant.apply(text), packs);
+        if mutated_interval(&mutated, mutant.range.start).is_some_and(|i| keep(&i)) {
+            out.push(mutant);
+        }
+    };
+    let number_of = |m: usize| {
+        let t = figure_text(m);
+        t[number_range(t).unwrap()].to_string()
+    };
+
+    // figure: a mention of a repeated measure, edited off all the others.
+    let mut by_key: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (m, mention) in mentions.iter().enumerate() {
+        if mention.linkable {
+            by_key.entry(&mention.key).or_default().push(m);
+        }
+    }
+    for group in by_key.values().filter(|g| g.len() > 1) {
+        for &m in group {
+            let others: Vec<Interval> =
+                group.iter().filter(|&&o| o != m).map(|&o| mentions[o].figure.interval).collect();
+            for new in digit_edits(&number_of(m)) {
+                edit("figure", m, &new, &|i| others.iter().all(|o| !o.intersects(i)));
+            }
+        }
+    }
+
+    for relation in &report.release.relations {
+        match *relation {
+            Relation::RateOf { rate, numerator, denominator } => {
+                let computed =
+                    Interval::percent_of(&mentions[numerator].figure.interval, &mentions[denominator].figure.interval)
+                        .unwrap();
+                for by in [-10, -5, 5, 10] {
+                    if let Some(new) = moved(&number_of(rate), by) {
+                        edit("rate", rate, &new, &|i| !i.intersects(&computed));
+                    }
+                }
+                // share: the rate above 100%.
+                edit("share", rate, &format!("1{}", number_of(rate)), &|i| {
+                    i.lo().is_some_and(|lo| lo > rust_decimal::Decimal::ONE_HUNDRED)
+                });
+            }
+            Relation::ChangeOf { percent, current, delta, decrease } => {
+                let interval = |m: usize| mentions[m].figure.interval;
+                let computed = Interval::change_percent(&interval(current), &interval(delta), decrease).unwrap();
+                for by in [-10, -5, 5, 10] {
+                    if let Some(new) = moved(&number_of(percent), by) {
+                        edit("change", percent, &new, &|i| !i.intersects(&computed));
+                    }
+                }
+                let stated = interval(percent);
+                for new in digit_edits(&number_of(delta)) {
+                    edit("change", delta, &new, &|i| {
+                        Interval::change_percent(&interval(current), i, decrease)
+                            .is_some_and(|c| !c.intersects(&stated))
+                    });
+                }
+                for new in digit_edits(&number_of(current)) {
+                    edit("change", current, &new, &|i| {
+                        Interval::change_percent(i, &interval(delta), decrease).is_some_and(|c| !c.intersects(&stated))
+                    });
+                }
+            }
+            Relation::PartOf { part, total } => {
+                let total = mentions[total].figure.interval;
+                for digit in ["4", "9"] {
+                    edit(
+                        "part",
+                        part,
+                        &format!("{digit}{}", number_of(part)),
+                        &|i| matches!((i.lo(), total.hi()), (Some(lo), Some(hi)) if lo > hi),
+                    );
+                }
+            }
+        }
+    }
+
+    // whole: a plain whole count (no decimal point, no scale word, not money
+    // or a percent) given a half.
+    for (m, mention) in mentions.iter().enumerate() {
+        let t = figure_text(m);
+        let unit = mention.figure.unit.as_deref().unwrap_or("");
+        let plain = !t.contains('.') && !t.contains('万') && !t.contains('亿') && !t.contains(['%', '$', '％']);
+        if plain
+            && !matches!(unit, "%" | "元" | "USD" | "倍" | "个百分点")
+            && mention.figure.interval.lo() == mention.figure.interval.hi()
+        {
+            edit("whole", m, &format!("{}.5", number_of(m)), &|i| i.holds_no_integer());
+        }
+    }
+    out
+}
+
+/// True when an error's primary or labels overlap the mutant's edit.
+fn caught(report: &crosscheck::Report, span: &Range<usize>) -> bool {
+    let overlaps = |s: &Range<usize>| s.start < span.end && span.start < s.end;
+    report
+        .findings()
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .any(|f| overlaps(&f.primary.span) || f.labels.iter().any(|l| overlaps(&l.span)))
+}
+
+/// (kind → (caught, total)) over one document's mutants; misses are listed.
+type Tally = BTreeMap<&'static str, (usize, usize)>;
+
+fn run(name: &str, text: &str, packs: &Packs, tally: &mut Tally, misses: &mut Vec<String>) {
+    let clean = check(name, text, packs);
+    let errors: Vec<_> = clean.findings().iter().filter(|f| f.severity == Severity::Error).collect();
+    assert!(errors.is_empty(), "{name} unmutated has errors (false alarms): {errors:#?}");
+    for mutant in mutants(name, text, packs) {
+        let mutated = mutant.apply(text);
+        let report = check(name, &mutated, packs);
+        let hit = caught(&report, &mutant.span());
+        let entry = tally.entry(mutant.kind).or_default();
+        entry.1 += 1;
+        if hit {
+            entry.0 += 1;
+        } else {
+            let line = text[..mutant.range.start].lines().count().max(1);
+            misses.push(format!("{name}:{line} {} {} → {}", mutant.kind, &text[mutant.range.clone()], mutant.with));
+        }
+    }
+}
+
+fn rate((caught, total): (usize, usize)) -> f64 {
+    if total == 0 {
+        return 1.0;
+    }
+    caught as f64 / total as f64
+}
+
+fn print(title: &str, tally: &Tally) -> (usize, usize) {
+    let overall = tally.values().fold((0, 0), |(c, t), &(c2, t2)| (c + c2, t + t2));
+    println!("{title}:");
+    for (kind, &counts) in tally {
+        println!("  {kind:<7} {:>4}/{:<4} {:>5.1}%", counts.0, counts.1, 100.0 * rate(counts));
+    }
+    println!("  overall {:>4}/{:<4} {:>5.1}%", overall.0, overall.1, 100.0 * rate(overall));
+    overall
+}
+
+/// Asserts the catch rate of each kind, and overall, stays at its floor.
+fn assert_floors(title: &str, tally: &Tally, overall: (usize, usize), floors: &[(&str, f64)]) {
+    for &(kind, floor) in floors {
+        let counts = if kind == "overall" { overall } else { tally.get(kind).copied().unwrap_or((0, 0)) };
+        assert!(counts.1 > 0, "{title}: no {kind} mutant was generated");
+        assert!(rate(counts) >= floor, "{title}: {kind} caught {}/{} < floor {floor}", counts.0, counts.1);
+    }
+}
+
+#[test]
+fn mutants_of_the_seed_are_caught() {
+    let Some(path) = common::shared(SEED) else { return };
+    let packs = Packs::builtin().unwrap();
+    let (mut tally, mut misses) = (Tally::new(), Vec::new());
+    run("seed.txt", &common::read(&path), &packs, &mut tally, &mut misses);
+    let overall = print("seed", &tally);
+    println!("  missed:\n    {}", misses.join("\n    "));
+    assert!(overall.1 >= 200, "only {} mutants of the seed", overall.1);
+    assert_floors("seed", &tally, overall, SEED_FLOORS);
+}
+
+#[test]
+fn mutants_of_the_chinese_fixtures_are_caught() {
+    let packs = Packs::builtin().unwrap();
+    let (mut tally, mut misses) = (Tally::new(), Vec::new());
+    for rel in ["zh/release/clean.txt", "zh/press-conference-clean.txt"] {
+        run(rel, &common::read(&common::fixture(rel)), &packs, &mut tally, &mut misses);
+    }
+    let overall = print("zh fixtures", &tally);
+    println!("  missed:\n    {}", misses.join("\n    "));
+    assert_floors("zh fixtures", &tally, overall, ZH_FLOORS);
+}
+
+#[test]
+fn mutants_of_the_english_fixtures_are_caught() {
+    let packs = Packs::builtin().unwrap();
+    let (mut tally, mut misses) = (Tally::new(), Vec::new());
+    for rel in ["en/briefing/clean.md", "en/press-briefing-clean.md"] {
+        run(rel, &common::read(&common::fixture(rel)), &packs, &mut tally, &mut misses);
+    }
+    let overall = print("en fixtures", &tally);
+    println!("  missed:\n    {}", misses.join("\n    "));
+    assert_floors("en fixtures", &tally, overall, EN_FLOORS);
+}
+
+/// Figures a reader knows the seed repeats (the lead, 牟爱民, 张辉, 谭宏伟,
+/// 刘杰), found by reading it, not by crosscheck's linking: (text around the
+/// figure, the figure, its edit). Every occurrence is edited in turn. This
+/// measures linking recall, which the generated mutants above cannot (they
+/// only edit what crosscheck already links).
+const SEED_REPEATS: &[(&str, &str, &str)] = &[
+    ("县9个", "9", "6"),
+    ("乡镇)22个", "22", "27"),
+    ("刑事案件155起", "155", "165"),
+    ("矛盾纠纷7300余起", "7300", "7500"),
+    ("16800余家次", "16800", "18600"),
+    ("整改隐患3100余处", "3100", "3800"),
+    ("1.9万余艘次", "1.9", "2.9"),
+    ("38.91万件", "38.91", "39.81"),
+    ("7.7万余人次", "7.7", "7.2"),
+    ("贩枪案件8起", "8", "9"),
+    ("养老诈骗案件37起", "37", "47"),
+    ("嫌疑人186", "186", "168"),
+    ("团伙7个", "7", "9"),
+    ("赌博案件34起", "34", "43"),
+    ("嫌疑人56", "56", "65"),
+    ("刑事案件1829起", "1829", "1892"),
+];
+
+#[test]
+fn repeats_a_reader_sees_in_the_seed_are_caught() {
+    let Some(path) = common::shared(SEED) else { return };
+    let text = common::read(&path);
+    let packs = Packs::builtin().unwrap();
+    let (mut caught_count, mut total, mut misses) = (0, 0, Vec::new());
+    for &(context, figure, edit) in SEED_REPEATS {
+        let places: Vec<usize> = text.match_indices(context).map(|(i, _)| i).collect();
+        assert!(places.len() >= 2, "{context} is repeated in the seed");
+        for at in places {
+            let start = at + context.find(figure).unwrap();
+            let mutant = Mutant { kind: "repeat", range: start..start + figure.len(), with: edit.to_string() };
+            let report = check("seed.txt", &mutant.apply(&text), &packs);
+            total += 1;
+            if caught(&report, &mutant.span()) {
+                caught_count += 1;
+            } else {
+                let line = text[..start].lines().count();
+                misses.push(format!("seed.txt:{line} {context}: {figure} → {edit}"));
+            }
+        }
+    }
+    println!("seed repeats found by reading: {caught_count}/{total} caught");
+    println!("  missed:\n    {}", misses.join("\n    "));
+    // Measured 33/37 when this was written: 9个 and 155起 (lead and 牟爱民) are
+    // missed, as their labels differ (挂牌整治重点区县 vs 分类确定挂牌重点区县,
+    // 挂牌攻坚刑事案件 vs 挂牌刑事案件).
+    assert!(caught_count * 100 >= total * 85, "{caught_count}/{total}");
+}
+
+#[test]
+fn digit_edits_are_the_slips_people_make() {
+    assert!(digit_edits("1829").contains(&"1892".to_string()));
+    assert!(digit_edits("7300").contains(&"7500".to_string()));
+    assert!(digit_edits("38.91").contains(&"39.81".to_string()));
+    assert!(!digit_edits("7300").iter().any(|e| e.starts_with('0')));
+    assert_eq!(moved("97.6", -5).as_deref(), Some("92.6"));
+    assert_eq!(moved("66", 10).as_deref(), Some("76"));
+    assert_eq!(moved("97.6", 5), None);
+}
+
+// Floors: just below the rates measured when this was written (seed 222/223,
+// Chinese fixtures 200/200, English fixtures 63/71; see the printed report);
+// raise them as crosscheck improves. The English `whole` mutants are caught
+// only where the count is repeated (by figure-mismatch): the English pack has
+// no whole units, so `375 fugitives` → `375.5` alone is missed.
+const SEED_FLOORS: &[(&str, f64)] = &[
+    ("figure", 0.99),
+    ("rate", 0.99),
+    ("change", 0.96),
+    ("part", 0.99),
+    ("share", 0.99),
+    ("whole", 0.97),
+    ("overall", 0.99),
+];
+const ZH_FLOORS: &[(&str, f64)] = &[
+    ("figure", 0.99),
+    ("rate", 0.99),
+    ("change", 0.96),
+    ("part", 0.99),
+    ("share", 0.99),
+    ("whole", 0.97),
+    ("overall", 0.99),
+];
+const EN_FLOORS: &[(&str, f64)] =
+    &[("figure", 0.99), ("rate", 0.99), ("change", 0.99), ("share", 0.99), ("whole", 0.45), ("overall", 0.85)];
