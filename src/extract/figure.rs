@@ -29,6 +29,8 @@ pub struct Figure {
     pub unit: Option<String>,
     /// What the figure counts, normalised (`化解矛盾纠纷`).
     pub label: String,
+    /// What it counts without the verb (`矛盾纠纷`), for ellipsis.
+    pub object: String,
     /// Byte span of the sentence the figure stands in.
     pub sentence: Range<usize>,
     /// The index (in `Packs::packs`) of the pack that read it.
@@ -222,6 +224,7 @@ fn read_figure(
     let unit_name = unit.map(|u| u.unit.clone()).or_else(|| form_unit.map(str::to_string));
     let sentence = sentences.around(text, start, end);
     let label = label::read_label(text, start..end, &sentence, pack, unit_name.as_deref(), previous);
+    let object = label::object_of(&label, pack);
     Some(Figure {
         span: start..end,
         value,
@@ -229,6 +232,7 @@ fn read_figure(
         qualifier: qualifier.map(|q| q.id.clone()),
         unit: unit_name,
         label,
+        object,
         sentence,
         pack: 0,
     })

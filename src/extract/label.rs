@@ -82,7 +82,7 @@ pub fn read_label(
     let spec = &pack.spec.labels;
     match spec.order {
         LabelOrder::Before => han_label(text, span, sentence, pack, unit, previous),
-        LabelOrder::After => spaced_label(text, span, sentence, pack),
+        LabelOrder::After => spaced_label(text, span, sentence, pack, previous),
     }
 }
 
@@ -157,6 +157,15 @@ fn han_label(
 /// The longest counted noun read after a classifier, in characters.
 const NOUN_CHARS: usize = 12;
 
+/// What a label counts without its verb: the object a later bare verb or
+/// `of them` carries over (`排查矛盾纠纷` → `矛盾纠纷`, `screened disputes` → `disputes`).
+pub fn object_of(label: &str, pack: &CompiledPack) -> String {
+    match pack.spec.labels.order {
+        LabelOrder::Before => strip_verb(label, &pack.spec.labels).unwrap_or(label).to_string(),
+        LabelOrder::After => label.split_once(' ').map_or(label, |(_, rest)| rest).to_string(),
+    }
+}
+
 /// The object of a `verb + object` label, if the label starts with a known verb.
 fn strip_verb<'a>(label: &'a str, spec: &LabelSpec) -> Option<&'a str> {
     let verb = spec.verbs.iter().filter(|v| label.starts_with(v.as_str())).max_by_key(|v| v.len())?;
@@ -170,6 +179,12 @@ pub fn normalise_han(raw: &str, pack: &CompiledPack) -> String {
     let lexicon = &pack.lexicon;
     let without_asides = drop_asides(raw);
     let mut s = without_asides.trim();
+    if let Some(m) = pack.subject.as_ref().and_then(|re| re.find(s)) {
+        // Keep the measure when the whole label is a subject (`全市`).
+        if m.end() < s.len() {
+            s = s[m.end()..].trim_start();
+        }
+    }
     loop {
         let before = s;
         if let Some((_, len)) = lexicon.leading_fillers.longest_prefix(s) {
@@ -218,10 +233,37 @@ fn drop_asides(raw: &str) -> String {
 }
 
 /// English: the counted noun after the figure, else the measure before it.
-fn spaced_label(text: &str, span: Range<usize>, sentence: &Range<usize>, pack: &CompiledPack) -> String {
+fn spaced_label(
+    text: &str,
+    span: Range<usize>,
+    sentence: &Range<usize>,
+    pack: &CompiledPack,
+    previous: &[Figure],
+) -> String {
     let spec = &pack.spec.labels;
     let after = &text[span.end..sentence.end.max(span.end)];
     let after = &after[..after.find(|c| is_boundary(pack, c)).unwrap_or(after.len())];
+    // The verb just before the figure (`resolved more than 7,300 disputes`):
+    // screening and resolving disputes are two measures.
+    let clause_before =
+        text[sentence.start.min(span.start)..span.start].rsplit(|c| is_boundary(pack, c)).next().unwrap_or("");
+    let verb = clause_before
+        .split_whitespace()
+        .next_back()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .filter(|w| !w.is_empty() && !spec.stopwords.contains(w) && w.chars().all(char::is_alphabetic));
+    // `resolved more than 7,300 of them`: the noun is the previous figure's.
+    let anaphora = spec.anaphora.iter().any(|a| {
+        let lower = after.trim_start().to_lowercase();
+        lower.starts_with(a.as_str()) && lower[a.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+    });
+    if anaphora {
+        let object = previous.iter().rev().take_while(|f| f.sentence == *sentence).find(|f| !f.object.is_empty());
+        if let Some(object) = object {
+            let words: Vec<String> = verb.into_iter().chain(object.object.split(' ').map(str::to_string)).collect();
+            return normalise_words(&words, spec);
+        }
+    }
     let mut noun = Vec::new();
     for word in after.split_whitespace() {
         let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
@@ -240,7 +282,8 @@ fn spaced_label(text: &str, span: Range<usize>, sentence: &Range<usize>, pack: &
         .filter(|w| !w.is_empty() && !spec.stopwords.contains(w))
         .collect();
     if !noun.is_empty() {
-        return normalise_words(&noun, spec);
+        let words: Vec<String> = verb.into_iter().chain(noun).collect();
+        return normalise_words(&words, spec);
     }
     // The measure before the figure, clause by clause, nearest first.
     let before = &text[sentence.start.min(span.start)..span.start];

@@ -42,7 +42,13 @@ const ADJACENT_CHARS: usize = 2;
 
 /// True when the label only means something under a head.
 pub fn is_dependent(label: &str, pack: &CompiledPack) -> bool {
-    pack.spec.linking.dependents.iter().any(|d| d == label)
+    let linking = &pack.spec.linking;
+    let thin_object = linking.min_object_words.is_some_and(|min| {
+        let object = crate::extract::label::object_of(label, pack);
+        object.split(' ').filter(|w| !w.is_empty()).count() < min
+    });
+    thin_object
+        || linking.dependents.iter().any(|d| d == label)
         || pack.dependent_patterns.iter().any(|re| re.is_match(label))
 }
 
@@ -194,27 +200,10 @@ pub fn relations(text: &str, mentions: &[Mention], range: Range<usize>, packs: &
         let same_paragraph = |m: &&Mention| m.paragraph == mention.paragraph;
         let earlier = || doc[..offset].iter().enumerate().rev().filter(|(_, m)| same_paragraph(m));
 
-        // A part: the figure stands after a part marker (`其中`) whose scope
-        // (up to the next full stop) it is in; the total is the nearest figure
-        // before the marker with the same unit. Changes (`同比减少99起`) are
-        // not parts.
-        if let Some(marker_pos) = part_marker(text, mention, pack) {
-            let countable = |m: &Mention| {
-                !is_percent_unit(m)
-                    && m.figure.unit.is_some()
-                    && !is_dependent(&m.figure.label, &packs.packs[m.figure.pack])
-            };
-            if countable(mention) && direction(&figure.label, pack).is_none() {
-                let total = earlier().find(|(_, m)| m.figure.span.end <= marker_pos && m.figure.unit == figure.unit);
-                if let Some((t, total)) = total {
-                    // A change (`比去年增加4000亿元`) or an average (`每千人6.5批`) is no total.
-                    let sentence = &text[total.figure.sentence.start..total.figure.span.start];
-                    let average = linking.per_words.iter().any(|w| sentence.contains(w.as_str()));
-                    if countable(total) && direction(&total.figure.label, pack).is_none() && !average {
-                        out.push(Relation::PartOf { part: i, total: range.start + t });
-                    }
-                }
-            }
+        // A part: the figure stands in the scope of a part marker (`其中`,
+        // `including`); its total stands before the marker.
+        if let Some(total) = part_total(text, mention, doc, offset, pack) {
+            out.push(Relation::PartOf { part: i, total: range.start + total });
         }
 
         let is_percent = figure.unit.as_deref() == Some("%");
@@ -223,7 +212,8 @@ pub fn relations(text: &str, mentions: &[Mention], range: Range<usize>, packs: &
             if let Some(stem) = linking.rate_suffixes.iter().find_map(|s| figure.label.strip_suffix(s.as_str())) {
                 let stem = stem.trim();
                 if !stem.is_empty() {
-                    let numerator = earlier().find(|(_, m)| !is_percent_unit(m) && m.figure.label.contains(stem));
+                    let numerator =
+                        earlier().find(|(_, m)| !is_percent_unit(m) && stem_matches(&m.figure.label, stem, pack));
                     if let Some((n, num)) = numerator {
                         let denominator = doc[..n]
                             .iter()
@@ -276,6 +266,40 @@ pub fn relations(text: &str, mentions: &[Mention], range: Range<usize>, packs: &
     out
 }
 
+/// The total of a part, as an index into `doc`: among the figures with the
+/// same unit before the marker in the paragraph, the one whose label shares
+/// most with the part's (`侦破养老诈骗案件` under `侦破刑事案件`), else the nearest.
+/// Percents, changes (`比去年增加4000亿元`) and averages (`每千人6.5批`) are
+/// neither parts nor totals; English counts carry no unit, their noun is it.
+fn part_total(text: &str, mention: &Mention, doc: &[Mention], offset: usize, pack: &CompiledPack) -> Option<usize> {
+    let marker = part_marker(text, mention, pack)?;
+    let spaced = pack.spec.labels.order == LabelOrder::After;
+    let linking = &pack.spec.linking;
+    let counts = |m: &Mention| {
+        let average =
+            linking.per_words.iter().any(|w| text[m.figure.sentence.start..m.figure.span.start].contains(w.as_str()));
+        !is_percent_unit(m)
+            && (m.figure.unit.is_some() || spaced)
+            && direction(&m.figure.label, pack).is_none()
+            && !average
+    };
+    if !counts(mention) {
+        return None;
+    }
+    let candidates = doc[..offset]
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, m)| m.paragraph == mention.paragraph && m.figure.span.end <= marker)
+        .filter(|(_, m)| m.figure.unit == mention.figure.unit && counts(m))
+        // Chinese labels are reliable enough to rule out a dependent total.
+        .filter(|(_, m)| spaced || !is_dependent(&m.figure.label, pack))
+        .take(PART_CANDIDATES)
+        .enumerate();
+    let affinity = |m: &Mention| if spaced { 0 } else { shared_bigrams(&m.figure.label, &mention.figure.label) };
+    candidates.max_by_key(|(rank, (_, m))| (affinity(m), std::cmp::Reverse(*rank))).map(|(_, (t, _))| t)
+}
+
 /// Where the part marker (`其中`) whose scope holds the figure stands. A
 /// marker that opens a sentence (`。其中酒驾醉驾1200余件…；工程运输车违法3600余件`)
 /// reaches to the next full stop; one inside a sentence (`1.97万公里，其中高速铁路
@@ -300,12 +324,45 @@ fn part_marker(text: &str, mention: &Mention, pack: &CompiledPack) -> Option<usi
     Some(scope_start + at)
 }
 
+/// True when a count's label names what a rate's stem names: `化解矛盾纠纷`
+/// for `化解率`; in English, a word sharing the stem's first letters
+/// (`resolved disputes` for `resolution rate`).
+fn stem_matches(label: &str, stem: &str, pack: &CompiledPack) -> bool {
+    match pack.spec.labels.order {
+        LabelOrder::Before => label.contains(stem),
+        LabelOrder::After => {
+            let Some(word) = stem.split(' ').next_back() else { return false };
+            let prefix: String = word.chars().take(STEM_CHARS).collect();
+            prefix.chars().count() == STEM_CHARS && label.split(' ').any(|w| w.starts_with(&prefix))
+        }
+    }
+}
+
+/// How many same-unit figures before a part marker may be its total.
+const PART_CANDIDATES: usize = 6;
+
+/// The number of character pairs two labels share.
+fn shared_bigrams(a: &str, b: &str) -> usize {
+    let pairs = |s: &str| {
+        let chars: Vec<char> = s.chars().collect();
+        let mut out: Vec<(char, char)> = chars.windows(2).map(|w| (w[0], w[1])).collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    };
+    let (a, b) = (pairs(a), pairs(b));
+    a.iter().filter(|p| b.binary_search(p).is_ok()).count()
+}
+
+/// Letters an English word and a rate's stem must share (`resol…`).
+const STEM_CHARS: usize = 5;
+
 fn is_percent_unit(m: &Mention) -> bool {
     m.figure.unit.as_deref() == Some("%")
 }
 
 /// The direction a change label states: `Some(true)` for a decrease.
-fn direction(label: &str, pack: &CompiledPack) -> Option<bool> {
+pub fn direction(label: &str, pack: &CompiledPack) -> Option<bool> {
     let changes = &pack.spec.linking.changes;
     let ends = |w: &String| match pack.spec.labels.order {
         LabelOrder::Before => label.ends_with(w.as_str()),

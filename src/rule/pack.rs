@@ -55,6 +55,10 @@ pub struct LinkingSpec {
     /// Regexes: labels matching one are dependents too (`^同比下降$`).
     #[serde(default)]
     pub dependent_patterns: Vec<String>,
+    /// Labels whose object (the label without its verb) has fewer words than
+    /// this are dependents: `added 34,000 jobs` says nothing of whose jobs.
+    #[serde(default)]
+    pub min_object_words: Option<usize>,
     /// Whether a dependent with no head figure before it in its sentence
     /// takes the sentence's or the paragraph's topic as its head. Where the
     /// topic is a poor anchor (English prose), such a dependent links to nothing.
@@ -225,6 +229,14 @@ pub struct LabelSpec {
     /// Words that end a counted noun written after its classifier (`派出15个督导组并…`).
     #[serde(default)]
     pub noun_stops: Vec<String>,
+    /// Words after a figure that refer back to the previous figure's noun
+    /// (`7,300 of them`).
+    #[serde(default)]
+    pub anaphora: Vec<String>,
+    /// A regex matching the subject at the start of a label (`刑侦部门共`,
+    /// `全市公安机关`): the subject is dropped, the measure stays.
+    #[serde(default)]
+    pub subject: Option<String>,
     /// Words that are never part of a label (English: articles, prepositions).
     #[serde(default)]
     pub stopwords: Vec<String>,
@@ -330,6 +342,8 @@ pub struct CompiledPack {
     pub frames: Vec<(FrameSpec, Regex)>,
     /// `linking.heading`, compiled multi-line.
     pub heading: Option<Regex>,
+    /// `labels.subject`, compiled.
+    pub subject: Option<Regex>,
     pub lexicon: Lexicon,
 }
 
@@ -464,6 +478,7 @@ impl Packs {
                 .collect::<Result<Vec<_>, PackError>>()?;
             let heading =
                 spec.linking.heading.as_deref().map(|h| regex("linking.heading", &format!("(?m:{h})"))).transpose()?;
+            let subject = spec.labels.subject.as_deref().map(|s| regex("labels.subject", s)).transpose()?;
             compiled.push(CompiledPack {
                 spec,
                 script,
@@ -473,6 +488,7 @@ impl Packs {
                 dependent_patterns,
                 frames,
                 heading,
+                subject,
                 lexicon,
             });
         }
