@@ -75,6 +75,21 @@ impl Interval {
         first > hi || (first == hi && self.high.open)
     }
 
+    /// The values every interval holds, if there are any.
+    pub fn common<'a>(items: impl IntoIterator<Item = &'a Interval>) -> Option<Interval> {
+        let mut items = items.into_iter();
+        let mut acc = *items.next()?;
+        for item in items {
+            acc.low = tighter(acc.low, item.low, |a, b| a > b);
+            acc.high = tighter(acc.high, item.high, |a, b| a < b);
+        }
+        let empty = match (acc.lo(), acc.hi()) {
+            (Some(lo), Some(hi)) => lo > hi || (lo == hi && (acc.low.open || acc.high.open)),
+            _ => false,
+        };
+        (!empty).then_some(acc)
+    }
+
     /// The sum of intervals, end by end; `None` if one is unbounded or it overflows.
     pub fn sum<'a>(items: impl IntoIterator<Item = &'a Interval>) -> Option<Interval> {
         let mut low = Bound::closed(Decimal::ZERO);
@@ -144,6 +159,18 @@ impl Interval {
     }
 }
 
+/// The tighter of two ends: `beyond(a, b)` is true when value `a` is tighter
+/// than `b`; at equal values an open end is tighter; an unbounded end is loosest.
+fn tighter(a: Bound, b: Bound, beyond: fn(&Decimal, &Decimal) -> bool) -> Bound {
+    match (a.value, b.value) {
+        (None, _) => b,
+        (_, None) => a,
+        (Some(x), Some(y)) if beyond(&x, &y) => a,
+        (Some(x), Some(y)) if beyond(&y, &x) => b,
+        _ => Bound { value: a.value, open: a.open || b.open },
+    }
+}
+
 /// True when everything up to `high` lies strictly below everything from `low`.
 fn below(high: &Bound, low: &Bound) -> bool {
     match (high.value, low.value) {
@@ -207,6 +234,15 @@ mod tests {
         assert!(!change.intersects(&Interval::around(d("19.8"), d("0.05"))));
         let up = Interval::change_percent(&Interval::exact(d("120")), &Interval::exact(d("20")), false).unwrap();
         assert_eq!(up.display_rounded(2), "20");
+    }
+
+    #[test]
+    fn common_part_of_many_intervals() {
+        let more_than = Interval { low: Bound::open(d("7300")), high: Bound::open(d("7400")) };
+        let about = Interval::around(d("7350"), d("50"));
+        assert_eq!(Interval::common([&more_than, &about]).unwrap().to_string(), "(7300, 7400)");
+        assert!(Interval::common([&more_than, &Interval::exact(d("7400"))]).is_none());
+        assert!(Interval::common([&Interval::exact(d("1829")), &Interval::exact(d("1892"))]).is_none());
     }
 
     #[test]

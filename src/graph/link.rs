@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use crate::extract::label::normalise_han;
 use crate::extract::Figure;
-use crate::rule::pack::{CompiledPack, FrameScope, LabelOrder, Packs};
+use crate::rule::pack::{CompiledPack, FrameScope, LabelOrder, Packs, ParagraphStyle};
 
 /// A figure of the release, placed in its document and source, with its key.
 #[derive(Debug, Clone)]
@@ -53,18 +53,14 @@ pub fn is_dependent(label: &str, pack: &CompiledPack) -> bool {
 }
 
 /// Keys for the figures of one document, in order.
-pub fn keys(text: &str, figures: &[Figure], packs: &Packs) -> Vec<(String, bool)> {
+pub fn keys(text: &str, figures: &[Figure], packs: &Packs, layout: &Layout) -> Vec<(String, bool)> {
     let mut out = Vec::with_capacity(figures.len());
-    // Section headings of each pack, found once per document.
-    let headings: Vec<Vec<Range<usize>>> = packs
-        .packs
-        .iter()
-        .map(|p| p.heading.as_ref().map_or_else(Vec::new, |re| re.find_iter(text).map(|m| m.range()).collect()))
-        .collect();
+    let frames: Vec<Frames> = packs.packs.iter().map(|p| Frames::new(text, p)).collect();
     for (i, figure) in figures.iter().enumerate() {
         let pack = &packs.packs[figure.pack];
         let unit = figure.unit.as_deref().unwrap_or("");
-        let frame = frame(text, figure, pack, &headings[figure.pack]);
+        let paragraph = layout.paragraph(figure.span.start, pack.spec.labels.paragraphs);
+        let frame = frames[figure.pack].of(figure.span.start, paragraph.start);
         // A figure right after another (`6个方面18条措施`) is counted under it.
         let adjacent = i.checked_sub(1).filter(|&p| {
             let between = &text[figures[p].span.end.min(figure.span.start)..figure.span.start];
@@ -90,8 +86,10 @@ pub fn keys(text: &str, figures: &[Figure], packs: &Packs) -> Vec<(String, bool)
             .take_while(|f| f.sentence == figure.sentence)
             .find(|f| !is_dependent(&f.label, &packs.packs[f.pack]))
             .map(|f| f.label.clone())
-            .or_else(|| pack.spec.linking.topic_heads.then(|| sentence_topic(text, figure, figures, pack)).flatten())
-            .or_else(|| pack.spec.linking.topic_heads.then(|| paragraph_topic(text, figure, pack)).flatten());
+            .or_else(|| pack.spec.linking.topic_heads.then(|| sentence_topic(text, i, figures, pack)).flatten())
+            .or_else(|| {
+                pack.spec.linking.topic_heads.then(|| paragraph_topic(text, figure, &paragraph, pack)).flatten()
+            });
         match head {
             Some(head) => out.push((format!("{frame}{head}/{}|{unit}", figure.label), true)),
             None => out.push((format!("{frame}?/{}|{unit}", figure.label), false)),
@@ -100,44 +98,72 @@ pub fn keys(text: &str, figures: &[Figure], packs: &Packs) -> Vec<(String, bool)
     out
 }
 
-/// The frame of a figure, written as a key prefix (`[2024年 target] `), or
-/// empty: the years of its section heading and the target words of its
-/// paragraph before it. A key never depends on values, only on words.
-fn frame(text: &str, figure: &Figure, pack: &CompiledPack, headings: &[Range<usize>]) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    let before_figure = &headings[..headings.partition_point(|h| h.start <= figure.span.start)];
-    let paragraph = paragraph_around(text, figure.span.start);
-    let before = &text[paragraph.start..figure.span.start];
-    for (spec, re) in &pack.frames {
-        match spec.scope {
-            FrameScope::Heading => {
-                // The nearest heading that names such a frame (`2024年工作回顾`),
-                // past sub-headings that name none.
-                let named = before_figure.iter().rev().find(|h| re.is_match(&text[(*h).clone()]));
-                if let Some(h) = named {
-                    parts.extend(
-                        re.find_iter(&text[h.clone()]).map(|m| m.as_str().split_whitespace().collect::<String>()),
-                    );
-                }
-            }
-            FrameScope::Paragraph => {
-                if re.is_match(before) {
-                    parts.push(spec.id.clone());
-                }
+/// The frames of one pack in a whole text, found once: the headings that name
+/// a frame (`2024年工作回顾`) and where paragraph frame words (`预期目标`) stand.
+struct Frames {
+    /// Per heading-scope frame: (heading start, the frame it names), in order.
+    headings: Vec<Vec<(usize, String)>>,
+    /// Per paragraph-scope frame: its id and where its words start, in order.
+    words: Vec<(String, Vec<usize>)>,
+}
+
+impl Frames {
+    fn new(text: &str, pack: &CompiledPack) -> Self {
+        let headings: Vec<std::ops::Range<usize>> =
+            pack.heading.as_ref().map_or_else(Vec::new, |re| re.find_iter(text).map(|m| m.range()).collect());
+        let mut named = Vec::new();
+        let mut words = Vec::new();
+        for (spec, re) in &pack.frames {
+            match spec.scope {
+                FrameScope::Heading => named.push(
+                    headings
+                        .iter()
+                        .filter_map(|h| {
+                            let found: Vec<String> = re
+                                .find_iter(&text[h.clone()])
+                                .map(|m| m.as_str().split_whitespace().collect::<String>())
+                                .collect();
+                            (!found.is_empty()).then(|| (h.start, found.join(" ")))
+                        })
+                        .collect(),
+                ),
+                FrameScope::Paragraph => words.push((spec.id.clone(), re.find_iter(text).map(|m| m.start()).collect())),
             }
         }
+        Frames { headings: named, words }
     }
-    if parts.is_empty() {
-        String::new()
-    } else {
-        format!("[{}] ", parts.join(" "))
+
+    /// The frame of a figure at `pos` in a paragraph starting at
+    /// `paragraph_start`, as a key prefix (`[2024年 target] `), or empty: what
+    /// the nearest heading naming a frame names, and the frame words of the
+    /// paragraph before the figure. A key never depends on values, only words.
+    fn of(&self, pos: usize, paragraph_start: usize) -> String {
+        let mut parts: Vec<&str> = Vec::new();
+        for list in &self.headings {
+            let i = list.partition_point(|(start, _)| *start <= pos);
+            if let Some((_, frame)) = i.checked_sub(1).map(|i| &list[i]) {
+                parts.push(frame);
+            }
+        }
+        for (id, starts) in &self.words {
+            let i = starts.partition_point(|&s| s < paragraph_start);
+            if starts.get(i).is_some_and(|&s| s < pos) {
+                parts.push(id);
+            }
+        }
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("[{}] ", parts.join(" "))
+        }
     }
 }
 
 /// The words of the sentence before its first figure, up to the last clause
 /// boundary: `开展夏夜治安巡查宣防集中统一行动，共出动警力1.5万人次` → the action.
-fn sentence_topic(text: &str, figure: &Figure, figures: &[Figure], pack: &CompiledPack) -> Option<String> {
-    let first = figures.iter().find(|f| f.sentence == figure.sentence)?;
+fn sentence_topic(text: &str, i: usize, figures: &[Figure], pack: &CompiledPack) -> Option<String> {
+    let figure = &figures[i];
+    let first = figures[..=i].iter().rev().take_while(|f| f.sentence == figure.sentence).last()?;
     let before = &text[figure.sentence.start..first.span.start];
     let cut = before.char_indices().rev().find(|&(_, c)| pack.lexicon.boundaries.contains(c))?.0;
     topic(&before[..cut], pack)
@@ -145,8 +171,7 @@ fn sentence_topic(text: &str, figure: &Figure, figures: &[Figure], pack: &Compil
 
 /// The first sentence of the paragraph, when it holds no figure of its own:
 /// `一是开展集中清查。…期间，共出动警力3800余人次`.
-fn paragraph_topic(text: &str, figure: &Figure, pack: &CompiledPack) -> Option<String> {
-    let paragraph = paragraph_around(text, figure.span.start);
+fn paragraph_topic(text: &str, figure: &Figure, paragraph: &Range<usize>, pack: &CompiledPack) -> Option<String> {
     let head = &text[paragraph.start..figure.sentence.start.max(paragraph.start)];
     let first_end = head.char_indices().find(|&(_, c)| pack.lexicon.sentence_ends.contains(c))?.0;
     let first = &head[..first_end];
@@ -171,20 +196,49 @@ fn topic(words: &str, pack: &CompiledPack) -> Option<String> {
     (!topic.is_empty()).then_some(topic)
 }
 
-/// The paragraph around `pos`: the line for text without blank lines between
-/// paragraphs (Chinese releases), else the run of lines between blank lines.
-pub fn paragraph_around(text: &str, pos: usize) -> Range<usize> {
-    let pos = pos.min(text.len());
-    let start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
-    let line = &text[start..end];
-    // A wrapped paragraph (English prose) continues over single line breaks.
-    if line.chars().any(|c| c.is_ascii_alphabetic()) && !line.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
-        let start = text[..pos].rfind("\n\n").map_or(0, |i| i + 2);
-        let end = text[pos..].find("\n\n").map_or(text.len(), |i| pos + i);
-        return start..end;
+/// Where the lines and the blank-line paragraphs of a text start: built once
+/// per document, so finding a figure's paragraph is a binary search, even in
+/// a file of one enormous line.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    /// Byte offsets where lines start (0 first).
+    line_starts: Vec<usize>,
+    /// Byte offsets where blank-line paragraphs start (0 first).
+    block_starts: Vec<usize>,
+    len: usize,
+}
+
+impl Layout {
+    pub fn new(text: &str) -> Self {
+        let mut line_starts = vec![0];
+        let mut block_starts = vec![0];
+        let mut blank_run = false;
+        for (i, _) in text.match_indices('\n') {
+            let start = i + 1;
+            let line_end = text[start..].find('\n').map_or(text.len(), |e| start + e);
+            let blank = text[start..line_end].trim().is_empty();
+            if !blank && blank_run {
+                block_starts.push(start);
+            }
+            blank_run = blank;
+            line_starts.push(start);
+        }
+        Layout { line_starts, block_starts, len: text.len() }
     }
-    start..end
+
+    /// The paragraph around `pos`: its line for packs whose paragraphs are
+    /// lines (Chinese releases), else the run of lines between blank lines
+    /// (English prose wraps its paragraphs).
+    pub fn paragraph(&self, pos: usize, style: ParagraphStyle) -> Range<usize> {
+        let starts = match style {
+            ParagraphStyle::Line => &self.line_starts,
+            ParagraphStyle::BlankLine => &self.block_starts,
+        };
+        let i = starts.partition_point(|&s| s <= pos);
+        let start = starts[i.saturating_sub(1)];
+        let end = starts.get(i).map_or(self.len, |&next| next.saturating_sub(1).max(start));
+        start..end
+    }
 }
 
 /// Relations among the mentions of one document (indexes into `mentions`,
@@ -198,7 +252,9 @@ pub fn relations(text: &str, mentions: &[Mention], range: Range<usize>, packs: &
         let pack = &packs.packs[figure.pack];
         let linking = &pack.spec.linking;
         let same_paragraph = |m: &&Mention| m.paragraph == mention.paragraph;
-        let earlier = || doc[..offset].iter().enumerate().rev().filter(|(_, m)| same_paragraph(m));
+        // Mentions are in text order: a paragraph's are contiguous, so the walk
+        // back stops at its start (linear, not quadratic, in a long document).
+        let earlier = || doc[..offset].iter().enumerate().rev().take_while(|(_, m)| same_paragraph(m));
 
         // A part: the figure stands in the scope of a part marker (`其中`,
         // `including`); its total stands before the marker.
@@ -219,7 +275,7 @@ pub fn relations(text: &str, mentions: &[Mention], range: Range<usize>, packs: &
                             .iter()
                             .enumerate()
                             .rev()
-                            .filter(|(_, m)| same_paragraph(m))
+                            .take_while(|(_, m)| same_paragraph(m))
                             .find(|(_, m)| m.figure.unit == num.figure.unit && m.figure.label != num.figure.label);
                         if let Some((d, _)) = denominator {
                             out.push(Relation::RateOf {
@@ -242,12 +298,12 @@ pub fn relations(text: &str, mentions: &[Mention], range: Range<usize>, packs: &
                     .iter()
                     .enumerate()
                     .rev()
-                    .filter(|(_, m)| in_sentence(m))
+                    .take_while(|(_, m)| in_sentence(m))
                     .find(|(_, m)| !is_percent_unit(m));
                 if let Some((d, delta_mention)) = delta {
                     if direction(&delta_mention.figure.label, pack) == Some(decrease) {
                         let current =
-                            doc[..d].iter().enumerate().rev().filter(|(_, m)| in_sentence(m)).find(|(_, m)| {
+                            doc[..d].iter().enumerate().rev().take_while(|(_, m)| in_sentence(m)).find(|(_, m)| {
                                 m.figure.unit == delta_mention.figure.unit && !is_dependent(&m.figure.label, pack)
                             });
                         if let Some((c, _)) = current {
@@ -290,7 +346,8 @@ fn part_total(text: &str, mention: &Mention, doc: &[Mention], offset: usize, pac
         .iter()
         .enumerate()
         .rev()
-        .filter(|(_, m)| m.paragraph == mention.paragraph && m.figure.span.end <= marker)
+        .take_while(|(_, m)| m.paragraph == mention.paragraph)
+        .filter(|(_, m)| m.figure.span.end <= marker)
         .filter(|(_, m)| m.figure.unit == mention.figure.unit && counts(m))
         // Chinese labels are reliable enough to rule out a dependent total.
         .filter(|(_, m)| spaced || !is_dependent(&m.figure.label, pack))

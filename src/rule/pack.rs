@@ -247,6 +247,10 @@ pub struct LabelSpec {
     /// (`一起` is "together", `one of` is not a count), unless a unit follows.
     #[serde(default)]
     pub min_word_number: Option<Decimal>,
+    /// What a paragraph is: a `line` (Chinese releases put a paragraph on one
+    /// line) or a `blank-line`-separated block (English prose wraps).
+    #[serde(default)]
+    pub paragraphs: ParagraphStyle,
     /// Where the label is read first: `before` the number (Chinese) or the
     /// counted noun `after` it (English).
     #[serde(default)]
@@ -259,6 +263,15 @@ fn yes() -> bool {
 
 fn default_max_chars() -> usize {
     24
+}
+
+/// What a paragraph is.
+#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum ParagraphStyle {
+    #[default]
+    Line,
+    BlankLine,
 }
 
 #[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]

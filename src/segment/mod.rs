@@ -39,6 +39,7 @@ impl Sources {
     /// Splits every document into segments by the packs' source patterns.
     pub fn segment(docs: &[Document], packs: &Packs) -> Sources {
         let mut sources = Sources::default();
+        let mut ids: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         for (doc_index, doc) in docs.iter().enumerate() {
             let mut openings: Vec<(usize, String)> = packs
                 .packs
@@ -60,20 +61,15 @@ impl Sources {
             }
             for (i, (start, title)) in openings.iter().enumerate() {
                 let end = openings.get(i + 1).map_or(doc.text.len(), |(s, _)| *s);
-                let source = sources.id_of(title);
+                let source = *ids.entry(title.clone()).or_insert_with(|| {
+                    let id = sources.sources.len();
+                    sources.sources.push(Source { id, title: title.clone() });
+                    id
+                });
                 sources.segments.push(Segment { doc: doc_index, source, span: *start..end });
             }
         }
         sources
-    }
-
-    fn id_of(&mut self, title: &str) -> usize {
-        if let Some(source) = self.sources.iter().find(|s| s.title == title) {
-            return source.id;
-        }
-        let id = self.sources.len();
-        self.sources.push(Source { id, title: title.to_string() });
-        id
     }
 
     /// The source that states the text at `pos` of document `doc`.

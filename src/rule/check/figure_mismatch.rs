@@ -1,6 +1,27 @@
 //! `figure-mismatch`: figures that state the same measure must agree.
 
+use std::collections::HashMap;
+
+use crate::interval::Interval;
+
 use super::{Check, Consistent, Context, Finding, Outcome, Severity};
+
+/// The most figures a finding labels, or a consistent note quotes.
+const MAX_LABELS: usize = 8;
+
+/// The mention the others are judged against: the value stated most often
+/// (the earliest mention of it on a tie).
+fn reference(cx: &Context, mentions: &[usize]) -> usize {
+    let mut counts: HashMap<&Interval, (usize, usize)> = HashMap::new();
+    for &m in mentions {
+        let entry = counts.entry(cx.interval(m)).or_insert((0, m));
+        entry.0 += 1;
+    }
+    counts
+        .into_values()
+        .max_by_key(|&(count, first)| (count, std::cmp::Reverse(first)))
+        .map_or(mentions[0], |(_, first)| first)
+}
 
 pub const CHECK: Check = Check {
     id: "figure-mismatch",
@@ -37,30 +58,44 @@ fn run(cx: &Context, outcome: &mut Outcome) {
             let (ma, mb) = (cx.mention(a), cx.mention(b));
             ma.doc == mb.doc && ma.figure.sentence == mb.figure.sentence
         };
-        let agrees = |a: usize, b: usize| same_sentence(a, b) || cx.interval(a).intersects(cx.interval(b));
-        if mentions.iter().all(|&a| mentions.iter().all(|&b| agrees(a, b))) {
-            let stated: Vec<String> = mentions.iter().map(|&m| cx.quote(m)).collect();
+        // Intervals intersect pairwise exactly when they share a point (Helly,
+        // in one dimension): one pass, not a pass per pair.
+        let common = Interval::common(mentions.iter().map(|&m| cx.interval(m)));
+        let one_sentence = mentions.iter().all(|&m| same_sentence(m, mentions[0]));
+        let reference = reference(cx, &mentions);
+        let disagreeing: Vec<usize> = if common.is_some() || one_sentence {
+            Vec::new()
+        } else {
+            mentions
+                .iter()
+                .copied()
+                .filter(|&m| !same_sentence(m, reference) && !cx.interval(m).intersects(cx.interval(reference)))
+                .collect()
+        };
+        if disagreeing.is_empty() {
+            let stated: Vec<String> = mentions.iter().take(MAX_LABELS).map(|&m| cx.quote(m)).collect();
+            let more = mentions.len().saturating_sub(MAX_LABELS);
+            let more = if more > 0 { format!(" and {more} more") } else { String::new() };
             outcome.consistent.push(Consistent {
                 rule: CHECK.id.into(),
                 at: cx.mark(mentions[0], key),
-                explain: format!("{key}: {} agree", stated.join(", ")),
+                explain: format!("{key}: {}{more} agree", stated.join(", ")),
             });
             continue;
         }
-        // The reference is the mention most others agree with (the earliest on a tie).
-        let support = |m: usize| mentions.iter().filter(|&&o| o != m && agrees(m, o)).count();
-        let reference = *mentions.iter().max_by_key(|&&m| (support(m), std::cmp::Reverse(m))).unwrap_or(&mentions[0]);
         let label = key.rsplit_once('|').map_or(key, |(l, _)| l);
-        for &m in &mentions {
-            if agrees(m, reference) {
-                continue;
-            }
-            let agreeing: Vec<usize> = mentions.iter().copied().filter(|&o| o != m && agrees(o, reference)).collect();
+        let agreeing: Vec<usize> = mentions
+            .iter()
+            .copied()
+            .filter(|&o| o != reference && cx.interval(o).intersects(cx.interval(reference)))
+            .take(MAX_LABELS)
+            .collect();
+        for m in disagreeing {
             let mut labels = vec![cx.mark(reference, format!("says {}", cx.release.text_of(cx.mention(reference))))];
             labels.extend(
                 agreeing
                     .iter()
-                    .filter(|&&o| o != reference)
+                    .filter(|&&o| o != m)
                     .map(|&o| cx.mark(o, format!("also {}", cx.release.text_of(cx.mention(o))))),
             );
             outcome.findings.push(Finding {
