@@ -224,7 +224,8 @@ impl Packs {
 
     /// Parses one pack's YAML.
     pub fn parse(name: &str, src: &str) -> Result<Pack, PackError> {
-        serde_saphyr::from_str::<Pack>(src).map_err(|source| PackError::Yaml { name: name.to_string(), source: Box::new(source) })
+        serde_saphyr::from_str::<Pack>(src)
+            .map_err(|source| PackError::Yaml { name: name.to_string(), source: Box::new(source) })
     }
 
     /// Compiles parsed packs.
