@@ -89,6 +89,10 @@ pub struct NumeralsSpec {
     /// the next lower place (`一万二` = 12000, `三千五` = 3500).
     #[serde(default)]
     pub digits: BTreeMap<String, u32>,
+    /// Digits that only count and never spell a digit string or decimals
+    /// (`两`: 两千 = 2000, but 两两 and 一点两 are no numbers).
+    #[serde(default)]
+    pub counting_only: Vec<String>,
     /// Number words (`one: 1`, `twenty: 20`, `廿: 20`); a tens word followed by
     /// a unit word or digit adds (`twenty-one`). Never abbreviated.
     #[serde(default)]
@@ -112,6 +116,10 @@ pub struct NumeralsSpec {
     /// Decimal points between digits (`.`, `．`).
     #[serde(default)]
     pub digit_points: Vec<String>,
+    /// Markers of a power of ten right after digits (`e` as in `2.5e6`),
+    /// followed by an optional sign and the exponent's digits.
+    #[serde(default)]
+    pub exponent_markers: Vec<String>,
     /// Thousands separators between digit groups of three (`,`, U+2009).
     #[serde(default)]
     pub group_separators: Vec<String>,
@@ -142,18 +150,19 @@ pub struct NumeralsSpec {
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Lexeme {
     Digit(u32),
+    /// A digit that only counts (`两`).
+    Counting(u32),
     Word(u32),
     Multiplier(Decimal),
     Scale(Decimal),
     Point,
-    FractionInfix,
     MixedInfix,
 }
 
 impl Lexeme {
     /// Whether a number expression may start with this word.
     fn starts_number(self) -> bool {
-        matches!(self, Lexeme::Digit(_) | Lexeme::Word(_) | Lexeme::Multiplier(_))
+        matches!(self, Lexeme::Digit(_) | Lexeme::Counting(_) | Lexeme::Word(_) | Lexeme::Multiplier(_))
     }
 }
 
@@ -220,6 +229,8 @@ pub struct Numerals {
     abbreviations: Vec<Entry<Lexeme>>,
     digit_points: Vec<String>,
     group_separators: Vec<String>,
+    fraction_infixes: Vec<String>,
+    exponent_markers: Vec<String>,
     /// Words that are not numbers, by a numeral character in them, with its byte offset.
     not_numbers: HashMap<char, Vec<(String, usize)>>,
     /// Bytes that may start a number expression (first bytes of the lexicon, digits).
@@ -245,14 +256,18 @@ impl Numerals {
         let mut abbreviations = Vec::new();
         let mut digit_points = Vec::new();
         let mut group_separators = Vec::new();
+        let mut fraction_infixes: Vec<String> = Vec::new();
+        let mut exponent_markers: Vec<String> = Vec::new();
         let mut not_numbers: HashMap<char, Vec<(String, usize)>> = HashMap::new();
         for spec in &specs {
-            words.extend(spec.digits.iter().filter(|(_, v)| **v < 10).map(|(k, v)| Entry::new(k, Lexeme::Digit(*v))));
+            words.extend(spec.digits.iter().filter(|(_, v)| **v < 10).map(|(k, v)| {
+                let counting = spec.counting_only.contains(k);
+                Entry::new(k, if counting { Lexeme::Counting(*v) } else { Lexeme::Digit(*v) })
+            }));
             words.extend(spec.words.iter().map(|(k, v)| Entry::new(k, Lexeme::Word(*v))));
             words.extend(spec.multipliers.iter().map(|(k, v)| Entry::new(k, Lexeme::Multiplier(*v))));
             words.extend(spec.scales.iter().map(|(k, v)| Entry::new(k, Lexeme::Scale(*v))));
             words.extend(spec.points.iter().map(|k| Entry::new(k, Lexeme::Point)));
-            words.extend(spec.fraction_infixes.iter().map(|k| Entry::new(k, Lexeme::FractionInfix)));
             words.extend(spec.mixed_infixes.iter().map(|k| Entry::new(k, Lexeme::MixedInfix)));
             prefixes.extend(spec.prefixes.iter().map(|(k, f)| {
                 let form = match f {
@@ -265,6 +280,8 @@ impl Numerals {
             joiners.extend(spec.joiners.iter().map(|k| Entry::new(k, ())));
             digit_points.extend(spec.digit_points.iter().filter(|p| !p.is_empty()).cloned());
             group_separators.extend(spec.group_separators.iter().filter(|p| !p.is_empty()).cloned());
+            fraction_infixes.extend(spec.fraction_infixes.iter().filter(|p| !p.is_empty()).cloned());
+            exponent_markers.extend(spec.exponent_markers.iter().filter(|p| !p.is_empty()).cloned());
         }
         // Abbreviations stand for a multiplier or scale of any pack.
         for spec in &specs {
@@ -298,7 +315,7 @@ impl Numerals {
         }
         abbreviations.retain(|e| !e.text.is_empty());
         sort_longest_first(&mut abbreviations);
-        for list in [&mut digit_points, &mut group_separators] {
+        for list in [&mut digit_points, &mut group_separators, &mut fraction_infixes, &mut exponent_markers] {
             list.sort_by_key(|s| std::cmp::Reverse(s.len()));
             list.dedup();
         }
@@ -312,6 +329,8 @@ impl Numerals {
             abbreviations,
             digit_points,
             group_separators,
+            fraction_infixes,
+            exponent_markers,
             not_numbers: HashMap::new(),
             start_bytes: vec![false; 256],
             start_chars: vec![0; 0x10000 / 64],
@@ -409,7 +428,7 @@ impl Numerals {
                     !c.is_alphanumeric() && longest(&self.negatives, bytes, pos - c.len_utf8()).is_none()
                 });
             if sign_ok {
-                let after = if sign.alphabetic { self.skip_spaces(text, pos + len) } else { pos + len };
+                let after = if word { self.skip_spaces(text, pos + len) } else { pos + len };
                 if self.numeral_starts_at(text, after) {
                     negative = true;
                     pos = after;
@@ -454,10 +473,18 @@ impl Numerals {
     /// `三分之一` after the denominator `numeral`: the numerator, and the quotient.
     fn read_fraction(&self, text: &str, denominator: &Numeral) -> Option<Numeral> {
         let at = self.skip_spaces(text, denominator.end);
-        let (Lexeme::FractionInfix, len) = self.lexeme_at(text, at)? else { return None };
-        let at = self.skip_spaces(text, at + len);
+        let at = self.fraction_infixes.iter().find_map(|w| self.spaced_word_at(text, at, w))?;
+        let mut at = self.skip_spaces(text, at);
+        // `负三分之负一`: a sign on the numerator.
+        let negative = longest(&self.negatives, text.as_bytes(), at);
+        if let Some(((), len)) = negative {
+            at += len;
+        }
         let numerator = self.read_numeral(text, at).ok()??;
-        let value = numerator.value.checked_div(denominator.value)?.round_dp(FRACTION_PLACES);
+        let mut value = numerator.value.checked_div(denominator.value)?.round_dp(FRACTION_PLACES);
+        if negative.is_some() {
+            value = -value;
+        }
         let place = Decimal::new(1, FRACTION_PLACES);
         Some(Numeral { end: numerator.end, value, step: place, last_place: place, rounded: true })
     }
@@ -470,6 +497,39 @@ impl Numerals {
         let denominator = self.read_numeral(text, at).ok()??;
         let fraction = self.read_fraction(text, &denominator)?;
         Some(Numeral { value: whole.value.checked_add(fraction.value)?, ..fraction })
+    }
+
+    /// A power of ten written at `pos` (`e6`, `E-1`, `e－１`), and its end.
+    fn exponent_at(&self, text: &str, pos: usize) -> Option<(i32, usize)> {
+        let bytes = text.as_bytes();
+        let marker = self.exponent_markers.iter().find(|m| bytes[pos..].starts_with(m.as_bytes()))?;
+        let mut at = pos + marker.len();
+        let rest = &text[at..];
+        let negative = rest.starts_with('-') || rest.starts_with('－') || rest.starts_with('−');
+        if let Some(sign) = ['+', '-', '－', '−'].into_iter().find(|c| rest.starts_with(*c)) {
+            at += sign.len_utf8();
+        }
+        let mut exp = 0i32;
+        let digits_start = at;
+        while let Some((d, len)) = digit_at(bytes, at) {
+            exp = exp.saturating_mul(10).saturating_add(d as i32);
+            at += len;
+        }
+        let at_word_end = bytes.get(at).is_none_or(|b| !b.is_ascii_alphabetic());
+        (at > digits_start && at_word_end).then_some((if negative { -exp } else { exp }, at))
+    }
+
+    /// The end of `word` written at `pos`, spaces allowed between its
+    /// characters (`三分 之一`).
+    fn spaced_word_at(&self, text: &str, pos: usize, word: &str) -> Option<usize> {
+        let mut at = pos;
+        for (i, c) in word.chars().enumerate() {
+            if i > 0 {
+                at = self.skip_spaces(text, at);
+            }
+            at += text.get(at..)?.starts_with(c).then(|| c.len_utf8())?;
+        }
+        Some(at)
     }
 
     /// Whether a numeral (not a sign or prefix) starts at `pos`.
@@ -582,7 +642,19 @@ impl Numerals {
         let Some((first, mut end)) = self.part_at(text, pos)? else { return Ok(None) };
         let mut state = State::default();
         match first {
-            Part::Digits(run) => {
+            Part::Digits(mut run) => {
+                if let Some((exp, exp_end)) = self.exponent_at(text, end) {
+                    let scale = pow10(exp).ok_or(exp_end)?;
+                    let times = |v: Decimal| v.checked_mul(scale).ok_or(exp_end);
+                    run = Pending {
+                        value: times(run.value)?,
+                        step: times(run.step)?,
+                        last: times(run.last)?,
+                        point: true,
+                        ..run
+                    };
+                    end = exp_end;
+                }
                 state.rounded = run.point;
                 state.push(run);
                 // An abbreviation attached to digits (`3.1bn`, `40k`).
@@ -829,7 +901,7 @@ impl State {
     fn accept(&self, lexeme: Lexeme) -> Option<State> {
         let mut next = *self;
         match lexeme {
-            Lexeme::Digit(d) | Lexeme::Word(d) => {
+            Lexeme::Digit(d) | Lexeme::Counting(d) | Lexeme::Word(d) => {
                 let word = matches!(lexeme, Lexeme::Word(_));
                 let number = Pending {
                     value: Decimal::from(d),
@@ -842,7 +914,12 @@ impl State {
                 match self.pending {
                     // `twenty-one`, `廿三`.
                     Some(p) if p.word && (1..10).contains(&d) && is_tens(p.value) => {
-                        next.pending = Some(Pending { value: p.value + Decimal::from(d), word: true, ..number });
+                        next.pending = Some(Pending {
+                            value: p.value + Decimal::from(d),
+                            word: true,
+                            abbreviable: false,
+                            ..number
+                        });
                     }
                     Some(_) => return None,
                     None if d == 0
@@ -859,7 +936,7 @@ impl State {
                     Some(p) => {
                         let p =
                             if p.value.is_zero() && p.abbreviable { Pending { value: Decimal::ONE, ..p } } else { p };
-                        if self.group_multiplier.is_some_and(|g| m >= g) {
+                        if self.group_multiplier.is_some_and(|g| m >= g && g >= Decimal::ONE_HUNDRED) {
                             // `two hundred fifty thousand`: the whole group is multiplied.
                             next.group = self.group.checked_add(p.value)?.checked_mul(m)?;
                         } else {
@@ -875,7 +952,13 @@ impl State {
                             next.step = m;
                             next.last_place = m;
                         }
-                        Last::Multiplier(l) if m > l && !self.group.is_zero() => {
+                        // `一百十一`: 十 after 百 stands for 一十.
+                        Last::Multiplier(l) if m < l => {
+                            next.group = self.group.checked_add(m)?;
+                            next.step = m;
+                            next.last_place = m;
+                        }
+                        Last::Multiplier(l) if m > l && l >= Decimal::ONE_HUNDRED && !self.group.is_zero() => {
                             next.group = self.group.checked_mul(m)?;
                             next.step = self.step.checked_mul(m)?;
                             next.last_place = self.last_place.checked_mul(m)?;
@@ -889,9 +972,15 @@ impl State {
             Lexeme::Scale(s) => {
                 let mut group = self.group;
                 if let Some(p) = self.pending {
-                    group = group.checked_add(p.value)?;
-                    next.step = p.step;
-                    next.last_place = p.last;
+                    // `百二万` = 1200000: abbreviated before a scale too, after a
+                    // multiplier (not after a scale: `六十二亿四万`).
+                    let place = match self.before_pending {
+                        Last::Multiplier(_) => self.abbreviated_place(p),
+                        _ => Decimal::ONE,
+                    };
+                    group = group.checked_add(p.value.checked_mul(place)?)?;
+                    next.step = p.step.checked_mul(place)?;
+                    next.last_place = p.last.checked_mul(place)?;
                     next.rounded |= p.point;
                 } else if matches!(self.last, Last::Start | Last::Zero) {
                     return None;
@@ -917,21 +1006,25 @@ impl State {
                 next.last = Last::Scale(s);
                 next.rounded = true;
             }
-            Lexeme::Point | Lexeme::FractionInfix | Lexeme::MixedInfix => return None,
+            Lexeme::Point | Lexeme::MixedInfix => return None,
         }
         Some(next)
+    }
+
+    /// `一万二` = 12000, `三千五` = 3500: a lone numeral right after a
+    /// multiplier or scale, ending a group, stands for the next lower place.
+    fn abbreviated_place(&self, p: Pending) -> Decimal {
+        match self.before_pending {
+            Last::Multiplier(m) | Last::Scale(m) if p.abbreviable && m > Decimal::TEN => m / Decimal::TEN,
+            _ => Decimal::ONE,
+        }
     }
 
     /// Value, step and last place of the numeral as read so far.
     fn finish(&self) -> Option<(Decimal, Decimal, Decimal)> {
         let (mut group, mut step, mut last_place) = (self.group, self.step, self.last_place);
         if let Some(p) = self.pending {
-            // `一万二` = 12000, `三千五` = 3500: a lone trailing numeral after a
-            // multiplier or scale stands for the next lower place.
-            let place = match self.before_pending {
-                Last::Multiplier(m) | Last::Scale(m) if p.abbreviable && m > Decimal::TEN => m / Decimal::TEN,
-                _ => Decimal::ONE,
-            };
+            let place = self.abbreviated_place(p);
             group = group.checked_add(p.value.checked_mul(place)?)?;
             step = p.step.checked_mul(place)?;
             last_place = p.last.checked_mul(place)?;
@@ -1157,6 +1250,12 @@ mod tests {
         check("两千点零", "2000", "1000", "0.1", true);
         check("三点五亿", "350000000", "10000000", "10000000", true);
         check("拾万零五十六", "100056", "1", "1", true);
+        check("百二万", "1200000", "100000", "100000", true);
+        check("六十二亿四万五千二", "6200045200", "100", "100", true);
+        check("四千零五万", "40050000", "10000", "10000", true);
+        check("五十五万", "550000", "10000", "10000", true);
+        check("一百十一", "111", "1", "1", false);
+        check("五百卅四", "534", "1", "1", false);
     }
 
     #[test]
@@ -1175,6 +1274,14 @@ mod tests {
         assert_eq!((found[0].end, found[0].form), (4, NumberForm::Plain));
         // 分之 with nothing after it is no fraction.
         assert_eq!(values("二分之。"), [d("2")]);
+        assert_eq!(one("三分  之一").value, d("0.3333333333"));
+        assert_eq!(one("2.5e6").value, d("2500000"));
+        assert_eq!(one("负三分之负一").value, d("0.3333333333"));
+        assert_eq!(one("-12e-1").value, d("-1.2"));
+        assert_eq!(values("2e99999"), []);
+        assert_eq!(values("5e-mail"), [d("5")]);
+        assert_eq!(values("两两"), [d("2"), d("2")]);
+        assert_eq!(values("一点两小时"), [d("1"), d("2")]);
         assert!(numerals().scan("零分之一").iter().all(|n| n.form != NumberForm::Fraction));
     }
 
