@@ -18,6 +18,7 @@
 //! position that cannot start a number, and allocates nothing per character.
 
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use rust_decimal::Decimal;
 use serde::Deserialize;
@@ -191,7 +192,9 @@ impl<T: Copy> Entry<T> {
             let at_word_end = bytes.get(end).is_none_or(|b| !b.is_ascii_alphanumeric());
             (written.eq_ignore_ascii_case(self.text.as_bytes()) && at_word_end).then_some(self.text.len())
         } else {
-            (written == self.text.as_bytes()).then_some(self.text.len())
+            // Words are a few bytes: a plain loop beats a call to memcmp.
+            let same = written.iter().zip(self.text.as_bytes()).all(|(a, b)| a == b);
+            same.then_some(self.text.len())
         }
     }
 }
@@ -204,6 +207,27 @@ fn longest<T: Copy>(list: &[Entry<T>], bytes: &[u8], pos: usize) -> Option<(T, u
 fn sort_longest_first<T>(list: &mut [Entry<T>]) {
     list.sort_by(|a, b| b.text.len().cmp(&a.text.len()).then_with(|| a.text.cmp(&b.text)));
 }
+
+/// A hasher for `char` keys: the lexicon is looked up once per numeral
+/// character, and SipHash would dominate the scan.
+#[derive(Debug, Clone, Copy, Default)]
+struct CharHasher(u64);
+
+impl Hasher for CharHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(*b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = u64::from(n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+type CharMap<V> = HashMap<char, V, BuildHasherDefault<CharHasher>>;
 
 /// Numbers of this size or more (10^24) are not read: downstream interval
 /// arithmetic must not overflow (`Decimal` holds about 7.9e28).
@@ -222,7 +246,7 @@ const MAX_SPACES: usize = 3;
 pub struct Numerals {
     scales: Vec<(String, Decimal)>,
     /// Lexicon words by their first character (ASCII lowercased), longest first.
-    entries: HashMap<char, Vec<Entry<Lexeme>>>,
+    entries: CharMap<Vec<Entry<Lexeme>>>,
     prefixes: Vec<Entry<NumberForm>>,
     negatives: Vec<Entry<()>>,
     joiners: Vec<Entry<()>>,
@@ -232,7 +256,7 @@ pub struct Numerals {
     fraction_infixes: Vec<String>,
     exponent_markers: Vec<String>,
     /// Words that are not numbers, by a numeral character in them, with its byte offset.
-    not_numbers: HashMap<char, Vec<(String, usize)>>,
+    not_numbers: CharMap<Vec<(String, usize)>>,
     /// Bytes that may start a number expression (first bytes of the lexicon, digits).
     start_bytes: Vec<bool>,
     /// Characters (below U+10000) that begin a lexicon word, as a bitset.
@@ -258,7 +282,7 @@ impl Numerals {
         let mut group_separators = Vec::new();
         let mut fraction_infixes: Vec<String> = Vec::new();
         let mut exponent_markers: Vec<String> = Vec::new();
-        let mut not_numbers: HashMap<char, Vec<(String, usize)>> = HashMap::new();
+        let mut not_numbers: CharMap<Vec<(String, usize)>> = CharMap::default();
         for spec in &specs {
             words.extend(spec.digits.iter().filter(|(_, v)| **v < 10).map(|(k, v)| {
                 let counting = spec.counting_only.contains(k);
@@ -298,7 +322,7 @@ impl Numerals {
             }
         }
         words.retain(|e| !e.text.is_empty());
-        let mut entries: HashMap<char, Vec<Entry<Lexeme>>> = HashMap::new();
+        let mut entries: CharMap<Vec<Entry<Lexeme>>> = CharMap::default();
         for e in words {
             let first = e.text.chars().next().unwrap_or_default();
             let list = entries.entry(first).or_default();
@@ -331,7 +355,7 @@ impl Numerals {
             group_separators,
             fraction_infixes,
             exponent_markers,
-            not_numbers: HashMap::new(),
+            not_numbers: CharMap::default(),
             start_bytes: vec![false; 256],
             start_chars: vec![0; 0x10000 / 64],
         };
@@ -389,10 +413,13 @@ impl Numerals {
                 i += word_len(bytes, i);
                 continue;
             }
-            if b >= 0x80 {
-                let c = text[i..].chars().next().unwrap_or_default();
-                if (c as u32) < 0x10000 && self.start_chars[c as usize / 64] & (1 << (c as usize % 64)) == 0 {
-                    i += c.len_utf8();
+            if (0xE0..0xF0).contains(&b) && i + 2 < bytes.len() {
+                // Three-byte characters (all of CJK): decoded by hand, the hot path.
+                let c = (u32::from(b & 0x0F) << 12)
+                    | (u32::from(bytes[i + 1] & 0x3F) << 6)
+                    | u32::from(bytes[i + 2] & 0x3F);
+                if self.start_chars[c as usize / 64] & (1 << (c % 64)) == 0 {
+                    i += 3;
                     continue;
                 }
             }
