@@ -304,7 +304,7 @@ fn recognizers_text_zh_number_model() {
         differs("URLs", "numbers in URLs are excluded by the figure layer, not the reader", "https?://"),
         differs(
             "dotted numbers",
-            "2222.2222.22222: an IP address or version is read as decimals; the figure layer excludes codes",
+            "2222.2222.22222: IP addresses, versions and section numbers are codes, not numbers: none is read",
             r"\d\.\d+\.\d",
         ),
     ];
@@ -365,7 +365,7 @@ fn recognizers_text_en_number_model() {
         differs("URLs", "numbers in URLs are excluded by the figure layer, not the reader", "https?://"),
         differs(
             "dotted numbers",
-            "192.168.1.2: an IP address or version is read as decimals; the figure layer excludes codes",
+            "192.168.1.2: IP addresses, versions and section numbers are codes, not numbers: none is read",
             r"\d\.\d+\.\d",
         ),
         differs("slash fractions", "3/5 is more often a date or a ratio than a fraction", r"\d\s*/\s*\d"),

@@ -447,12 +447,18 @@ impl Numerals {
         let mut negative = false;
         if let Some((sign, len)) = self.negatives.iter().find_map(|e| e.matches(bytes, pos).map(|len| (e, len))) {
             let word = sign.alphabetic || sign.text.chars().any(char::is_alphabetic);
-            // A minus sign, unlike a word, is not one right after a letter,
-            // digit or another sign (`2019-2020`, `COVID-19`, `--9`).
+            // A minus sign, unlike a word, is not one right after a Latin
+            // letter, a digit, a numeral or another sign (`2019-2020`,
+            // `COVID-19`, `三-五`, `--9`); after Chinese text it is (`温度-5度`).
             let before = text[..pos].chars().next_back();
             let sign_ok = word
                 || before.is_none_or(|c| {
-                    !c.is_alphanumeric() && longest(&self.negatives, bytes, pos - c.len_utf8()).is_none()
+                    let at = pos - c.len_utf8();
+                    let latin = c.is_alphabetic() && (c as u32) < 0x2E80;
+                    !(latin
+                        || c.is_numeric()
+                        || self.lexeme_at(text, at).is_some()
+                        || longest(&self.negatives, bytes, at).is_some())
                 });
             if sign_ok {
                 let after = if word { self.skip_spaces(text, pos + len) } else { pos + len };
@@ -651,6 +657,24 @@ impl Numerals {
             }
             end
         };
+        // A dotted code (`192.168.1.2`, section 3.2.1, version 1.10.4) is no number.
+        if point {
+            let mut end = i;
+            let mut dotted = false;
+            while let Some(p) = self.digit_points.iter().find(|p| bytes[end..].starts_with(p.as_bytes())) {
+                if digit_at(bytes, end + p.len()).is_none() {
+                    break;
+                }
+                dotted = true;
+                end += p.len();
+                while let Some((_, len)) = digit_at(bytes, end) {
+                    end += len;
+                }
+            }
+            if dotted {
+                return Err(end);
+            }
+        }
         let mantissa = mantissa.filter(|m| *m < (1u128 << 96)).ok_or_else(too_long)?;
         if frac > 28 {
             return Err(too_long());
@@ -1236,6 +1260,8 @@ mod tests {
         assert_eq!(values("1,2345"), [d("1"), d("2345")]);
         assert_eq!(values("二百三十三，五百七十七"), [d("233"), d("577")]);
         assert_eq!(values(",,,,,,1,,,,"), [d("1")]);
+        // Dotted codes are no numbers: IP addresses, versions, section numbers.
+        assert_eq!(values("192.168.1.2 和 3.2.1 节"), []);
     }
 
     #[test]
@@ -1321,6 +1347,8 @@ mod tests {
         // A hyphen after a number or a letter is no minus sign.
         assert_eq!(values("2019-2020"), [d("2019"), d("2020")]);
         assert_eq!(values("COVID-19"), [d("19")]);
+        assert_eq!(values("温度-5度"), [d("-5")]);
+        assert_eq!(values("三-五年"), [d("3"), d("5")]);
     }
 
     #[test]
