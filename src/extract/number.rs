@@ -732,13 +732,20 @@ impl Numerals {
             return Ok(None);
         }
 
-        // Further parts, each after at most a few spaces or a joiner.
+        // Further parts, each after at most a few spaces or a joiner. A
+        // number part is kept only if the scale after it, if any, fits:
+        // `5万 10万` is two numbers, not 5万10 and a stray 万.
+        let mut before_number: Option<(State, usize)> = None;
         loop {
             let at = self.skip_spaces(text, end);
             let Some((part, part_end)) = self.part_at(text, at)? else {
-                // A joiner, if what follows it continues the numeral (`hundred and six`).
+                // A joiner between number words (`hundred and six`, `twenty-one`),
+                // never between digits or numerals (`5万-10万` is a range).
                 let Some(((), len)) = longest(&self.joiners, bytes, at) else { break };
                 let after = self.skip_spaces(text, at + len);
+                if !bytes.get(after).is_some_and(u8::is_ascii_alphabetic) {
+                    break;
+                }
                 match self.part_at(text, after)? {
                     Some((Part::Word(l), part_end)) if !matches!(l, Lexeme::Point | Lexeme::Scale(_)) => {
                         match state.accept(l) {
@@ -750,17 +757,13 @@ impl Numerals {
                             None => break,
                         }
                     }
-                    Some((Part::Digits(run), part_end)) if !run.point => match state.accept_number(run) {
-                        Some(next) => {
-                            state = next;
-                            end = part_end;
-                            continue;
-                        }
-                        None => break,
-                    },
                     _ => break,
                 }
             };
+            let is_number =
+                matches!(part, Part::Digits(_) | Part::Word(Lexeme::Digit(_) | Lexeme::Counting(_) | Lexeme::Word(_)));
+            let (saved_state, saved_end) = (state, end);
+            let rejected_scale = matches!(part, Part::Word(Lexeme::Scale(_) | Lexeme::Multiplier(_)));
             match part {
                 Part::Word(Lexeme::Point) => {
                     if let Some(numeral) = self.read_point(text, &state, part_end)? {
@@ -773,7 +776,12 @@ impl Numerals {
                         state = next;
                         end = part_end;
                     }
-                    None => break,
+                    None => {
+                        if let (true, Some((state_then, end_then))) = (rejected_scale, before_number) {
+                            (state, end) = (state_then, end_then);
+                        }
+                        break;
+                    }
                 },
                 Part::Digits(run) => match state.accept_number(run) {
                     Some(next) => {
@@ -790,6 +798,7 @@ impl Numerals {
                     None => break,
                 },
             }
+            before_number = is_number.then_some((saved_state, saved_end));
         }
         let Some((value, step, last_place)) = state.finish() else { return Err(end) };
         Ok(Some(Numeral { end, value, step, last_place, rounded: state.rounded }))
@@ -1042,7 +1051,10 @@ impl State {
                         return None;
                     }
                     next.total = self.total.checked_mul(s)?;
-                } else if self.last_scale.is_some_and(|l| s >= l) {
+                } else if self.last_scale.is_some_and(|l| s == l) {
+                    // `5万10万`: the same scale twice closes no group.
+                    return None;
+                } else if self.last_scale.is_some_and(|l| s > l) {
                     // `一万五千亿`: the larger scale multiplies what came before.
                     next.total = self.total.checked_add(group)?.checked_mul(s)?;
                 } else {
@@ -1349,6 +1361,12 @@ mod tests {
         assert_eq!(values("COVID-19"), [d("19")]);
         assert_eq!(values("温度-5度"), [d("-5")]);
         assert_eq!(values("三-五年"), [d("3"), d("5")]);
+        // Ranges and lists are two numbers.
+        assert_eq!(values("5万-10万元"), [d("50000"), d("100000")]);
+        assert_eq!(values("5万 10万元"), [d("50000"), d("100000")]);
+        assert_eq!(values("五万-六万"), [d("50000"), d("60000")]);
+        assert_eq!(values("3-5年"), [d("3"), d("5")]);
+        assert_eq!(values("one-two"), [d("1"), d("2")]);
     }
 
     #[test]
