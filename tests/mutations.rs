@@ -129,9 +129,11 @@ fn mutants(name: &str, text: &str, packs: &Packs) -> Vec<Mutant> {
             out.push(mutant);
         }
     };
+    // The ASCII digits of mention `m` (empty for a figure in Chinese
+    // numerals, 两起, which the digit edits leave alone).
     let number_of = |m: usize| {
         let t = figure_text(m);
-        t[number_range(t).unwrap()].to_string()
+        number_range(t).map_or_else(String::new, |r| t[r].to_string())
     };
 
     // figure: a mention of a repeated measure, edited off all the others.

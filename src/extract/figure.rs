@@ -170,7 +170,9 @@ fn read_figure(
     let mut unit: Option<&UnitSpec> = prefix_unit;
     if unit.is_none() {
         let rest = &text[end..];
-        let skipped = if spaced { rest.len() - rest.trim_start_matches(' ').len() } else { 0 };
+        // English puts spaces before units; older Chinese texts one (`8 ．8 ％`).
+        let skipped =
+            if spaced { rest.len() - rest.trim_start_matches(' ').len() } else { usize::from(rest.starts_with(' ')) };
         if let Some((&i, len)) = lexicon.units.longest_prefix(&rest[skipped..]) {
             unit = Some(&spec.units[i]);
             end += skipped + len;
