@@ -178,3 +178,20 @@ fn tempdir() -> std::path::PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+#[test]
+fn alike_labels_with_close_values_earn_an_info_hint() {
+    let text = "本市挂牌攻坚刑事案件155起。\n总体情况——市公安局副局长李明\n全市共挂牌刑事案件165起。\n";
+    let run = |fail_on: &str| {
+        crosscheck()
+            .args(["check", "-", "--stdin-filename", "release.txt", "--format", "concise", "--fail-on", fail_on])
+            .write_stdin(text)
+            .output()
+            .unwrap()
+    };
+    let out = run("error");
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("info[similar-mismatch]"), "{stdout}");
+    assert_eq!(run("info").status.code(), Some(1));
+}

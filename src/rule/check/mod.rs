@@ -8,6 +8,7 @@ mod figure_mismatch;
 mod out_of_range;
 mod part_exceeds_total;
 mod rate_mismatch;
+mod similar_mismatch;
 
 use std::ops::Range;
 
@@ -130,6 +131,7 @@ pub const BUILTIN: &[Check] = &[
     out_of_range::CHECK,
     part_exceeds_total::CHECK,
     rate_mismatch::CHECK,
+    similar_mismatch::CHECK,
 ];
 
 /// Runs every built-in check; findings in document, position and rule order.
