@@ -122,7 +122,9 @@ fn han_label(
     if let Some((stop, _)) = pack.lexicon.noun_stops.find(noun) {
         noun = &noun[..stop];
     }
-    let has_noun = noun.chars().next().is_some_and(|c| !c.is_ascii_digit());
+    // A counted noun starts with a word or a quoted name (`“1分钟”处置圈`), not
+    // with a sign or a range dash (`6%－6.5%`).
+    let has_noun = noun.chars().next().is_some_and(|c| c.is_alphabetic() || c == '“');
     if has_noun {
         // `…大客车以及15台涉嫌疲劳驾驶大货车`: the words before the conjunction
         // belong to the previous noun phrase.

@@ -455,8 +455,9 @@ impl Numerals {
         if let Some((sign, len)) = self.negatives.iter().find_map(|e| e.matches(bytes, pos).map(|len| (e, len))) {
             let word = sign.alphabetic || sign.text.chars().any(char::is_alphabetic);
             // A minus sign, unlike a word, is not one right after a Latin
-            // letter, a digit, a numeral or another sign (`2019-2020`,
-            // `COVID-19`, `三-五`, `--9`); after Chinese text it is (`温度-5度`).
+            // letter, a digit, a numeral, a percent or another sign
+            // (`2019-2020`, `COVID-19`, `三-五`, `6%－6.5%`, `--9`); after
+            // Chinese text it is (`温度-5度`).
             let before = text[..pos].chars().next_back();
             let sign_ok = word
                 || before.is_none_or(|c| {
@@ -464,6 +465,7 @@ impl Numerals {
                     let latin = c.is_alphabetic() && (c as u32) < 0x2E80;
                     !(latin
                         || c.is_numeric()
+                        || matches!(c, '%' | '％' | '‰')
                         || self.lexeme_at(text, at).is_some()
                         || longest(&self.negatives, bytes, at).is_some())
                 });
@@ -1374,6 +1376,11 @@ mod tests {
         assert_eq!(values("两两"), [d("2"), d("2")]);
         assert_eq!(values("一点两小时"), [d("1"), d("2")]);
         assert!(numerals().scan("零分之一").iter().all(|n| n.form != NumberForm::Fraction));
+    }
+
+    #[test]
+    fn a_dash_between_percents_is_a_range_not_a_minus() {
+        assert_eq!(values("增长6%－6.5%"), [d("6"), d("6.5")]);
     }
 
     #[test]

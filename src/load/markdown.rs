@@ -38,6 +38,17 @@ pub fn non_prose(text: &str) -> Vec<Range<usize>> {
     if let Some((start, _)) = fence {
         out.push(start..text.len());
     }
+    // Struck-out text (`<s>thousand</s> [million]`): a correction, not prose.
+    for (open, close) in [("<s>", "</s>"), ("<del>", "</del>"), ("<strike>", "</strike>"), ("~~", "~~")] {
+        let mut from = body_start;
+        while let Some(at) = text[from..].find(open) {
+            let start = from + at;
+            let Some(len) = text[start + open.len()..].find(close) else { break };
+            let end = start + open.len() + len + close.len();
+            out.push(start..end);
+            from = end;
+        }
+    }
     // HTML comments and tags.
     let bytes = text.as_bytes();
     let mut i = body_start;
@@ -86,6 +97,10 @@ mod tests {
         assert!(covered("42"));
         assert!(covered("1771"));
         assert!(covered("12 -->"));
+        let struck = "we created more than 12 <s>thousand</s> [million] jobs";
+        let ranges = non_prose(struck);
+        let at = struck.find("thousand").unwrap();
+        assert!(ranges.iter().any(|r| r.start <= at && at < r.end));
         assert!(!covered("850,000"));
     }
 
