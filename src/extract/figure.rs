@@ -37,13 +37,6 @@ pub struct Figure {
     pub pack: usize,
 }
 
-impl Figure {
-    /// The measure key: normalised label and unit.
-    pub fn key(&self) -> String {
-        format!("{}|{}", self.label, self.unit.as_deref().unwrap_or(""))
-    }
-}
-
 /// Every figure of a document, in order, outside the parts that hold no prose.
 pub fn document_figures(doc: &crate::load::Document, packs: &Packs) -> Vec<Figure> {
     let mut figures = extract_figures(&doc.text, packs);

@@ -71,14 +71,24 @@ fn decimal(d: Decimal) -> String {
 
 /// The figure records of every document, in document and text order.
 pub fn figure_records(docs: &[Document], packs: &Packs) -> Vec<FigureRecord> {
-    let mut records = Vec::new();
-    for doc in docs {
-        let lines = LineIndex::new(&doc.text);
-        for figure in crate::extract::document_figures(doc, packs) {
-            let (line, column) = lines.line_column(&doc.text, figure.span.start);
-            records.push(FigureRecord {
+    let release = crate::graph::Release::analyse(docs.to_vec(), packs);
+    release_figure_records(&release)
+}
+
+/// The figure records of an analysed release: each with its source and the
+/// measure key it links by.
+pub fn release_figure_records(release: &crate::graph::Release) -> Vec<FigureRecord> {
+    let lines: Vec<LineIndex> = release.docs.iter().map(|d| LineIndex::new(&d.text)).collect();
+    release
+        .mentions
+        .iter()
+        .map(|mention| {
+            let doc = &release.docs[mention.doc];
+            let figure = &mention.figure;
+            let (line, column) = lines[mention.doc].line_column(&doc.text, figure.span.start);
+            FigureRecord {
                 file: doc.name.clone(),
-                source: None,
+                source: release.sources.sources.get(mention.source).map(|s| s.title.clone()),
                 line,
                 column,
                 start: figure.span.start,
@@ -90,13 +100,12 @@ pub fn figure_records(docs: &[Document], packs: &Packs) -> Vec<FigureRecord> {
                 low_open: figure.interval.low.open,
                 high_open: figure.interval.high.open,
                 qualifier: figure.qualifier.clone(),
-                key: figure.key(),
-                unit: figure.unit,
-                label: figure.label,
-            });
-        }
-    }
-    records
+                unit: figure.unit.clone(),
+                label: figure.label.clone(),
+                key: mention.key.clone(),
+            }
+        })
+        .collect()
 }
 
 /// The number records of every document: every number expression read.
