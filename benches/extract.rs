@@ -8,7 +8,7 @@
 #[path = "support/corpus.rs"]
 mod corpus;
 
-use corpus::corpus;
+use corpus::{corpus, real_corpus};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use crosscheck::extract::extract_figures;
 use crosscheck::Packs;
@@ -24,6 +24,22 @@ fn bench_extract(c: &mut Criterion) {
             b.iter(|| extract_figures(text, &packs).len())
         });
     }
+    group.finish();
+
+    // The real documents' own density, where ../shared is present.
+    let Some(text) = real_corpus(50 * 1024 * 1024) else {
+        #[allow(clippy::print_stderr)]
+        {
+            eprintln!("skipped extract_figures_real: ../shared/corpus is absent");
+        }
+        return;
+    };
+    let mut group = c.benchmark_group("extract_figures_real");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.bench_with_input(BenchmarkId::from_parameter("50MB"), &text, |b, text| {
+        b.iter(|| extract_figures(text, &packs).len())
+    });
     group.finish();
 }
 

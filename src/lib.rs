@@ -38,8 +38,14 @@ impl Report {
 /// Checks a release: reads every document, links its figures and runs the
 /// built-in checks. The CLI, the web page and the language server call this.
 pub fn check(docs: Vec<Document>, packs: &Packs) -> Report {
+    check_with(docs, packs, false)
+}
+
+/// [`check`], recording with `explain` the arithmetic of every relation found
+/// consistent as well (`crosscheck check --explain`).
+pub fn check_with(docs: Vec<Document>, packs: &Packs, explain: bool) -> Report {
     let release = graph::Release::analyse(docs, packs);
     let graph = graph::FactGraph::build(&release);
-    let outcome = rule::check::run_builtin(&release, &graph, packs);
+    let outcome = rule::check::run_builtin(&release, &graph, packs, explain);
     Report { release, graph, outcome }
 }

@@ -153,7 +153,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
     match cli.command {
         Command::Check { paths, format, fail_on, explain, stdin_filename } => {
             let (docs, failed) = load_all(&paths, &stdin_filename)?;
-            let report = crate::check(docs, &packs);
+            let report = crate::check_with(docs, &packs, explain);
             let format = match format {
                 CheckFormatArg::Human => CheckFormat::Human,
                 CheckFormatArg::Concise => CheckFormat::Concise,

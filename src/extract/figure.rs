@@ -5,6 +5,7 @@
 //! Everything language-specific (qualifier words, units, exclusions) comes
 //! from the packs; this module only applies it.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use rust_decimal::Decimal;
@@ -53,8 +54,9 @@ pub fn extract_figures(text: &str, packs: &Packs) -> Vec<Figure> {
     // Per pack, built on first use: a pack's exclusions and sentence ends
     // apply to the figures that pack reads.
     let mut scans: Vec<Option<PackScan>> = vec![None; packs.packs.len()];
+    let mut scripts: HashMap<char, Option<usize>> = HashMap::new();
     for number in &numbers {
-        let Some((index, pack)) = pack_for(text, number, packs) else { continue };
+        let Some((index, pack)) = pack_for(text, number, packs, &mut scripts) else { continue };
         let scan = scans[index].get_or_insert_with(|| PackScan::new(text, pack));
         if scan.excludes(number.start..number.end) {
             continue;
@@ -99,19 +101,33 @@ const SCRIPT_WINDOW: usize = 12;
 /// The pack whose script is nearest the number (its index and the pack):
 /// the first letter after it (the unit or counted noun), else before it.
 /// A document may mix languages.
-fn pack_for<'p>(text: &str, number: &NumberExpr, packs: &'p Packs) -> Option<(usize, &'p CompiledPack)> {
-    let matches = |c: char| {
+fn pack_for<'p>(
+    text: &str,
+    number: &NumberExpr,
+    packs: &'p Packs,
+    scripts: &mut HashMap<char, Option<usize>>,
+) -> Option<(usize, &'p CompiledPack)> {
+    let mut matches = |c: char| {
         if !c.is_alphabetic() {
             return None;
         }
-        let mut buf = [0u8; 4];
-        let s = c.encode_utf8(&mut buf);
-        packs.packs.iter().enumerate().find(|(_, p)| p.script.is_match(s))
+        // A text repeats few letters; each is classified by regex once.
+        let index = *scripts.entry(c).or_insert_with(|| {
+            let mut buf = [0u8; 4];
+            let s = c.encode_utf8(&mut buf);
+            packs.packs.iter().position(|p| p.script.is_match(s))
+        });
+        index.map(|i| (i, &packs.packs[i]))
     };
-    let inside = || text[number.start..number.end].chars().find_map(matches);
-    let after = || text[number.end..].chars().take(SCRIPT_WINDOW).find_map(matches);
-    let before = || text[..number.start].chars().rev().take(SCRIPT_WINDOW).find_map(matches);
-    inside().or_else(after).or_else(before).or_else(|| packs.packs.first().map(|p| (0, p)))
+    let inside = text[number.start..number.end].chars().find_map(&mut matches);
+    let found = match inside {
+        Some(found) => Some(found),
+        None => match text[number.end..].chars().take(SCRIPT_WINDOW).find_map(&mut matches) {
+            Some(found) => Some(found),
+            None => text[..number.start].chars().rev().take(SCRIPT_WINDOW).find_map(&mut matches),
+        },
+    };
+    found.or_else(|| packs.packs.first().map(|p| (0, p)))
 }
 
 fn read_figure(

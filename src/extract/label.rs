@@ -30,14 +30,25 @@ impl Sentences {
     /// only before white space, and a blank line always ends one.
     pub fn new(text: &str, ends: &CharSet) -> Self {
         let mut out = Vec::new();
-        let mut chars = text.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            let next = chars.peek().map(|&(_, n)| n);
-            let is_end = (ends.contains(c) && (c != '.' || next.is_none_or(char::is_whitespace)))
-                || (c == '\n' && text[i + 1..].trim_start_matches([' ', '\t', '\r']).starts_with('\n'));
-            if is_end {
-                out.push(i + c.len_utf8());
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // Skip, without decoding, bytes that cannot start an end: most of
+            // the text. Continuation bytes never start a character.
+            let b = bytes[i];
+            if !ends.may_start_with(b) && b != b'\n' {
+                i += 1;
+                continue;
             }
+            let Some(c) = text[i..].chars().next() else { break };
+            let after = i + c.len_utf8();
+            let next = text[after..].chars().next();
+            let is_end = (ends.contains(c) && (c != '.' || next.is_none_or(char::is_whitespace)))
+                || (c == '\n' && text[after..].trim_start_matches([' ', '\t', '\r']).starts_with('\n'));
+            if is_end {
+                out.push(after);
+            }
+            i = after;
         }
         Sentences { ends: out }
     }
@@ -145,7 +156,7 @@ fn han_label(
             .rev()
             .take_while(|f| f.sentence.start == sentence.start)
             .find(|f| f.unit.as_deref() == unit);
-        if let Some(object) = earlier.and_then(|f| strip_verb(&f.label, spec)) {
+        if let Some(object) = earlier.and_then(|f| strip_verb(&f.label, pack)) {
             label.push_str(object);
         }
     }
@@ -163,15 +174,15 @@ const NOUN_CHARS: usize = 12;
 /// `of them` carries over (`排查矛盾纠纷` → `矛盾纠纷`, `screened disputes` → `disputes`).
 pub fn object_of(label: &str, pack: &CompiledPack) -> String {
     match pack.spec.labels.order {
-        LabelOrder::Before => strip_verb(label, &pack.spec.labels).unwrap_or(label).to_string(),
+        LabelOrder::Before => strip_verb(label, pack).unwrap_or(label).to_string(),
         LabelOrder::After => label.split_once(' ').map_or(label, |(_, rest)| rest).to_string(),
     }
 }
 
 /// The object of a `verb + object` label, if the label starts with a known verb.
-fn strip_verb<'a>(label: &'a str, spec: &LabelSpec) -> Option<&'a str> {
-    let verb = spec.verbs.iter().filter(|v| label.starts_with(v.as_str())).max_by_key(|v| v.len())?;
-    let object = &label[verb.len()..];
+fn strip_verb<'a>(label: &'a str, pack: &CompiledPack) -> Option<&'a str> {
+    let (_, len) = pack.lexicon.verbs.longest_prefix(label)?;
+    let object = &label[len..];
     (!object.is_empty()).then_some(object)
 }
 

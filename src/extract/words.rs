@@ -59,16 +59,18 @@ impl<V> CharMap<V> {
     }
 }
 
-/// A set of characters, with a table for ASCII.
+/// A set of characters, with a table for ASCII and one of the first bytes
+/// of every member's UTF-8 encoding.
 #[derive(Debug, Clone)]
 pub struct CharSet {
     ascii: [bool; 128],
     other: Vec<char>,
+    first_bytes: [bool; 256],
 }
 
 impl Default for CharSet {
     fn default() -> Self {
-        CharSet { ascii: [false; 128], other: Vec::new() }
+        CharSet { ascii: [false; 128], other: Vec::new(), first_bytes: [false; 256] }
     }
 }
 
@@ -76,6 +78,8 @@ impl CharSet {
     pub fn new(chars: &str) -> Self {
         let mut set = CharSet::default();
         for c in chars.chars() {
+            let mut buf = [0u8; 4];
+            set.first_bytes[c.encode_utf8(&mut buf).as_bytes()[0] as usize] = true;
             if c.is_ascii() {
                 set.ascii[c as usize] = true;
             } else {
@@ -85,6 +89,11 @@ impl CharSet {
         set.other.sort_unstable();
         set.other.dedup();
         set
+    }
+
+    /// False when no member's UTF-8 encoding starts with byte `b`.
+    pub fn may_start_with(&self, b: u8) -> bool {
+        self.first_bytes[b as usize]
     }
 
     pub fn contains(&self, c: char) -> bool {

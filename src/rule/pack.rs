@@ -376,6 +376,8 @@ pub struct Lexicon {
     pub synonyms: WordIndex<String>,
     /// Words that end a counted noun: the noun stops and the verbs.
     pub noun_stops: WordIndex<()>,
+    /// Bare verbs (`化解`), for ellipsis.
+    pub verbs: WordIndex<()>,
     pub sentence_ends: CharSet,
     pub boundaries: CharSet,
 }
@@ -417,6 +419,7 @@ impl Lexicon {
                 spaced,
             ),
             noun_stops: words(&[labels.noun_stops.clone(), labels.verbs.clone()].concat()),
+            verbs: words(&labels.verbs),
             sentence_ends: CharSet::new(&labels.sentence_ends),
             boundaries: CharSet::new(&labels.boundaries),
         }

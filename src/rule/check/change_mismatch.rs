@@ -51,7 +51,7 @@ fn run(cx: &Context, outcome: &mut Outcome) {
             show(stated)
         );
         if computed.intersects(stated) {
-            outcome.consistent.push(Consistent {
+            outcome.note(|| Consistent {
                 rule: CHECK.id.into(),
                 at: cx.mark(percent, text(percent)),
                 explain: format!("{arithmetic}: consistent"),

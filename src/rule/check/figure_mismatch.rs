@@ -73,13 +73,15 @@ fn run(cx: &Context, outcome: &mut Outcome) {
                 .collect()
         };
         if disagreeing.is_empty() {
-            let stated: Vec<String> = mentions.iter().take(MAX_LABELS).map(|&m| cx.quote(m)).collect();
-            let more = mentions.len().saturating_sub(MAX_LABELS);
-            let more = if more > 0 { format!(" and {more} more") } else { String::new() };
-            outcome.consistent.push(Consistent {
-                rule: CHECK.id.into(),
-                at: cx.mark(mentions[0], key),
-                explain: format!("{key}: {}{more} agree", stated.join(", ")),
+            outcome.note(|| {
+                let stated: Vec<String> = mentions.iter().take(MAX_LABELS).map(|&m| cx.quote(m)).collect();
+                let more = mentions.len().saturating_sub(MAX_LABELS);
+                let more = if more > 0 { format!(" and {more} more") } else { String::new() };
+                Consistent {
+                    rule: CHECK.id.into(),
+                    at: cx.mark(mentions[0], key),
+                    explain: format!("{key}: {}{more} agree", stated.join(", ")),
+                }
             });
             continue;
         }

@@ -80,6 +80,18 @@ pub struct Check {
 pub struct Outcome {
     pub findings: Vec<Finding>,
     pub consistent: Vec<Consistent>,
+    /// Whether consistent relations are recorded: their arithmetic is only
+    /// written for `--explain`, and on a large release it costs.
+    pub explain: bool,
+}
+
+impl Outcome {
+    /// Records a consistent relation, built only when it is wanted.
+    pub fn note(&mut self, consistent: impl FnOnce() -> Consistent) {
+        if self.explain {
+            self.consistent.push(consistent());
+        }
+    }
 }
 
 /// A relation a check verified and found consistent.
@@ -135,9 +147,10 @@ pub const BUILTIN: &[Check] = &[
 ];
 
 /// Runs every built-in check; findings in document, position and rule order.
-pub fn run_builtin(release: &Release, graph: &FactGraph, packs: &Packs) -> Outcome {
+/// With `explain`, the relations found consistent are recorded too.
+pub fn run_builtin(release: &Release, graph: &FactGraph, packs: &Packs, explain: bool) -> Outcome {
     let cx = Context { release, graph, packs };
-    let mut outcome = Outcome::default();
+    let mut outcome = Outcome { explain, ..Outcome::default() };
     for check in BUILTIN {
         (check.run)(&cx, &mut outcome);
     }

@@ -46,7 +46,7 @@ fn run(cx: &Context, outcome: &mut Outcome) {
                 _ => false,
             };
             if !exceeds {
-                outcome.consistent.push(Consistent {
+                outcome.note(|| Consistent {
                     rule: CHECK.id.into(),
                     at: cx.mark(part, cx.release.text_of(cx.mention(part))),
                     explain: format!("part {} ≤ total {}: consistent", p, whole),

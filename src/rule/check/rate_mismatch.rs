@@ -36,7 +36,7 @@ fn run(cx: &Context, outcome: &mut Outcome) {
         let stated = cx.interval(rate);
         let text = |m: usize| cx.release.text_of(cx.mention(m)).to_string();
         if computed.intersects(stated) {
-            outcome.consistent.push(Consistent {
+            outcome.note(|| Consistent {
                 rule: CHECK.id.into(),
                 at: cx.mark(rate, text(rate)),
                 explain: format!(
