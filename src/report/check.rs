@@ -181,7 +181,7 @@ pub fn finding_records(report: &Report) -> Vec<FindingRecord> {
             column,
             start: m.span.start,
             end: m.span.end,
-            source: m.source.clone(),
+            source: report.release.sources.sources.get(m.source).map_or_else(String::new, |s| s.title.clone()),
             message: m.message.clone(),
         }
     };
@@ -296,8 +296,10 @@ impl<'a> FindingDiagnostic<'a> {
             Severity::Info => miette::Severity::Advice,
         };
         let span = |m: &Mark| SourceSpan::from(m.span.start..m.span.end);
-        let text =
-            |m: &Mark| if m.source.is_empty() { m.message.clone() } else { format!("{} — {}", m.message, m.source) };
+        let text = |m: &Mark| match report.release.sources.sources.get(m.source) {
+            Some(source) => format!("{} — {}", m.message, source.title),
+            None => m.message.clone(),
+        };
         let doc_of = |doc: usize| {
             let d = &report.release.docs[doc];
             DocSource { name: &d.name, text: &d.text }

@@ -6,8 +6,10 @@ use crate::interval::Interval;
 
 use super::{Check, Consistent, Context, Finding, Outcome, Severity};
 
-/// The most figures a finding labels, or a consistent note quotes.
-const MAX_LABELS: usize = 8;
+/// The most other mentions a finding labels, or a consistent note quotes:
+/// enough to show the measure is stated elsewhere, few enough to stay light
+/// on a release with many findings.
+const MAX_LABELS: usize = 4;
 
 /// The mention the others are judged against: the value stated most often
 /// (the earliest mention of it on a tie).

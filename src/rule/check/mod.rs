@@ -42,8 +42,8 @@ impl Severity {
 pub struct Mark {
     pub doc: usize,
     pub span: Range<usize>,
-    /// The title of the source that states it.
-    pub source: String,
+    /// The source that states it (an index into `Release::sources`).
+    pub source: usize,
     pub message: String,
 }
 
@@ -113,12 +113,7 @@ impl Context<'_> {
     /// A mark on mention `m` with a message.
     pub fn mark(&self, m: usize, message: impl Into<String>) -> Mark {
         let mention = &self.release.mentions[m];
-        Mark {
-            doc: mention.doc,
-            span: mention.figure.span.clone(),
-            source: self.release.source_title(mention).to_string(),
-            message: message.into(),
-        }
+        Mark { doc: mention.doc, span: mention.figure.span.clone(), source: mention.source, message: message.into() }
     }
 
     pub fn mention(&self, m: usize) -> &Mention {
