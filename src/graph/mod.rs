@@ -65,10 +65,7 @@ impl Release {
 
     /// The number of distinct measure keys.
     pub fn measure_count(&self) -> usize {
-        let mut keys: Vec<&str> = self.mentions.iter().map(|m| m.key.as_str()).collect();
-        keys.sort_unstable();
-        keys.dedup();
-        keys.len()
+        self.mentions.iter().map(|m| m.key.as_str()).collect::<std::collections::HashSet<&str>>().len()
     }
 }
 
@@ -202,7 +199,18 @@ impl FactGraph {
 
     /// Figures with at least one outgoing edge of a kind, in mention order.
     pub fn sources_of(&self, kind: fn(&Edge) -> bool) -> Vec<usize> {
-        (0..self.figure_nodes.len()).filter(|&m| !self.targets(m, kind).is_empty()).collect()
+        let mut out: Vec<usize> = self
+            .graph
+            .edge_references()
+            .filter(|e| kind(e.weight()))
+            .filter_map(|e| match self.graph[e.source()] {
+                Node::Figure { mention } => Some(mention),
+                _ => None,
+            })
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 
     /// Graphviz DOT, for `crosscheck graph --format dot`.
