@@ -1,0 +1,121 @@
+//! No input makes crosscheck panic: property tests over text built from the
+//! pieces its readers look for (numerals, units, qualifiers, quotes, headings,
+//! markers, line breaks), run through the whole check and every report.
+
+use crosscheck::report::{write_check, CheckFormat, HumanOptions};
+use crosscheck::{Document, Packs};
+use proptest::prelude::*;
+
+/// Pieces that exercise every stage: numbers in both languages, units,
+/// qualifiers, part markers, rates, changes, headings, quotes, Markdown.
+const PIECES: &[&str] = &[
+    "1829",
+    "7300",
+    "1.9",
+    "38.91",
+    "0",
+    "12",
+    "5.25",
+    "1,829",
+    "一千八百",
+    "两",
+    "十",
+    "万",
+    "亿",
+    "余",
+    "多",
+    "约",
+    "近",
+    "起",
+    "件",
+    "人",
+    "名",
+    "%",
+    "％",
+    "个百分点",
+    "万元",
+    "成",
+    "倍",
+    "其中",
+    "化解率",
+    "率",
+    "同比",
+    "减少",
+    "下降",
+    "增长",
+    "抓获犯罪嫌疑人",
+    "破获",
+    "排查",
+    "化解",
+    "矛盾纠纷",
+    "，",
+    "、",
+    "；",
+    "。",
+    "：",
+    "“",
+    "”",
+    "——",
+    "局长",
+    "\n",
+    "\n\n",
+    " ",
+    "# ",
+    "MS. PSAKI:",
+    "Q    ",
+    "more than",
+    "about",
+    "percent",
+    "including",
+    "of them",
+    "jobs",
+    "rose",
+    "fell",
+    "$",
+    "billion",
+    "million",
+    "<s>",
+    "</s>",
+    "---\n",
+    "```",
+    "2024年",
+    "目标",
+    "五是",
+];
+
+fn text() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(PIECES), 0..120).prop_map(|pieces| pieces.concat())
+}
+
+fn packs() -> &'static Packs {
+    static PACKS: std::sync::OnceLock<Packs> = std::sync::OnceLock::new();
+    PACKS.get_or_init(|| Packs::builtin().unwrap())
+}
+
+fn check_everything(text: &str) {
+    let packs = packs();
+    let docs = vec![Document::with_format("a.md", text), Document::new("b.txt", text)];
+    let report = crosscheck::check_with(docs, packs, true);
+    let human = HumanOptions { color: false, width: 80, explain: true };
+    for format in [CheckFormat::Human, CheckFormat::Concise, CheckFormat::Json] {
+        let mut out = Vec::new();
+        write_check(&mut out, &report, format, human).unwrap();
+    }
+    for record in crosscheck::report::release_figure_records(&report.release) {
+        assert!(record.start <= record.end && record.end <= text.len());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    #[test]
+    fn built_text_never_panics(text in text()) {
+        check_everything(&text);
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics(text in "\\PC{0,200}") {
+        check_everything(&text);
+    }
+}
