@@ -44,8 +44,19 @@ pub fn check(docs: Vec<Document>, packs: &Packs) -> Report {
 /// [`check`], recording with `explain` the arithmetic of every relation found
 /// consistent as well (`crosscheck check --explain`).
 pub fn check_with(docs: Vec<Document>, packs: &Packs, explain: bool) -> Report {
+    check_rules(docs, packs, &rule::file::UserRules::default(), explain)
+}
+
+/// [`check_with`] and the user rules of rule files: their `ignore` patterns
+/// take text out of every document first.
+pub fn check_rules(mut docs: Vec<Document>, packs: &Packs, user: &rule::file::UserRules, explain: bool) -> Report {
+    if !user.ignore.is_empty() {
+        for doc in &mut docs {
+            doc.ignore_matches(&user.ignore);
+        }
+    }
     let release = graph::Release::analyse(docs, packs);
     let graph = graph::FactGraph::build(&release);
-    let outcome = rule::check::run_builtin(&release, &graph, packs, explain);
+    let outcome = rule::check::run_all(&release, &graph, packs, user, explain);
     Report { release, graph, outcome }
 }

@@ -12,6 +12,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::load::{Document, LoadError};
 use crate::report::{self, CheckFormat, FigureFormat, HumanOptions, NumberFormat};
 use crate::rule::check::Severity;
+use crate::rule::file::UserRules;
 use crate::rule::Packs;
 
 #[derive(Debug, Parser)]
@@ -41,8 +42,22 @@ pub enum Command {
         /// Print the arithmetic behind every finding and every consistent relation.
         #[arg(long)]
         explain: bool,
+        #[command(flatten)]
+        rules: RuleArgs,
         #[arg(long, default_value = "-")]
         stdin_filename: String,
+    },
+    /// List the effective rules: built-in checks and the rules of rule files.
+    Rules {
+        #[command(flatten)]
+        rules: RuleArgs,
+    },
+    /// Print a rule's documentation: what it checks, why, and examples.
+    Explain {
+        /// A rule id (`figure-mismatch`, or a rule of a rule file).
+        rule: String,
+        #[command(flatten)]
+        rules: RuleArgs,
     },
     /// Draw the fact graph: sources, figures, measures and their relations.
     Graph {
@@ -73,6 +88,40 @@ pub enum Command {
         #[arg(long, default_value = "-")]
         stdin_filename: String,
     },
+}
+
+/// Where user rules come from.
+#[derive(Debug, Clone, clap::Args)]
+pub struct RuleArgs {
+    /// The project config (a rule file); by default `crosscheck.yaml` or
+    /// `.crosscheck.yaml`, looked for from the current folder upwards.
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// A rule file loaded after the config; repeat for more.
+    #[arg(long = "rules", value_name = "FILE")]
+    pub rules: Vec<PathBuf>,
+}
+
+impl RuleArgs {
+    /// The rule files of the run: the config (given or found), then `--rules`.
+    fn files(&self) -> Vec<PathBuf> {
+        let config = self.config.clone().or_else(find_config);
+        config.into_iter().chain(self.rules.iter().cloned()).collect()
+    }
+
+    fn load(&self) -> Result<UserRules, RunError> {
+        let builtin: Vec<&str> = crate::rule::pack::BUILTIN.iter().map(|(n, _)| *n).collect();
+        Ok(UserRules::load(&self.files(), &builtin)?)
+    }
+}
+
+/// `crosscheck.yaml` or `.crosscheck.yaml` in the current folder or the
+/// nearest folder above it.
+fn find_config() -> Option<PathBuf> {
+    let cwd = std::env::current_dir().ok()?;
+    cwd.ancestors().find_map(|dir| {
+        ["crosscheck.yaml", ".crosscheck.yaml"].iter().map(|name| dir.join(name)).find(|path| path.is_file())
+    })
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -142,18 +191,31 @@ pub enum RunError {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Pack(#[from] crate::rule::PackError),
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Rules(Box<crate::rule::file::RuleFileError>),
+    #[error("no rule named `{0}`")]
+    #[diagnostic(code(crosscheck::unknown_rule), help("`crosscheck rules` lists them"))]
+    UnknownRule(String),
     #[error("cannot write output: {0}")]
     #[diagnostic(code(crosscheck::output))]
     Output(#[from] io::Error),
+}
+
+impl From<crate::rule::file::RuleFileError> for RunError {
+    fn from(err: crate::rule::file::RuleFileError) -> Self {
+        RunError::Rules(Box::new(err))
+    }
 }
 
 /// Runs one command, writing to `out`; returns the exit code.
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
     let packs = Packs::builtin()?;
     match cli.command {
-        Command::Check { paths, format, fail_on, explain, stdin_filename } => {
+        Command::Check { paths, format, fail_on, explain, rules, stdin_filename } => {
+            let user = rules.load()?;
             let (docs, failed) = load_all(&paths, &stdin_filename)?;
-            let report = crate::check_with(docs, &packs, explain);
+            let report = crate::check_rules(docs, &packs, &user, explain);
             let format = match format {
                 CheckFormatArg::Human => CheckFormat::Human,
                 CheckFormatArg::Concise => CheckFormat::Concise,
@@ -175,6 +237,47 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
             } else {
                 0
             })
+        }
+        Command::Rules { rules } => {
+            let user = rules.load()?;
+            writeln!(out, "{:<24} {:<8} {:<8} where", "id", "kind", "severity")?;
+            for check in crate::rule::check::BUILTIN {
+                writeln!(
+                    out,
+                    "{:<24} {:<8} {:<8} built in: {}",
+                    check.id,
+                    "built-in",
+                    check.severity.as_str(),
+                    check.summary
+                )?;
+            }
+            for rule in &user.rules {
+                let kind = crate::rule::user::describe(rule);
+                writeln!(out, "{:<24} {:<8} {:<8} {}", rule.id, kind, rule.severity.as_str(), rule.defined)?;
+            }
+            Ok(0)
+        }
+        Command::Explain { rule, rules } => {
+            if let Some(check) = crate::rule::check::BUILTIN.iter().find(|c| c.id == rule) {
+                writeln!(
+                    out,
+                    "# {} ({}, built in)\n\n{}\n\n{}",
+                    check.id,
+                    check.severity.as_str(),
+                    check.summary,
+                    check.doc
+                )?;
+                return Ok(0);
+            }
+            let user = rules.load()?;
+            let found = user.rules.iter().find(|r| r.id == rule).ok_or_else(|| RunError::UnknownRule(rule.clone()))?;
+            let kind = crate::rule::user::describe(found);
+            writeln!(out, "# {} ({kind}, {}, defined at {})", found.id, found.severity.as_str(), found.defined)?;
+            if let Some(message) = &found.message {
+                writeln!(out, "\n{message}")?;
+            }
+            writeln!(out, "\n{}", crate::rule::user::explain(found, &user))?;
+            Ok(0)
         }
         Command::Graph { paths, format, stdin_filename } => {
             let (docs, failed) = load_all(&paths, &stdin_filename)?;

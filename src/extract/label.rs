@@ -230,17 +230,28 @@ pub fn normalise_han(raw: &str, pack: &CompiledPack) -> String {
     out
 }
 
-/// Drops bracketed asides: `重点区(市)县` → `重点区县`.
+/// Drops bracketed asides: `重点区(市)县` → `重点区县`. When the figure itself
+/// stands inside an aside (`处置圈（全市共建成处置圈118个`), the label is the
+/// aside's words.
 fn drop_asides(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut depth = 0usize;
-    for c in raw.chars() {
+    let mut opened_at = 0;
+    for (i, c) in raw.char_indices() {
         match c {
-            '(' | '（' => depth += 1,
+            '(' | '（' => {
+                if depth == 0 {
+                    opened_at = i + c.len_utf8();
+                }
+                depth += 1;
+            }
             ')' | '）' => depth = depth.saturating_sub(1),
             _ if depth == 0 => out.push(c),
             _ => {}
         }
+    }
+    if depth > 0 {
+        return drop_asides(&raw[opened_at..]);
     }
     out
 }

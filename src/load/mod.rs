@@ -53,6 +53,22 @@ impl Document {
         doc
     }
 
+    /// Takes the text each regex matches out of the prose (a rule file's `ignore`).
+    pub fn ignore_matches(&mut self, patterns: &[regex::Regex]) {
+        for re in patterns {
+            self.ignored.extend(re.find_iter(&self.text).map(|m| m.range()));
+        }
+        self.ignored.sort_by_key(|r| (r.start, r.end));
+        let mut merged: Vec<Range<usize>> = Vec::with_capacity(self.ignored.len());
+        for range in self.ignored.drain(..) {
+            match merged.last_mut() {
+                Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+                _ => merged.push(range),
+            }
+        }
+        self.ignored = merged;
+    }
+
     /// True when the byte range overlaps text that holds no prose.
     pub fn is_ignored(&self, span: &Range<usize>) -> bool {
         let i = self.ignored.partition_point(|r| r.end <= span.start);

@@ -3,6 +3,8 @@
 
 pub mod check;
 pub mod examples;
+pub mod file;
 pub mod pack;
+pub mod user;
 
 pub use pack::{Pack, PackError, Packs};

@@ -19,7 +19,7 @@ use crate::interval::Interval;
 use crate::rule::Packs;
 
 /// How serious a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Info,
@@ -141,14 +141,22 @@ pub const BUILTIN: &[Check] = &[
     similar_mismatch::CHECK,
 ];
 
-/// Runs every built-in check; findings in document, position and rule order.
-/// With `explain`, the relations found consistent are recorded too.
-pub fn run_builtin(release: &Release, graph: &FactGraph, packs: &Packs, explain: bool) -> Outcome {
+/// Runs every built-in check and every user rule; findings in document,
+/// position and rule order. With `explain`, the relations found consistent
+/// are recorded too.
+pub fn run_all(
+    release: &Release,
+    graph: &FactGraph,
+    packs: &Packs,
+    user: &crate::rule::file::UserRules,
+    explain: bool,
+) -> Outcome {
     let cx = Context { release, graph, packs };
     let mut outcome = Outcome { explain, ..Outcome::default() };
     for check in BUILTIN {
         (check.run)(&cx, &mut outcome);
     }
+    crate::rule::user::run(&cx, user, &mut outcome);
     sort_findings(&mut outcome.findings);
     outcome.consistent.sort_by(|a, b| (a.at.doc, a.at.span.start, &a.rule).cmp(&(b.at.doc, b.at.span.start, &b.rule)));
     outcome

@@ -1,0 +1,509 @@
+//! User rule files (contract version 1, DESIGN.md "Rules (YAML)"): metrics
+//! that name measures, and rules of kind agree, sum, ratio, change and range.
+//!
+//! A rule file is checked as it loads: unknown keys, wrong types, bad regexes,
+//! rules naming metrics that do not exist, missing fields and cycles in
+//! `extends` are errors that point into the YAML, never a silent pass.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use miette::{Diagnostic, NamedSource, SourceSpan};
+use regex::Regex;
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+use thiserror::Error;
+
+use crate::rule::check::Severity;
+
+/// The largest rule file read, in bytes: anything larger is refused.
+pub const MAX_RULE_FILE_BYTES: usize = 1024 * 1024;
+
+/// A rule file as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleFileSpec {
+    pub version: Spanned<u32>,
+    /// Built-in packs to load first, or other rule files (paths relative to this one).
+    #[serde(default)]
+    pub extends: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub metrics: Vec<MetricSpec>,
+    #[serde(default)]
+    pub rules: Vec<RuleSpec>,
+    /// Regexes of text that never holds figures.
+    #[serde(default)]
+    pub ignore: Vec<Spanned<String>>,
+}
+
+/// A measure named explicitly.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MetricSpec {
+    pub id: Spanned<String>,
+    /// Regex on the figure's normalised label.
+    pub label: Spanned<String>,
+    /// The normalised unit (`元`, `%`).
+    #[serde(default)]
+    pub unit: Option<String>,
+    /// Regex on the title of the source that states it.
+    #[serde(default)]
+    pub source: Option<Spanned<String>>,
+    /// Regex on the sentence the figure stands in.
+    #[serde(default)]
+    pub context: Option<Spanned<String>>,
+}
+
+/// What a rule checks.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum RuleKind {
+    Agree,
+    Sum,
+    Ratio,
+    Change,
+    Range,
+}
+
+/// The direction of a change rule.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum Direction {
+    Decrease,
+    Increase,
+}
+
+/// A rule as written. Which fields it needs depends on its kind.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleSpec {
+    pub id: Spanned<String>,
+    pub kind: Spanned<RuleKind>,
+    #[serde(default)]
+    pub severity: Option<Severity>,
+    #[serde(default)]
+    pub message: Option<String>,
+    /// agree: the metrics that must agree.
+    #[serde(default)]
+    pub metrics: Option<Vec<Spanned<String>>>,
+    /// sum: the total and its parts; exhaustive (default) or at most.
+    #[serde(default)]
+    pub total: Option<Spanned<String>>,
+    #[serde(default)]
+    pub parts: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    pub exhaustive: Option<bool>,
+    /// ratio and change: the stated percent.
+    #[serde(default)]
+    pub value: Option<Spanned<String>>,
+    #[serde(default)]
+    pub numerator: Option<Spanned<String>>,
+    #[serde(default)]
+    pub denominator: Option<Spanned<String>>,
+    #[serde(default)]
+    pub current: Option<Spanned<String>>,
+    #[serde(default)]
+    pub delta: Option<Spanned<String>>,
+    #[serde(default)]
+    pub direction: Option<Direction>,
+    /// range: the metric and its bounds.
+    #[serde(default)]
+    pub metric: Option<Spanned<String>>,
+    #[serde(default)]
+    pub min: Option<Decimal>,
+    #[serde(default)]
+    pub max: Option<Decimal>,
+}
+
+/// A metric, compiled.
+#[derive(Debug, Clone)]
+pub struct Metric {
+    pub id: String,
+    pub label: Regex,
+    pub unit: Option<String>,
+    pub source: Option<Regex>,
+    pub context: Option<Regex>,
+}
+
+/// A rule, compiled: metric references resolved to indexes into `metrics`.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub id: String,
+    pub severity: Severity,
+    pub message: Option<String>,
+    pub check: RuleCheck,
+    /// Where it is defined: `file:line`.
+    pub defined: String,
+}
+
+/// What a compiled rule checks.
+#[derive(Debug, Clone)]
+pub enum RuleCheck {
+    Agree { metrics: Vec<usize> },
+    Sum { total: usize, parts: Vec<usize>, exhaustive: bool },
+    Ratio { value: usize, numerator: usize, denominator: usize },
+    Change { value: usize, current: usize, delta: usize, decrease: bool },
+    Range { metric: usize, min: Option<Decimal>, max: Option<Decimal> },
+}
+
+/// The user rules of a run: metrics, rules and ignore patterns, from every
+/// rule file loaded (and the files each extends).
+#[derive(Debug, Clone, Default)]
+pub struct UserRules {
+    pub metrics: Vec<Metric>,
+    pub rules: Vec<Rule>,
+    pub ignore: Vec<Regex>,
+    /// Built-in packs named by `extends`.
+    pub packs: Vec<String>,
+}
+
+/// A mistake in a rule file, pointing into it.
+#[derive(Debug, Error, Diagnostic)]
+pub enum RuleFileError {
+    #[error("cannot read rule file {path}: {source}")]
+    #[diagnostic(code(crosscheck::rules::io))]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("rule file {path} is {size} bytes; the most crosscheck reads is {max}")]
+    #[diagnostic(code(crosscheck::rules::too_large))]
+    TooLarge { path: String, size: usize, max: usize },
+    #[error("{message}")]
+    #[diagnostic(code(crosscheck::rules::invalid))]
+    Invalid {
+        message: String,
+        #[source_code]
+        src: NamedSource<String>,
+        #[label("{label}")]
+        span: SourceSpan,
+        label: String,
+        #[help]
+        help: Option<String>,
+    },
+    /// A YAML or type error, as serde-saphyr reports it (with its location).
+    #[error("{path} is not a valid rule file")]
+    #[diagnostic(code(crosscheck::rules::yaml))]
+    Yaml {
+        path: String,
+        #[diagnostic_source]
+        cause: Box<dyn Diagnostic + Send + Sync>,
+    },
+}
+
+/// Every key of a rule file, a metric and a rule: for "did you mean".
+const FILE_KEYS: &[&str] = &["version", "extends", "metrics", "rules", "ignore"];
+const METRIC_KEYS: &[&str] = &["id", "label", "unit", "source", "context"];
+const RULE_KEYS: &[&str] = &[
+    "id",
+    "kind",
+    "severity",
+    "message",
+    "metrics",
+    "total",
+    "parts",
+    "exhaustive",
+    "value",
+    "numerator",
+    "denominator",
+    "current",
+    "delta",
+    "direction",
+    "metric",
+    "min",
+    "max",
+];
+
+impl UserRules {
+    /// Loads rule files in order; each file's `extends` are loaded before it.
+    pub fn load(paths: &[PathBuf], builtin: &[&str]) -> Result<UserRules, RuleFileError> {
+        let mut rules = UserRules::default();
+        let mut stack: Vec<(PathBuf, String)> = Vec::new();
+        for path in paths {
+            rules.load_file(path, builtin, &mut stack)?;
+        }
+        Ok(rules)
+    }
+
+    /// Loads one rule file from text (`path` names it in errors).
+    pub fn from_text(path: &str, text: &str, builtin: &[&str]) -> Result<UserRules, RuleFileError> {
+        let mut rules = UserRules::default();
+        rules.load_text(Path::new(path), text, builtin, &mut Vec::new())?;
+        Ok(rules)
+    }
+
+    fn load_file(
+        &mut self,
+        path: &Path,
+        builtin: &[&str],
+        stack: &mut Vec<(PathBuf, String)>,
+    ) -> Result<(), RuleFileError> {
+        let name = path.display().to_string();
+        let size = std::fs::metadata(path).map_err(|source| RuleFileError::Io { path: name.clone(), source })?.len();
+        if size > MAX_RULE_FILE_BYTES as u64 {
+            return Err(RuleFileError::TooLarge { path: name, size: size as usize, max: MAX_RULE_FILE_BYTES });
+        }
+        let text = std::fs::read_to_string(path).map_err(|source| RuleFileError::Io { path: name, source })?;
+        self.load_text(path, &text, builtin, stack)
+    }
+
+    fn load_text(
+        &mut self,
+        path: &Path,
+        text: &str,
+        builtin: &[&str],
+        stack: &mut Vec<(PathBuf, String)>,
+    ) -> Result<(), RuleFileError> {
+        let name = path.display().to_string();
+        if text.len() > MAX_RULE_FILE_BYTES {
+            return Err(RuleFileError::TooLarge { path: name, size: text.len(), max: MAX_RULE_FILE_BYTES });
+        }
+        let spec: RuleFileSpec = serde_saphyr::from_str(text).map_err(|err| yaml_error(&name, text, &err))?;
+        let invalid =
+            |at: Option<Range<usize>>, message: String, label: &str, help: Option<String>| RuleFileError::Invalid {
+                message,
+                src: NamedSource::new(name.clone(), text.to_string()),
+                span: at.map_or(SourceSpan::from(0..0), SourceSpan::from),
+                label: label.to_string(),
+                help,
+            };
+        if spec.version.value != 1 {
+            return Err(invalid(
+                span_of(&spec.version),
+                format!("{name}: rule file version {} is not known", spec.version.value),
+                "this version",
+                Some("write `version: 1`".into()),
+            ));
+        }
+        // extends: built-in packs by name, other rule files by path, no cycles.
+        let canonical = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+        if stack.iter().any(|(c, _)| *c == canonical) {
+            return Err(invalid(None, format!("{name} extends itself through {}", chain(stack)), "", None));
+        }
+        stack.push((canonical, name.clone()));
+        for extend in &spec.extends {
+            let target = extend.value.as_str();
+            if builtin.contains(&target) {
+                if !self.packs.iter().any(|p| p == target) {
+                    self.packs.push(target.to_string());
+                }
+                continue;
+            }
+            let file = path.parent().unwrap_or(Path::new(".")).join(target);
+            if !file.exists() {
+                return Err(invalid(
+                    span_of(extend),
+                    format!("`{target}` is neither a built-in pack nor a rule file"),
+                    "extended here",
+                    Some(format!("built-in packs: {}", builtin.join(", "))),
+                ));
+            }
+            let canonical_target = file.canonicalize().unwrap_or_else(|_| file.clone());
+            if stack.iter().any(|(c, _)| *c == canonical_target) {
+                return Err(invalid(
+                    span_of(extend),
+                    format!("a cycle in extends: {} → {target}", chain(stack)),
+                    "extends a file that extends this one",
+                    None,
+                ));
+            }
+            self.load_file(&file, builtin, stack)?;
+        }
+        stack.pop();
+
+        let compile = |s: &Spanned<String>, what: &str| {
+            Regex::new(&s.value).map_err(|e| {
+                invalid(span_of(s), format!("{what} is not a valid regex"), "this regex", Some(e.to_string()))
+            })
+        };
+        for m in &spec.metrics {
+            if self.metrics.iter().any(|o| o.id == m.id.value) {
+                return Err(invalid(
+                    span_of(&m.id),
+                    format!("metric `{}` is defined twice", m.id.value),
+                    "again here",
+                    None,
+                ));
+            }
+            self.metrics.push(Metric {
+                id: m.id.value.clone(),
+                label: compile(&m.label, "the label")?,
+                unit: m.unit.clone(),
+                source: m.source.as_ref().map(|s| compile(s, "the source")).transpose()?,
+                context: m.context.as_ref().map(|s| compile(s, "the context")).transpose()?,
+            });
+        }
+        for pattern in &spec.ignore {
+            self.ignore.push(compile(pattern, "an ignore pattern")?);
+        }
+        for r in &spec.rules {
+            let metric = |s: &Spanned<String>| -> Result<usize, RuleFileError> {
+                self.metrics.iter().position(|m| m.id == s.value).ok_or_else(|| {
+                    let ids: Vec<&str> = self.metrics.iter().map(|m| m.id.as_str()).collect();
+                    invalid(
+                        span_of(s),
+                        format!("rule `{}` names metric `{}`, which is not defined", r.id.value, s.value),
+                        "no such metric",
+                        Some(suggest(&s.value, &ids).map_or_else(
+                            || {
+                                format!(
+                                    "defined metrics: {}",
+                                    if ids.is_empty() { "none".into() } else { ids.join(", ") }
+                                )
+                            },
+                            |s| format!("did you mean `{s}`?"),
+                        )),
+                    )
+                })
+            };
+            let need = |field: &Option<Spanned<String>>, name: &str| -> Result<usize, RuleFileError> {
+                match field {
+                    Some(s) => metric(s),
+                    None => Err(invalid(
+                        span_of(&r.kind),
+                        format!("rule `{}` of kind {:?} needs `{name}`", r.id.value, r.kind.value).to_lowercase(),
+                        "this kind",
+                        None,
+                    )),
+                }
+            };
+            let check = match r.kind.value {
+                RuleKind::Agree => {
+                    let list = r.metrics.as_deref().unwrap_or_default();
+                    if list.len() < 2 {
+                        return Err(invalid(
+                            span_of(&r.kind),
+                            format!("rule `{}` of kind agree needs `metrics` with two or more", r.id.value),
+                            "this kind",
+                            None,
+                        ));
+                    }
+                    RuleCheck::Agree { metrics: list.iter().map(metric).collect::<Result<_, _>>()? }
+                }
+                RuleKind::Sum => {
+                    let parts = r.parts.as_deref().unwrap_or_default();
+                    if parts.is_empty() {
+                        return Err(invalid(
+                            span_of(&r.kind),
+                            format!("rule `{}` of kind sum needs `parts`", r.id.value),
+                            "this kind",
+                            None,
+                        ));
+                    }
+                    RuleCheck::Sum {
+                        total: need(&r.total, "total")?,
+                        parts: parts.iter().map(metric).collect::<Result<_, _>>()?,
+                        exhaustive: r.exhaustive.unwrap_or(true),
+                    }
+                }
+                RuleKind::Ratio => RuleCheck::Ratio {
+                    value: need(&r.value, "value")?,
+                    numerator: need(&r.numerator, "numerator")?,
+                    denominator: need(&r.denominator, "denominator")?,
+                },
+                RuleKind::Change => RuleCheck::Change {
+                    value: need(&r.value, "value")?,
+                    current: need(&r.current, "current")?,
+                    delta: need(&r.delta, "delta")?,
+                    decrease: r.direction.unwrap_or(Direction::Decrease) == Direction::Decrease,
+                },
+                RuleKind::Range => {
+                    if r.min.is_none() && r.max.is_none() {
+                        return Err(invalid(
+                            span_of(&r.kind),
+                            format!("rule `{}` of kind range needs `min` or `max`", r.id.value),
+                            "this kind",
+                            None,
+                        ));
+                    }
+                    RuleCheck::Range { metric: need(&r.metric, "metric")?, min: r.min, max: r.max }
+                }
+            };
+            if !is_kebab(&r.id.value) {
+                return Err(invalid(
+                    span_of(&r.id),
+                    format!("rule id `{}` is not kebab-case", r.id.value),
+                    "this id",
+                    Some("ids are lowercase words joined by `-`: `gdp-by-industry`".into()),
+                ));
+            }
+            if self.rules.iter().any(|o| o.id == r.id.value)
+                || crate::rule::check::BUILTIN.iter().any(|c| c.id == r.id.value)
+            {
+                return Err(invalid(
+                    span_of(&r.id),
+                    format!("rule id `{}` is already taken", r.id.value),
+                    "again here",
+                    None,
+                ));
+            }
+            self.rules.push(Rule {
+                id: r.id.value.clone(),
+                severity: r.severity.unwrap_or(Severity::Error),
+                message: r.message.clone(),
+                check,
+                defined: format!("{name}:{}", r.id.referenced.line()),
+            });
+        }
+        Ok(())
+    }
+}
+
+/// The byte range a spanned value was written at, if known.
+fn span_of<T>(s: &Spanned<T>) -> Option<Range<usize>> {
+    let span = s.referenced.span();
+    let start = span.byte_offset()? as usize;
+    let len = span.byte_len().unwrap_or(0) as usize;
+    Some(start..start + len.max(1))
+}
+
+fn chain(stack: &[(PathBuf, String)]) -> String {
+    stack.iter().map(|(_, name)| name.as_str()).collect::<Vec<_>>().join(" → ")
+}
+
+fn is_kebab(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .split('-')
+            .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
+}
+
+/// A YAML or type error, with "did you mean" for an unknown key.
+fn yaml_error(path: &str, text: &str, err: &serde_saphyr::Error) -> RuleFileError {
+    let mut report = serde_saphyr::miette::to_miette_report(err, text, path);
+    let message = err.to_string();
+    if let Some(unknown) = message.split('`').nth(1).filter(|_| message.contains("unknown field")) {
+        let keys: Vec<&str> = FILE_KEYS.iter().chain(METRIC_KEYS).chain(RULE_KEYS).copied().collect();
+        if let Some(best) = suggest(unknown, &keys) {
+            report = report.wrap_err(format!("unknown key `{unknown}`: did you mean `{best}`?"));
+        }
+    }
+    RuleFileError::Yaml { path: path.to_string(), cause: report.into() }
+}
+
+/// The closest of `candidates` to `word`, if it is close enough to be a typo.
+pub fn suggest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|c| (levenshtein(word, c), *c))
+        .filter(|(d, c)| *d <= 2.max(c.len() / 3))
+        .min()
+        .map(|(_, c)| c)
+}
+
+fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let current = row[j + 1];
+            row[j + 1] = (previous + usize::from(ca != *cb)).min(row[j] + 1).min(current + 1);
+            previous = current;
+        }
+    }
+    row[b.len()]
+}
