@@ -171,18 +171,9 @@ pub enum RuleFileError {
     #[error("rule file {path} is {size} bytes; the most crosscheck reads is {max}")]
     #[diagnostic(code(crosscheck::rules::too_large))]
     TooLarge { path: String, size: usize, max: usize },
-    #[error("{message}")]
-    #[diagnostic(code(crosscheck::rules::invalid))]
-    Invalid {
-        message: String,
-        #[source_code]
-        src: NamedSource<String>,
-        #[label("{label}")]
-        span: SourceSpan,
-        label: String,
-        #[help]
-        help: Option<String>,
-    },
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Invalid(Box<InvalidRuleFile>),
     /// A YAML or type error, as serde-saphyr reports it (with its location).
     #[error("{path} is not a valid rule file")]
     #[diagnostic(code(crosscheck::rules::yaml))]
@@ -191,6 +182,21 @@ pub enum RuleFileError {
         #[diagnostic_source]
         cause: Box<dyn Diagnostic + Send + Sync>,
     },
+}
+
+/// A rule file that parses but says something impossible, pointing at where.
+#[derive(Debug, Error, Diagnostic)]
+#[error("{message}")]
+#[diagnostic(code(crosscheck::rules::invalid))]
+pub struct InvalidRuleFile {
+    message: String,
+    #[source_code]
+    src: NamedSource<String>,
+    #[label("{label}")]
+    span: SourceSpan,
+    label: String,
+    #[help]
+    help: Option<String>,
 }
 
 /// Every key of a rule file, a metric and a rule: for "did you mean".
@@ -261,14 +267,15 @@ impl UserRules {
             return Err(RuleFileError::TooLarge { path: name, size: text.len(), max: MAX_RULE_FILE_BYTES });
         }
         let spec: RuleFileSpec = serde_saphyr::from_str(text).map_err(|err| yaml_error(&name, text, &err))?;
-        let invalid =
-            |at: Option<Range<usize>>, message: String, label: &str, help: Option<String>| RuleFileError::Invalid {
+        let invalid = |at: Option<Range<usize>>, message: String, label: &str, help: Option<String>| {
+            RuleFileError::Invalid(Box::new(InvalidRuleFile {
                 message,
                 src: NamedSource::new(name.clone(), text.to_string()),
                 span: at.map_or(SourceSpan::from(0..0), SourceSpan::from),
                 label: label.to_string(),
                 help,
-            };
+            }))
+        };
         if spec.version.value != 1 {
             return Err(invalid(
                 span_of(&spec.version),
