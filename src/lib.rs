@@ -57,6 +57,24 @@ pub fn check_rules(mut docs: Vec<Document>, packs: &Packs, user: &rule::file::Us
     }
     let release = graph::Release::analyse(docs, packs);
     let graph = graph::FactGraph::build(&release);
-    let outcome = rule::check::run_all(&release, &graph, packs, user, explain);
+    let mut outcome = rule::check::run_all(&release, &graph, packs, user, explain);
+    // Severities: the packs' defaults, then the user's, per file; then the
+    // suppression comments of the documents.
+    let pack_of: std::collections::HashMap<(usize, usize), usize> =
+        release.mentions.iter().map(|m| ((m.doc, m.figure.span.start), m.figure.pack)).collect();
+    outcome.findings.retain_mut(|f| {
+        let file = &release.docs[f.primary.doc].name;
+        let pack = pack_of.get(&(f.primary.doc, f.primary.span.start)).copied();
+        let configured = user.severity(&f.rule, file).or_else(|| packs.check_severity(pack, &f.rule));
+        let Some(level) = configured else { return true };
+        let Some(severity) = level else { return false };
+        // A check's findings at its own default take the configured severity;
+        // its milder findings (a part-sum hint) never rise above it.
+        let default = rule::check::BUILTIN.iter().find(|c| c.id == f.rule).map(|c| c.severity);
+        f.severity = if default.is_none_or(|d| d == f.severity) { severity } else { f.severity.min(severity) };
+        true
+    });
+    rule::suppress::apply(&release.docs, &mut outcome.findings);
+    rule::check::sort_findings(&mut outcome.findings);
     Report { release, graph, outcome }
 }

@@ -152,3 +152,59 @@ fn explain_prints_a_rules_documentation() {
     let out = crosscheck().args(["explain", "no-such-rule"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn a_comment_suppresses_the_next_line_and_an_unused_one_is_reported() {
+    let (found, code) = findings(&["fixtures/zh/suppress/suppressed.md"]);
+    assert_eq!((found.len(), code), (0, 0), "{found:?}");
+    let (found, code) = findings(&["fixtures/zh/suppress/wrong-rule.md"]);
+    let rules: Vec<&str> = found.iter().map(|(r, _)| r.as_str()).collect();
+    assert_eq!(rules, ["unused-suppression", "figure-mismatch"]);
+    assert_eq!(code, 1);
+}
+
+/// A config written to a temp dir, with the fixture it checks.
+fn with_config(config: &str, args: &[&str]) -> (Vec<(String, String)>, i32) {
+    let dir = std::env::temp_dir().join(format!("crosscheck-config-{}-{}", std::process::id(), config.len()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("crosscheck.yaml");
+    std::fs::write(&path, config).unwrap();
+    let mut all = vec!["--config", path.to_str().unwrap()];
+    all.extend_from_slice(args);
+    findings(&all)
+}
+
+#[test]
+fn severities_and_per_file_disables_come_from_the_config() {
+    let faulty = "fixtures/zh/release/figure-mismatch.txt";
+    let (found, code) = with_config("version: 1\nseverities:\n  figure-mismatch: warning\n", &[faulty]);
+    assert_eq!(code, 0, "a warning does not fail the run: {found:?}");
+    assert_eq!(found.len(), 1);
+    let (found, code) = with_config("version: 1\nseverities:\n  figure-mismatch: off\n", &[faulty]);
+    assert_eq!((found.len(), code), (0, 0));
+    let config = "version: 1\ndisable:\n  - files: \"fixtures/zh/release/*.txt\"\n    rules: [figure-mismatch]\n";
+    let (found, _) = with_config(config, &[faulty]);
+    assert!(found.is_empty(), "{found:?}");
+    let (found, _) = with_config(config, &["fixtures/zh/suppress/wrong-rule.md"]);
+    assert!(found.iter().any(|(r, _)| r == "figure-mismatch"), "other files keep the rule: {found:?}");
+    let out = crosscheck()
+        .args(["check", faulty, "--rules"])
+        .arg(std::env::temp_dir().join("crosscheck-bad-severity.yaml"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "a missing rules file is an error");
+}
+
+#[test]
+fn an_unknown_rule_in_severities_is_an_error_with_a_suggestion() {
+    let dir = std::env::temp_dir().join(format!("crosscheck-sev-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("crosscheck.yaml");
+    std::fs::write(&path, "version: 1\nseverities:\n  figure-mismatc: off\n").unwrap();
+    let out = crosscheck()
+        .args(["check", "--config", path.to_str().unwrap(), "fixtures/zh/release/clean.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `figure-mismatch`?"));
+}

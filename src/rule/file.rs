@@ -35,6 +35,44 @@ pub struct RuleFileSpec {
     /// Regexes of text that never holds figures.
     #[serde(default)]
     pub ignore: Vec<Spanned<String>>,
+    /// Severities of rules, built-in or user (`similar-mismatch: off`).
+    #[serde(default)]
+    pub severities: std::collections::BTreeMap<String, Level>,
+    /// Rules turned off for the files a glob matches.
+    #[serde(default)]
+    pub disable: Vec<DisableSpec>,
+}
+
+/// A severity, or `off`.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Error,
+    Warning,
+    Info,
+    Off,
+}
+
+impl Level {
+    /// The severity, or `None` for off.
+    pub fn severity(self) -> Option<Severity> {
+        match self {
+            Level::Error => Some(Severity::Error),
+            Level::Warning => Some(Severity::Warning),
+            Level::Info => Some(Severity::Info),
+            Level::Off => None,
+        }
+    }
+}
+
+/// Rules turned off for some files.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DisableSpec {
+    /// A glob on the file's path as given (`drafts/**/*.md`).
+    pub files: Spanned<String>,
+    /// The rules turned off there.
+    pub rules: Vec<String>,
 }
 
 /// A measure named explicitly.
@@ -156,6 +194,21 @@ pub struct UserRules {
     pub ignore: Vec<Regex>,
     /// Built-in packs named by `extends`.
     pub packs: Vec<String>,
+    /// Severity overrides by rule id (`None`: off).
+    pub severities: std::collections::BTreeMap<String, Option<Severity>>,
+    /// Rules turned off per file glob.
+    pub disabled: Vec<(globset::GlobMatcher, Vec<String>)>,
+}
+
+impl UserRules {
+    /// The severity the user gives rule `id` in file `file`: `None` when the
+    /// user says nothing, `Some(None)` when it is turned off there.
+    pub fn severity(&self, id: &str, file: &str) -> Option<Option<Severity>> {
+        if self.disabled.iter().any(|(glob, rules)| rules.iter().any(|r| r == id) && glob.is_match(file)) {
+            return Some(None);
+        }
+        self.severities.get(id).copied()
+    }
 }
 
 /// A mistake in a rule file, pointing into it.
@@ -200,7 +253,7 @@ pub struct InvalidRuleFile {
 }
 
 /// Every key of a rule file, a metric and a rule: for "did you mean".
-const FILE_KEYS: &[&str] = &["version", "extends", "metrics", "rules", "ignore"];
+const FILE_KEYS: &[&str] = &["version", "extends", "metrics", "rules", "ignore", "severities", "disable", "files"];
 const METRIC_KEYS: &[&str] = &["id", "label", "unit", "source", "context"];
 const RULE_KEYS: &[&str] = &[
     "id",
@@ -345,6 +398,12 @@ impl UserRules {
         for pattern in &spec.ignore {
             self.ignore.push(compile(pattern, "an ignore pattern")?);
         }
+        for d in &spec.disable {
+            let glob = globset::Glob::new(&d.files.value).map_err(|e| {
+                invalid(span_of(&d.files), "`files` is not a valid glob".into(), "this glob", Some(e.to_string()))
+            })?;
+            self.disabled.push((glob.compile_matcher(), d.rules.clone()));
+        }
         for r in &spec.rules {
             let metric = |s: &Spanned<String>| -> Result<usize, RuleFileError> {
                 self.metrics.iter().position(|m| m.id == s.value).ok_or_else(|| {
@@ -453,6 +512,26 @@ impl UserRules {
                 check,
                 defined: format!("{name}:{}", r.id.referenced.line()),
             });
+        }
+        // Severities name built-in rules or rules of this or an earlier file.
+        for (id, level) in &spec.severities {
+            let known =
+                crate::rule::check::BUILTIN.iter().any(|c| c.id == id) || self.rules.iter().any(|r| r.id == *id);
+            if !known {
+                let mut ids: Vec<&str> = crate::rule::check::BUILTIN.iter().map(|c| c.id).collect();
+                ids.extend(self.rules.iter().map(|r| r.id.as_str()));
+                let at = text.find(&format!("{id}:")).map(|s| s..s + id.len());
+                return Err(invalid(
+                    at,
+                    format!("`severities` names rule `{id}`, which does not exist"),
+                    "no such rule",
+                    Some(
+                        suggest(id, &ids)
+                            .map_or_else(|| "`crosscheck rules` lists them".into(), |s| format!("did you mean `{s}`?")),
+                    ),
+                ));
+            }
+            self.severities.insert(id.clone(), level.severity());
         }
         Ok(())
     }

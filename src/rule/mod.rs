@@ -5,6 +5,7 @@ pub mod check;
 pub mod examples;
 pub mod file;
 pub mod pack;
+pub mod suppress;
 pub mod user;
 
 pub use pack::{Pack, PackError, Packs};
