@@ -119,3 +119,56 @@ proptest! {
         check_everything(&text);
     }
 }
+
+/// Pieces of rule files: keys, values, YAML syntax, anchors and aliases.
+const YAML_PIECES: &[&str] = &[
+    "version: 1\n",
+    "version: 2\n",
+    "metrics:\n",
+    "rules:\n",
+    "ignore:\n",
+    "extends: [zh]\n",
+    "severities:\n",
+    "disable:\n",
+    "  - id: gdp\n",
+    "    label: \"地区生产总值\"\n",
+    "    label: \"(\"\n",
+    "    kind: sum\n",
+    "    total: gdp\n",
+    "    parts: [gdp, x]\n",
+    "    min: 0\n",
+    "    max: abc\n",
+    "  figure-mismatch: off\n",
+    "&a ",
+    "*a",
+    "[",
+    "]",
+    "{",
+    "}",
+    ": ",
+    "- ",
+    "\"",
+    "'",
+    "\t",
+    "\n",
+    "  ",
+    "!!str ",
+    "? ",
+    "%YAML 1.2\n",
+    "---\n",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn no_rule_file_panics(pieces in prop::collection::vec(prop::sample::select(YAML_PIECES), 0..40)) {
+        let text = pieces.concat();
+        let _ = crosscheck::rule::file::UserRules::from_text("rules.yaml", &text, &["zh", "en"]);
+    }
+
+    #[test]
+    fn no_arbitrary_text_as_a_rule_file_panics(text in "\\PC{0,300}") {
+        let _ = crosscheck::rule::file::UserRules::from_text("rules.yaml", &text, &["zh", "en"]);
+    }
+}

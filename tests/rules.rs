@@ -208,3 +208,31 @@ fn an_unknown_rule_in_severities_is_an_error_with_a_suggestion() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `figure-mismatch`?"));
 }
+
+#[test]
+fn the_committed_schema_is_the_generated_one() {
+    let committed = common::read(&common::root().join("schema/crosscheck.schema.json"));
+    assert_eq!(
+        committed,
+        crosscheck::rule::file::schema(),
+        "schema/crosscheck.schema.json is stale: run `cargo run -- init --schema > schema/crosscheck.schema.json`"
+    );
+}
+
+#[test]
+fn init_writes_a_starter_that_loads_and_never_overwrites() {
+    let dir = std::env::temp_dir().join(format!("crosscheck-init-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let run = |args: &[&str]| Command::cargo_bin("crosscheck").unwrap().current_dir(&dir).args(args).output().unwrap();
+    assert!(run(&["init"]).status.success());
+    let starter = std::fs::read_to_string(dir.join("crosscheck.yaml")).unwrap();
+    assert!(starter.contains("$schema=./crosscheck.schema.json"));
+    assert!(dir.join("crosscheck.schema.json").exists());
+    // The starter is a valid config: found from the folder, its rules listed.
+    let rules = String::from_utf8(run(&["rules"]).stdout).unwrap();
+    assert!(rules.contains("gdp-by-industry"), "{rules}");
+    let again = run(&["init"]);
+    assert_eq!(again.status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(dir.join("crosscheck.yaml")).unwrap(), starter, "never overwritten");
+}

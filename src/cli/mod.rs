@@ -59,6 +59,12 @@ pub enum Command {
         #[command(flatten)]
         rules: RuleArgs,
     },
+    /// Write a commented starter crosscheck.yaml (and its JSON Schema) here.
+    Init {
+        /// Print the JSON Schema of the config to standard output instead.
+        #[arg(long)]
+        schema: bool,
+    },
     /// Draw the fact graph: sources, figures, measures and their relations.
     Graph {
         #[arg(required = true)]
@@ -194,6 +200,9 @@ pub enum RunError {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Rules(Box<crate::rule::file::RuleFileError>),
+    #[error("{0} exists already; crosscheck init never overwrites a file")]
+    #[diagnostic(code(crosscheck::exists))]
+    Exists(String),
     #[error("no rule named `{0}`")]
     #[diagnostic(code(crosscheck::unknown_rule), help("`crosscheck rules` lists them"))]
     UnknownRule(String),
@@ -237,6 +246,20 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
             } else {
                 0
             })
+        }
+        Command::Init { schema } => {
+            if schema {
+                out.write_all(crate::rule::file::schema().as_bytes())?;
+                return Ok(0);
+            }
+            let config = PathBuf::from("crosscheck.yaml");
+            if config.exists() {
+                return Err(RunError::Exists(config.display().to_string()));
+            }
+            std::fs::write(&config, crate::rule::file::STARTER)?;
+            std::fs::write("crosscheck.schema.json", crate::rule::file::schema())?;
+            writeln!(out, "wrote crosscheck.yaml and crosscheck.schema.json")?;
+            Ok(0)
         }
         Command::Rules { rules } => {
             let user = rules.load()?;

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use miette::{Diagnostic, NamedSource, SourceSpan};
 use regex::Regex;
 use rust_decimal::Decimal;
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 use thiserror::Error;
@@ -21,12 +22,14 @@ use crate::rule::check::Severity;
 pub const MAX_RULE_FILE_BYTES: usize = 1024 * 1024;
 
 /// A rule file as written.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RuleFileSpec {
+    #[schemars(with = "u32")]
     pub version: Spanned<u32>,
     /// Built-in packs to load first, or other rule files (paths relative to this one).
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub extends: Vec<Spanned<String>>,
     #[serde(default)]
     pub metrics: Vec<MetricSpec>,
@@ -34,6 +37,7 @@ pub struct RuleFileSpec {
     pub rules: Vec<RuleSpec>,
     /// Regexes of text that never holds figures.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub ignore: Vec<Spanned<String>>,
     /// Severities of rules, built-in or user (`similar-mismatch: off`).
     #[serde(default)]
@@ -44,7 +48,7 @@ pub struct RuleFileSpec {
 }
 
 /// A severity, or `off`.
-#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Deserialize, JsonSchema, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     Error,
@@ -66,35 +70,40 @@ impl Level {
 }
 
 /// Rules turned off for some files.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DisableSpec {
     /// A glob on the file's path as given (`drafts/**/*.md`).
+    #[schemars(with = "String")]
     pub files: Spanned<String>,
     /// The rules turned off there.
     pub rules: Vec<String>,
 }
 
 /// A measure named explicitly.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MetricSpec {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     /// Regex on the figure's normalised label.
+    #[schemars(with = "String")]
     pub label: Spanned<String>,
     /// The normalised unit (`元`, `%`).
     #[serde(default)]
     pub unit: Option<String>,
     /// Regex on the title of the source that states it.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub source: Option<Spanned<String>>,
     /// Regex on the sentence the figure stands in.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub context: Option<Spanned<String>>,
 }
 
 /// What a rule checks.
-#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Deserialize, JsonSchema, PartialEq, Eq)]
 #[serde(rename_all = "kebab-case")]
 pub enum RuleKind {
     Agree,
@@ -105,7 +114,7 @@ pub enum RuleKind {
 }
 
 /// The direction of a change rule.
-#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Deserialize, JsonSchema, PartialEq, Eq)]
 #[serde(rename_all = "kebab-case")]
 pub enum Direction {
     Decrease,
@@ -113,10 +122,12 @@ pub enum Direction {
 }
 
 /// A rule as written. Which fields it needs depends on its kind.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RuleSpec {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
+    #[schemars(with = "RuleKind")]
     pub kind: Spanned<RuleKind>,
     #[serde(default)]
     pub severity: Option<Severity>,
@@ -124,33 +135,44 @@ pub struct RuleSpec {
     pub message: Option<String>,
     /// agree: the metrics that must agree.
     #[serde(default)]
+    #[schemars(with = "Option<Vec<String>>")]
     pub metrics: Option<Vec<Spanned<String>>>,
     /// sum: the total and its parts; exhaustive (default) or at most.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub total: Option<Spanned<String>>,
     #[serde(default)]
+    #[schemars(with = "Option<Vec<String>>")]
     pub parts: Option<Vec<Spanned<String>>>,
     #[serde(default)]
     pub exhaustive: Option<bool>,
     /// ratio and change: the stated percent.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub value: Option<Spanned<String>>,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub numerator: Option<Spanned<String>>,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub denominator: Option<Spanned<String>>,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub current: Option<Spanned<String>>,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub delta: Option<Spanned<String>>,
     #[serde(default)]
     pub direction: Option<Direction>,
     /// range: the metric and its bounds.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub metric: Option<Spanned<String>>,
     #[serde(default)]
+    #[schemars(with = "Option<f64>")]
     pub min: Option<Decimal>,
     #[serde(default)]
+    #[schemars(with = "Option<f64>")]
     pub max: Option<Decimal>,
 }
 
@@ -593,3 +615,63 @@ fn levenshtein(a: &str, b: &str) -> usize {
     }
     row[b.len()]
 }
+
+/// The JSON Schema of a rule file (and of `crosscheck.yaml`), for editors.
+pub fn schema() -> String {
+    let schema = schemars::schema_for!(RuleFileSpec);
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// The commented starter `crosscheck init` writes.
+pub const STARTER: &str = r#"# yaml-language-server: $schema=./crosscheck.schema.json
+# crosscheck project config: found from the current folder upwards, or given
+# with --config. It holds the rules your releases must satisfy; `crosscheck
+# rules` lists them and `crosscheck explain ID` documents one.
+version: 1
+
+# Built-in packs to load (zh, en): both are loaded by default.
+extends: [zh, en]
+
+# Measures, named once: a regex on the figure's label (what it counts, as
+# `crosscheck figures` shows it), and optionally its unit, the source that
+# states it and its sentence.
+metrics:
+  - id: gdp
+    label: "地区生产总值|国内生产总值"
+    unit: 元
+  - id: primary
+    label: "第一产业增加值"
+    unit: 元
+  - id: secondary
+    label: "第二产业增加值"
+    unit: 元
+  - id: tertiary
+    label: "第三产业增加值"
+    unit: 元
+
+# Rules over the metrics: agree, sum, ratio, change or range. Each has a
+# stable id, a severity (error, warning, info) and a message of your own.
+rules:
+  - id: gdp-by-industry
+    kind: sum
+    total: gdp
+    parts: [primary, secondary, tertiary]
+    exhaustive: true
+    severity: error
+    message: 三次产业增加值之和与地区生产总值不符
+
+# Text that never holds figures (regexes).
+ignore:
+  - "“[^”]{1,12}”案"
+
+# Severities of any rule, built-in or yours; `off` turns one off.
+severities:
+  similar-mismatch: info
+
+# Rules turned off for some files (globs on the paths as given).
+disable:
+  - files: "drafts/**"
+    rules: [similar-mismatch]
+"#;
