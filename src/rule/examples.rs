@@ -39,6 +39,18 @@ pub fn check_examples(packs: &Packs) -> Vec<ExampleFailure> {
                 }
             }
         }
+        for (spec, regex) in pack.spec.sources.iter().zip(&pack.sources) {
+            for text in &spec.examples {
+                let title = regex.captures(text).and_then(|c| c.name("title"));
+                if title.is_none_or(|t| t.as_str().trim().is_empty()) {
+                    failures.push(fail(
+                        &format!("sources.{}", spec.id),
+                        text,
+                        "no source title is read from it".into(),
+                    ));
+                }
+            }
+        }
         for (spec, (_, regex)) in pack.spec.exclusions.iter().zip(&pack.exclusions) {
             for text in &spec.examples {
                 let matches: Vec<_> = regex.find_iter(text).map(|m| m.range()).collect();
