@@ -92,56 +92,29 @@ pub fn run(cx: &Context, rules: &UserRules, outcome: &mut Outcome) {
                     continue;
                 };
                 let Some(computed) = Interval::percent_of(cx.interval(n), cx.interval(d)) else { continue };
-                let explain = format!(
-                    "{} / {} = {}%; stated {} means {}%",
-                    cx.interval(n),
-                    cx.interval(d),
-                    show(&computed),
-                    text(v),
-                    show(cx.interval(v))
-                );
-                if computed.intersects(cx.interval(v)) {
-                    outcome.note(|| crate::rule::check::Consistent {
-                        rule: rule.id.clone(),
-                        at: cx.mark(v, text(v)),
-                        explain: format!("{explain}: consistent"),
-                    });
-                    continue;
+                let arithmetic = format!("{} / {} = {}%", cx.interval(n), cx.interval(d), show(&computed));
+                let message = format!("{} is stated, but {} of {} is {}%", text(v), text(n), text(d), show(&computed));
+                let labels = vec![(n, format!("numerator, {}", text(n))), (d, format!("denominator, {}", text(d)))];
+                if let Some(f) = judge(cx, outcome, &rule.id, v, &computed, arithmetic, |explain| {
+                    finding(v, message, labels, explain)
+                }) {
+                    outcome.findings.push(f);
                 }
-                outcome.findings.push(finding(
-                    v,
-                    format!("{} is stated, but {} of {} is {}%", text(v), text(n), text(d), show(&computed)),
-                    vec![(n, format!("numerator, {}", text(n))), (d, format!("denominator, {}", text(d)))],
-                    format!("{explain}: inconsistent"),
-                ));
             }
             RuleCheck::Change { value, current, delta, decrease } => {
                 let (Some(v), Some(c), Some(d)) = (first(*value), first(*current), first(*delta)) else { continue };
                 let Some(computed) = Interval::change_percent(cx.interval(c), cx.interval(d), *decrease) else {
                     continue;
                 };
-                let explain = format!(
-                    "change {} on {} = {}%; stated {} means {}%",
-                    cx.interval(d),
-                    cx.interval(c),
-                    show(&computed),
-                    text(v),
-                    show(cx.interval(v))
-                );
-                if computed.intersects(cx.interval(v)) {
-                    outcome.note(|| crate::rule::check::Consistent {
-                        rule: rule.id.clone(),
-                        at: cx.mark(v, text(v)),
-                        explain: format!("{explain}: consistent"),
-                    });
-                    continue;
+                let arithmetic = format!("change {} on {} = {}%", cx.interval(d), cx.interval(c), show(&computed));
+                let message =
+                    format!("a change of {} on {} is {}%, not {}", text(d), text(c), show(&computed), text(v));
+                let labels = vec![(c, format!("the value now, {}", text(c))), (d, format!("the change, {}", text(d)))];
+                if let Some(f) = judge(cx, outcome, &rule.id, v, &computed, arithmetic, |explain| {
+                    finding(v, message, labels, explain)
+                }) {
+                    outcome.findings.push(f);
                 }
-                outcome.findings.push(finding(
-                    v,
-                    format!("a change of {} on {} is {}%, not {}", text(d), text(c), show(&computed), text(v)),
-                    vec![(c, format!("the value now, {}", text(c))), (d, format!("the change, {}", text(d)))],
-                    format!("{explain}: inconsistent"),
-                ));
             }
             RuleCheck::Range { metric, min, max } => {
                 for &m in &selected[*metric] {
@@ -165,6 +138,31 @@ pub fn run(cx: &Context, rules: &UserRules, outcome: &mut Outcome) {
             }
         }
     }
+}
+
+/// Judges a stated percent (mention `stated`) against the one computed from
+/// its counts: records the arithmetic as consistent, or returns the finding
+/// `make` builds from it.
+fn judge(
+    cx: &Context,
+    outcome: &mut Outcome,
+    rule: &str,
+    stated: usize,
+    computed: &Interval,
+    arithmetic: String,
+    make: impl FnOnce(String) -> Finding,
+) -> Option<Finding> {
+    let written = cx.release.text_of(cx.mention(stated)).to_string();
+    let explain = format!("{arithmetic}; stated {written} means {}%", show(cx.interval(stated)));
+    if computed.intersects(cx.interval(stated)) {
+        outcome.note(|| crate::rule::check::Consistent {
+            rule: rule.to_string(),
+            at: cx.mark(stated, written),
+            explain: format!("{explain}: consistent"),
+        });
+        return None;
+    }
+    Some(make(format!("{explain}: inconsistent")))
 }
 
 /// The rules of a run, in listing order, for `crosscheck rules`.
