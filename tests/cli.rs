@@ -195,3 +195,64 @@ fn alike_labels_with_close_values_earn_an_info_hint() {
     assert!(stdout.contains("info[similar-mismatch]"), "{stdout}");
     assert_eq!(run("info").status.code(), Some(1));
 }
+
+#[test]
+fn gbk_and_utf16_copies_give_the_same_findings() {
+    let source = common::fixture("zh/release/figure-mismatch.txt");
+    let text = common::read(&source);
+    let dir = tempdir().join("encodings");
+    std::fs::create_dir_all(&dir).unwrap();
+    let (gbk, _, _) = encoding_rs::GBK.encode(&text);
+    std::fs::write(dir.join("gbk.txt"), &gbk).unwrap();
+    let mut utf16 = vec![0xff, 0xfe];
+    utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(dir.join("utf16.txt"), utf16).unwrap();
+    let findings = |path: &std::path::Path| {
+        let out = crosscheck().args(["check", "--format", "json"]).arg(path).output().unwrap();
+        let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+        json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| (f["rule"].to_string(), f["line"].as_u64().unwrap(), f["column"].as_u64().unwrap()))
+            .collect::<Vec<_>>()
+    };
+    let expected = findings(&source);
+    assert!(!expected.is_empty());
+    assert_eq!(findings(&dir.join("gbk.txt")), expected);
+    assert_eq!(findings(&dir.join("utf16.txt")), expected);
+}
+
+#[test]
+fn github_and_markdown_formats() {
+    let faulty = "fixtures/zh/release/figure-mismatch.txt";
+    insta::assert_snapshot!("github", stdout_of_failing(&["check", faulty, "--format", "github"]));
+    insta::assert_snapshot!("markdown", stdout_of_failing(&["check", faulty, "--format", "markdown"]));
+}
+
+#[test]
+fn github_annotates_ten_of_each_kind_and_counts_the_rest() {
+    let kinds = ["盗窃", "诈骗", "抢劫", "赌博", "涉毒", "涉黄", "伤害", "纵火", "走私", "侵占", "敲诈", "绑架"];
+    let mut text = String::from("导语\n");
+    for kind in kinds {
+        text.push_str(&format!("全市共破获{kind}案件120起。\n"));
+    }
+    text.push_str("情况介绍——市公安局副局长李明\n");
+    for kind in kinds {
+        text.push_str(&format!("全市共破获{kind}案件150起。\n"));
+    }
+    let out = crosscheck()
+        .args(["check", "-", "--stdin-filename", "release.txt", "--format", "github"])
+        .write_stdin(text)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(stdout.lines().filter(|l| l.starts_with("::error ")).count(), 10, "{stdout}");
+    assert!(stdout.contains("2 more findings are not annotated"), "{stdout}");
+}
+
+fn stdout_of_failing(args: &[&str]) -> String {
+    let out = crosscheck().args(args).current_dir(common::root()).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{args:?}");
+    String::from_utf8(out.stdout).unwrap()
+}

@@ -135,6 +135,8 @@ pub enum CheckFormatArg {
     Human,
     Concise,
     Json,
+    Github,
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -229,6 +231,8 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
                 CheckFormatArg::Human => CheckFormat::Human,
                 CheckFormatArg::Concise => CheckFormat::Concise,
                 CheckFormatArg::Json => CheckFormat::Json,
+                CheckFormatArg::Github => CheckFormat::Github,
+                CheckFormatArg::Markdown => CheckFormat::Markdown,
             };
             let color = std::io::IsTerminal::is_terminal(&io::stdout()) && std::env::var_os("NO_COLOR").is_none();
             report::write_check(out, &report, format, HumanOptions { color, width: 100, explain })?;

@@ -83,18 +83,41 @@ impl Document {
     }
 
     /// Decodes bytes as UTF-8 (a byte-order mark is dropped).
+    ///
+    /// UTF-8 (with or without a byte-order mark) is read as it is; UTF-16 LE
+    /// and BE with a byte-order mark are decoded; other text (GB18030/GBK,
+    /// Big5, Shift_JIS, …) is detected and decoded. A binary file, or one that
+    /// no encoding decodes cleanly, is refused with the reason.
     pub fn from_bytes(name: String, bytes: Vec<u8>) -> Result<Document, LoadError> {
+        if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(&bytes) {
+            let (text, had_errors) = encoding.decode_with_bom_removal(&bytes);
+            if had_errors {
+                return Err(LoadError::NotText {
+                    path: name,
+                    reason: format!("it starts with a {} byte-order mark but does not decode as it", encoding.name()),
+                });
+            }
+            return Ok(Document::with_format(name, text.into_owned()));
+        }
         if bytes.contains(&0) {
             return Err(LoadError::NotText { path: name, reason: "it contains NUL bytes (a binary file?)".into() });
         }
-        let mut text = String::from_utf8(bytes).map_err(|e| LoadError::NotText {
-            path: name.clone(),
-            reason: format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()),
-        })?;
-        if text.starts_with('\u{feff}') {
-            text.drain(..3);
+        let bytes = match String::from_utf8(bytes) {
+            Ok(text) => return Ok(Document::with_format(name, text)),
+            Err(e) => e.into_bytes(),
+        };
+        let mut detector = chardetng::EncodingDetector::new();
+        detector.feed(&bytes, true);
+        let encoding = detector.guess(None, false);
+        let (text, had_errors) = encoding.decode_without_bom_handling(&bytes);
+        if had_errors || text.chars().any(|c| c.is_control() && !c.is_whitespace()) {
+            let valid = std::str::from_utf8(&bytes).map_or_else(|e| e.valid_up_to(), |_| bytes.len());
+            return Err(LoadError::NotText {
+                path: name,
+                reason: format!("invalid UTF-8 at byte {valid}, and no other encoding decodes it cleanly"),
+            });
         }
-        Ok(Document::with_format(name, text))
+        Ok(Document::with_format(name, text.into_owned()))
     }
 }
 
@@ -109,8 +132,22 @@ mod tests {
     }
 
     #[test]
+    fn utf16_and_gbk_are_decoded() {
+        let text = "全市共破获刑事案件1829起。";
+        let mut le = vec![0xff, 0xfe];
+        le.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(Document::from_bytes("a".into(), le).unwrap().text, text);
+        let mut be = vec![0xfe, 0xff];
+        be.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+        assert_eq!(Document::from_bytes("a".into(), be).unwrap().text, text);
+        let long = text.repeat(4);
+        let (gbk, _, _) = encoding_rs::GBK.encode(&long);
+        assert_eq!(Document::from_bytes("a".into(), gbk.into_owned()).unwrap().text, long);
+    }
+
+    #[test]
     fn invalid_utf8_says_where() {
-        let err = Document::from_bytes("a.txt".into(), vec![b'o', b'k', 0xff]).unwrap_err();
+        let err = Document::from_bytes("a.txt".into(), vec![b'o', b'k', 0x81]).unwrap_err();
         assert!(err.to_string().contains("byte 2"), "{err}");
     }
 }

@@ -23,7 +23,14 @@ pub enum CheckFormat {
     Concise,
     /// DESIGN.md's JSON contract.
     Json,
+    /// GitHub Actions workflow commands (annotations on the pull request).
+    Github,
+    /// A Markdown table, for a pull-request comment.
+    Markdown,
 }
+
+/// GitHub shows at most this many annotations of each kind per step.
+pub const GITHUB_ANNOTATIONS_PER_KIND: usize = 10;
 
 /// Options of the human format.
 #[derive(Debug, Clone, Copy)]
@@ -40,7 +47,85 @@ pub fn write_check(out: &mut dyn Write, report: &Report, format: CheckFormat, hu
         CheckFormat::Human => write_human(out, report, human),
         CheckFormat::Concise => write_concise(out, report),
         CheckFormat::Json => write_json(out, report),
+        CheckFormat::Github => write_github(out, report),
+        CheckFormat::Markdown => write_markdown(out, report),
     }
+}
+
+/// `::error file=…,line=…,col=…,title=…::message`, ten of each kind at most
+/// (GitHub drops the rest), then one notice that counts what was left out.
+fn write_github(out: &mut dyn Write, report: &Report) -> io::Result<()> {
+    let mut positions = Positions::new(report);
+    let mut shown = [0usize; 3];
+    let mut left_out = 0;
+    for f in report.findings() {
+        let (command, slot) = match f.severity {
+            Severity::Error => ("error", 0),
+            Severity::Warning => ("warning", 1),
+            Severity::Info => ("notice", 2),
+        };
+        if shown[slot] == GITHUB_ANNOTATIONS_PER_KIND {
+            left_out += 1;
+            continue;
+        }
+        shown[slot] += 1;
+        let (line, column) = positions.line_column(f.primary.doc, f.primary.span.start);
+        let file = &report.release.docs[f.primary.doc].name;
+        writeln!(
+            out,
+            "::{command} file={},line={line},col={column},title={}::{}",
+            github_property(file),
+            github_property(&format!("crosscheck {}", f.rule)),
+            github_message(&format!("{} ({})", f.message, f.help))
+        )?;
+    }
+    let s = Summary::of(report);
+    if left_out > 0 {
+        writeln!(
+            out,
+            "::notice title=crosscheck::{left_out} more findings are not annotated (GitHub shows {GITHUB_ANNOTATIONS_PER_KIND} of each kind); run crosscheck check locally to see them all"
+        )?;
+    }
+    writeln!(out, "crosscheck: {} errors, {} warnings, {} infos in {} files", s.errors, s.warnings, s.infos, s.files)
+}
+
+fn github_message(s: &str) -> String {
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+fn github_property(s: &str) -> String {
+    github_message(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// A table of the findings and a summary, for a pull-request comment.
+fn write_markdown(out: &mut dyn Write, report: &Report) -> io::Result<()> {
+    let s = Summary::of(report);
+    writeln!(out, "### crosscheck: {} errors, {} warnings, {} infos", s.errors, s.warnings, s.infos)?;
+    writeln!(out)?;
+    if report.findings().is_empty() {
+        return writeln!(out, "No findings in {} files ({} figures, {} measures).", s.files, s.figures, s.measures);
+    }
+    writeln!(out, "| severity | rule | where | finding |")?;
+    writeln!(out, "|---|---|---|---|")?;
+    let mut positions = Positions::new(report);
+    for f in report.findings() {
+        let (line, column) = positions.line_column(f.primary.doc, f.primary.span.start);
+        let file = &report.release.docs[f.primary.doc].name;
+        writeln!(
+            out,
+            "| {} | `{}` | `{}:{line}:{column}` | {} |",
+            f.severity.as_str(),
+            f.rule,
+            markdown_cell(file),
+            markdown_cell(&f.message)
+        )?;
+    }
+    writeln!(out)?;
+    writeln!(out, "{} files, {} sources, {} figures, {} measures.", s.files, s.sources, s.figures, s.measures)
+}
+
+fn markdown_cell(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ").replace('|', "\\|")
 }
 
 /// Line and column lookups, one index per document, built once.
