@@ -149,7 +149,7 @@ fn a_missing_file_is_an_input_error() {
 
 #[test]
 fn a_bad_file_is_reported_and_the_good_ones_are_still_read() {
-    let dir = tempdir();
+    let dir = tempdir("bad-file");
     std::fs::write(dir.join("a-good.txt"), "破获刑事案件1829起。").unwrap();
     std::fs::write(dir.join("b-bad.txt"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0").unwrap();
     let before = std::fs::read(dir.join("b-bad.txt")).unwrap();
@@ -172,8 +172,9 @@ fn an_unknown_format_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2));
 }
 
-fn tempdir() -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("crosscheck-cli-{}", std::process::id()));
+/// A fresh folder of its own for each test (tests run in parallel).
+fn tempdir(test: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("crosscheck-cli-{}-{test}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
@@ -200,7 +201,7 @@ fn alike_labels_with_close_values_earn_an_info_hint() {
 fn gbk_and_utf16_copies_give_the_same_findings() {
     let source = common::fixture("zh/release/figure-mismatch.txt");
     let text = common::read(&source);
-    let dir = tempdir().join("encodings");
+    let dir = tempdir("encodings");
     std::fs::create_dir_all(&dir).unwrap();
     let (gbk, _, _) = encoding_rs::GBK.encode(&text);
     std::fs::write(dir.join("gbk.txt"), &gbk).unwrap();
@@ -255,4 +256,18 @@ fn stdout_of_failing(args: &[&str]) -> String {
     let out = crosscheck().args(args).current_dir(common::root()).output().unwrap();
     assert_eq!(out.status.code(), Some(1), "{args:?}");
     String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn folders_are_walked_as_git_sees_them() {
+    let dir = tempdir("walk");
+    std::fs::create_dir_all(dir.join("drafts")).unwrap();
+    std::fs::write(dir.join(".gitignore"), "drafts/\n").unwrap();
+    std::fs::write(dir.join("a.txt"), "全市共破获刑事案件1829起。").unwrap();
+    std::fs::write(dir.join("drafts/b.txt"), "全市共破获刑事案件1892起。").unwrap();
+    std::fs::write(dir.join(".hidden.txt"), "全市共破获刑事案件1000起。").unwrap();
+    let out = crosscheck().args(["figures", "--format", "jsonl"]).arg(&dir).output().unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    assert!(stdout.contains("1829"));
 }

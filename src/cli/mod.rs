@@ -374,19 +374,22 @@ fn push_or_report(doc: Result<Document, LoadError>, docs: &mut Vec<Document>, fa
 }
 
 /// A file, or the files of a folder in name order (hidden entries skipped).
+/// A file, or the files of a folder walked as git sees it (`.gitignore`,
+/// `.ignore` and hidden files honoured), in name order.
 fn collect_files(path: &Path, files: &mut Vec<PathBuf>) -> io::Result<()> {
     if !path.is_dir() {
+        if !path.exists() {
+            return Err(io::Error::new(io::ErrorKind::NotFound, "no such file or folder"));
+        }
         files.push(path.to_path_buf());
         return Ok(());
     }
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(path)?
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.file_name().and_then(|n| n.to_str()).is_none_or(|n| !n.starts_with('.')))
-        .collect();
-    entries.sort();
-    for entry in entries {
-        collect_files(&entry, files)?;
+    let walk = ignore::WalkBuilder::new(path).sort_by_file_name(|a, b| a.cmp(b)).require_git(false).build();
+    for entry in walk {
+        let entry = entry.map_err(io::Error::other)?;
+        if entry.file_type().is_some_and(|t| t.is_file()) {
+            files.push(entry.into_path());
+        }
     }
     Ok(())
 }
