@@ -271,3 +271,32 @@ fn folders_are_walked_as_git_sees_them() {
     assert_eq!(stdout.lines().count(), 1, "{stdout}");
     assert!(stdout.contains("1829"));
 }
+
+#[test]
+fn an_html_page_gives_the_same_findings_as_its_text() {
+    let source = common::fixture("zh/release/figure-mismatch.txt");
+    let text = common::read(&source);
+    let body: String = text.lines().filter(|l| !l.is_empty()).map(|l| format!("<p>{l}</p>\n")).collect();
+    let html = format!(
+        "<!DOCTYPE html>\n<html><head><style>body{{max-width:800px}}</style></head>\n<body>\n{body}<script>var total = 1892;</script>\n</body></html>\n"
+    );
+    let dir = tempdir("html");
+    std::fs::write(dir.join("release.html"), &html).unwrap();
+    let run = |path: &std::path::Path| {
+        let out = crosscheck().args(["check", "--format", "json"]).arg(path).output().unwrap();
+        let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+        json["findings"].as_array().unwrap().clone()
+    };
+    let from_text = run(&source);
+    let from_html = run(&dir.join("release.html"));
+    assert_eq!(from_html.len(), from_text.len());
+    for (h, t) in from_html.iter().zip(&from_text) {
+        assert_eq!(h["rule"], t["rule"]);
+        let (start, end) = (h["start"].as_u64().unwrap() as usize, h["end"].as_u64().unwrap() as usize);
+        assert_eq!(
+            &html[start..end],
+            &text[t["start"].as_u64().unwrap() as usize..t["end"].as_u64().unwrap() as usize]
+        );
+        assert_eq!(h["labels"].as_array().unwrap().len(), t["labels"].as_array().unwrap().len());
+    }
+}

@@ -3,6 +3,7 @@
 //! Stage 1 of the pipeline. Text is decoded to UTF-8 here; every later stage
 //! works on byte offsets into `Document::text`.
 
+pub mod html;
 pub mod markdown;
 
 use std::ops::Range;
@@ -49,6 +50,8 @@ impl Document {
         let lower = doc.name.to_ascii_lowercase();
         if lower.ends_with(".md") || lower.ends_with(".markdown") {
             doc.ignored = markdown::non_prose(&doc.text);
+        } else if lower.ends_with(".html") || lower.ends_with(".htm") {
+            doc.ignored = html::non_prose(&doc.text);
         }
         doc
     }

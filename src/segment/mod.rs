@@ -49,7 +49,7 @@ impl Sources {
                     re.captures_iter(&doc.text).filter_map(|caps| {
                         let whole = caps.get(0)?;
                         let title = caps.name("title").map_or(whole.as_str(), |m| m.as_str());
-                        let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+                        let title = without_tags(title).split_whitespace().collect::<Vec<_>>().join(" ");
                         (!title.is_empty()).then_some((whole.start(), title))
                     })
                 })
@@ -80,6 +80,21 @@ impl Sources {
         let segment = in_doc.get(i.checked_sub(1)?)?;
         self.sources.get(segment.source)
     }
+}
+
+/// A title with any HTML tags in it dropped (`市公安局副局长周建国</p>`).
+fn without_tags(title: &str) -> String {
+    let mut out = String::with_capacity(title.len());
+    let mut in_tag = false;
+    for c in title.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 #[cfg(test)]
