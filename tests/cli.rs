@@ -300,3 +300,36 @@ fn an_html_page_gives_the_same_findings_as_its_text() {
         assert_eq!(h["labels"].as_array().unwrap().len(), t["labels"].as_array().unwrap().len());
     }
 }
+
+#[test]
+fn a_baseline_round_trips() {
+    let dir = tempdir("baseline");
+    let text = common::read(&common::fixture("zh/release/figure-mismatch.txt"));
+    let release = dir.join("release.txt");
+    std::fs::write(&release, &text).unwrap();
+    let baseline = dir.join("baseline.json");
+    let check = |extra: &[&str]| {
+        let out = crosscheck().args(["check", "--format", "concise"]).args(extra).arg(&release).output().unwrap();
+        (String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap(), out.status.code())
+    };
+    let (found, _, code) = check(&["--write-baseline", baseline.to_str().unwrap()]);
+    assert_eq!((found.lines().count(), code), (1, Some(1)));
+    let with_baseline = ["--baseline", baseline.to_str().unwrap()];
+    // An edit elsewhere in the file moves the finding; the baseline still knows it.
+    std::fs::write(&release, format!("（本稿为内部校对稿）\n\n{text}")).unwrap();
+    let (found, _, code) = check(&with_baseline);
+    assert_eq!((found.as_str(), code), ("", Some(0)));
+    // A new mismatch is reported, and only it.
+    let broken = text.replacen("共化解各类矛盾纠纷7300余起", "共化解各类矛盾纠纷7500余起", 1);
+    assert_ne!(broken, text);
+    std::fs::write(&release, broken).unwrap();
+    let (found, _, code) = check(&with_baseline);
+    assert_eq!(found.lines().count(), 1, "{found}");
+    assert!(found.contains("7500余起"), "{found}");
+    assert_eq!(code, Some(1));
+    // Fixing the accepted mismatch leaves its entry stale.
+    std::fs::write(&release, text.replace("1892起", "1829起")).unwrap();
+    let (found, stderr, _) = check(&with_baseline);
+    assert_eq!(found, "");
+    assert!(stderr.contains("1 stale entries"), "{stderr}");
+}

@@ -44,6 +44,13 @@ pub enum Command {
         explain: bool,
         #[command(flatten)]
         rules: RuleArgs,
+        /// Report only findings that this baseline does not record; its
+        /// stale entries are listed on standard error.
+        #[arg(long, value_name = "FILE")]
+        baseline: Option<PathBuf>,
+        /// Record the findings of this run in a baseline file.
+        #[arg(long, value_name = "FILE")]
+        write_baseline: Option<PathBuf>,
         #[arg(long, default_value = "-")]
         stdin_filename: String,
     },
@@ -202,6 +209,9 @@ pub enum RunError {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Rules(Box<crate::rule::file::RuleFileError>),
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Baseline(#[from] report::baseline::BaselineError),
     #[error("{0} exists already; crosscheck init never overwrites a file")]
     #[diagnostic(code(crosscheck::exists))]
     Exists(String),
@@ -223,10 +233,27 @@ impl From<crate::rule::file::RuleFileError> for RunError {
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
     let packs = Packs::builtin()?;
     match cli.command {
-        Command::Check { paths, format, fail_on, explain, rules, stdin_filename } => {
+        Command::Check { paths, format, fail_on, explain, rules, baseline, write_baseline, stdin_filename } => {
             let user = rules.load()?;
+            let accepted = baseline.as_deref().map(report::baseline::read).transpose()?;
             let (docs, failed) = load_all(&paths, &stdin_filename)?;
-            let report = crate::check_rules(docs, &packs, &user, explain);
+            let mut report = crate::check_rules(docs, &packs, &user, explain);
+            if let Some(path) = write_baseline {
+                let json = serde_json::to_string_pretty(&report::baseline::of(&report)).map_err(io::Error::other)?;
+                std::fs::write(&path, json + "\n")?;
+            }
+            if let Some(accepted) = accepted {
+                let stale = report::baseline::apply(&mut report, &accepted);
+                if !stale.is_empty() {
+                    #[allow(clippy::print_stderr)]
+                    {
+                        eprintln!("baseline: {} stale entries (no finding matches them any more):", stale.len());
+                        for entry in &stale {
+                            eprintln!("  {}: {}", entry.rule, entry.message);
+                        }
+                    }
+                }
+            }
             let format = match format {
                 CheckFormatArg::Human => CheckFormat::Human,
                 CheckFormatArg::Concise => CheckFormat::Concise,

@@ -12,6 +12,7 @@ use crate::load::Document;
 use crate::rule::Packs;
 use crate::span::LineIndex;
 
+pub mod baseline;
 pub mod check;
 pub use check::{write_check, CheckFormat, HumanOptions};
 
