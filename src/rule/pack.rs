@@ -329,6 +329,9 @@ pub enum PackError {
         #[source]
         source: regex::Error,
     },
+    #[error("a pack's inline examples do not read as they say:\n{0}")]
+    #[diagnostic(code(crosscheck::pack_examples), help("fix the pack entry or its example"))]
+    Examples(String),
     #[error("no built-in pack named `{0}` (there are: zh, en)")]
     #[diagnostic(code(crosscheck::pack_unknown))]
     Unknown(String),
@@ -451,7 +454,14 @@ impl Packs {
                 BUILTIN.iter().find(|(n, _)| n == name).ok_or_else(|| PackError::Unknown(name.to_string()))?;
             packs.push(Packs::parse(name, src)?);
         }
-        Packs::from_packs(packs)
+        let packs = Packs::from_packs(packs)?;
+        // A pack is tested as it loads: every inline example must read as it says.
+        let failures = crate::rule::examples::check_examples(&packs);
+        if !failures.is_empty() {
+            let list: Vec<String> = failures.iter().map(ToString::to_string).collect();
+            return Err(PackError::Examples(list.join("\n")));
+        }
+        Ok(packs)
     }
 
     /// Parses one pack's YAML.
