@@ -333,3 +333,20 @@ fn a_baseline_round_trips() {
     assert_eq!(found, "");
     assert!(stderr.contains("1 stale entries"), "{stderr}");
 }
+
+#[test]
+fn sarif_output() {
+    let out = crosscheck()
+        .args(["check", "fixtures/zh/release/figure-mismatch.txt", "--format", "sarif"])
+        .current_dir(common::root())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let sarif: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(sarif["version"], "2.1.0");
+    assert_eq!(sarif["runs"][0]["columnKind"], "utf16CodeUnits");
+    let result = &sarif["runs"][0]["results"][0];
+    assert_eq!(result["ruleId"], "figure-mismatch");
+    assert_eq!(result["locations"][0]["physicalLocation"]["region"]["snippet"]["text"], "1892起");
+    insta::assert_snapshot!(String::from_utf8(out.stdout).unwrap());
+}

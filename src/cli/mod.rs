@@ -144,6 +144,7 @@ pub enum CheckFormatArg {
     Json,
     Github,
     Markdown,
+    Sarif,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -260,6 +261,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
                 CheckFormatArg::Json => CheckFormat::Json,
                 CheckFormatArg::Github => CheckFormat::Github,
                 CheckFormatArg::Markdown => CheckFormat::Markdown,
+                CheckFormatArg::Sarif => CheckFormat::Sarif,
             };
             let color = std::io::IsTerminal::is_terminal(&io::stdout()) && std::env::var_os("NO_COLOR").is_none();
             report::write_check(out, &report, format, HumanOptions { color, width: 100, explain })?;

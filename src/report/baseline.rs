@@ -68,6 +68,12 @@ fn fingerprint(report: &Report, keys: &Keys, finding: &Finding) -> String {
     format!("{}|{file}|{key}|{}|{}", finding.rule, text(finding.primary.doc, &finding.primary.span), others.join(","))
 }
 
+/// The fingerprint of every finding of a report, in order.
+pub fn fingerprints(report: &Report) -> Vec<String> {
+    let keys = keys(report);
+    report.findings().iter().map(|f| fingerprint(report, &keys, f)).collect()
+}
+
 /// The baseline of a report's findings.
 pub fn of(report: &Report) -> Baseline {
     let keys = keys(report);

@@ -27,6 +27,8 @@ pub enum CheckFormat {
     Github,
     /// A Markdown table, for a pull-request comment.
     Markdown,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
 }
 
 /// GitHub shows at most this many annotations of each kind per step.
@@ -49,6 +51,7 @@ pub fn write_check(out: &mut dyn Write, report: &Report, format: CheckFormat, hu
         CheckFormat::Json => write_json(out, report),
         CheckFormat::Github => write_github(out, report),
         CheckFormat::Markdown => write_markdown(out, report),
+        CheckFormat::Sarif => super::sarif::write_sarif(out, report),
     }
 }
 

@@ -1,0 +1,228 @@
+//! SARIF 2.1.0, for GitHub code scanning and other SARIF viewers: our own
+//! serde structs (the subset crosscheck writes), with columns in UTF-16 code
+//! units as SARIF counts them by default.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::rule::check::{Mark, Severity, BUILTIN};
+use crate::Report;
+
+#[derive(Serialize)]
+struct Log<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: Vec<Run<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run<'a> {
+    tool: Tool<'a>,
+    column_kind: &'static str,
+    results: Vec<SarifResult>,
+}
+
+#[derive(Serialize)]
+struct Tool<'a> {
+    driver: Driver<'a>,
+}
+
+#[derive(Serialize)]
+struct Driver<'a> {
+    name: &'static str,
+    version: &'static str,
+    rules: Vec<RuleDescriptor<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RuleDescriptor<'a> {
+    id: &'a str,
+    short_description: Text,
+    full_description: Text,
+    default_configuration: Configuration,
+}
+
+#[derive(Serialize)]
+struct Configuration {
+    level: &'static str,
+}
+
+#[derive(Serialize)]
+struct Text {
+    text: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult {
+    rule_id: String,
+    rule_index: usize,
+    level: &'static str,
+    message: Text,
+    locations: Vec<Location>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related_locations: Vec<Location>,
+    partial_fingerprints: BTreeMap<&'static str, String>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<usize>,
+    physical_location: PhysicalLocation,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<Text>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation {
+    artifact_location: ArtifactLocation,
+    region: Region,
+}
+
+#[derive(Serialize)]
+struct ArtifactLocation {
+    uri: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    start_line: usize,
+    start_column: usize,
+    end_line: usize,
+    end_column: usize,
+    snippet: Text,
+}
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// 1-based line and column in UTF-16 code units of byte `pos`.
+fn utf16_position(text: &str, pos: usize) -> (usize, usize) {
+    let mut pos = pos.min(text.len());
+    while !text.is_char_boundary(pos) {
+        pos -= 1;
+    }
+    let before = &text[..pos];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].encode_utf16().count() + 1)
+}
+
+/// A path as a URI reference: unreserved characters and `/` as they are,
+/// everything else percent-encoded (Chinese file names included).
+fn uri(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.replace('\\', "/").bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn location(report: &Report, mark: &Mark, id: Option<usize>, message: Option<String>) -> Location {
+    let doc = &report.release.docs[mark.doc];
+    let (start_line, start_column) = utf16_position(&doc.text, mark.span.start);
+    let (end_line, end_column) = utf16_position(&doc.text, mark.span.end);
+    Location {
+        id,
+        physical_location: PhysicalLocation {
+            artifact_location: ArtifactLocation { uri: uri(&doc.name) },
+            region: Region {
+                start_line,
+                start_column,
+                end_line,
+                end_column,
+                snippet: Text { text: doc.text.get(mark.span.clone()).unwrap_or("").to_string() },
+            },
+        },
+        message: message.map(|text| Text { text }),
+    }
+}
+
+/// Writes the report as a SARIF 2.1.0 log.
+pub fn write_sarif(out: &mut dyn Write, report: &Report) -> io::Result<()> {
+    let mut rules: Vec<RuleDescriptor> = BUILTIN
+        .iter()
+        .map(|c| RuleDescriptor {
+            id: c.id,
+            short_description: Text { text: c.summary.to_string() },
+            full_description: Text { text: c.doc.to_string() },
+            default_configuration: Configuration { level: level(c.severity) },
+        })
+        .collect();
+    for f in report.findings() {
+        if !rules.iter().any(|r| r.id == f.rule) {
+            rules.push(RuleDescriptor {
+                id: &f.rule,
+                short_description: Text { text: format!("rule {}", f.rule) },
+                full_description: Text { text: f.help.clone() },
+                default_configuration: Configuration { level: level(f.severity) },
+            });
+        }
+    }
+    let fingerprints = super::baseline::fingerprints(report);
+    let results = report
+        .findings()
+        .iter()
+        .zip(fingerprints)
+        .map(|(f, fingerprint)| SarifResult {
+            rule_id: f.rule.clone(),
+            rule_index: rules.iter().position(|r| r.id == f.rule).unwrap_or(0),
+            level: level(f.severity),
+            message: Text { text: format!("{} ({})", f.message, f.help) },
+            locations: vec![location(report, &f.primary, None, None)],
+            related_locations: f
+                .labels
+                .iter()
+                .enumerate()
+                .map(|(i, l)| location(report, l, Some(i + 1), Some(l.message.clone())))
+                .collect(),
+            partial_fingerprints: BTreeMap::from([("crosscheck/v1", fingerprint)]),
+        })
+        .collect();
+    let log = Log {
+        schema: "https://json.schemastore.org/sarif-2.1.0.json",
+        version: "2.1.0",
+        runs: vec![Run {
+            tool: Tool { driver: Driver { name: "crosscheck", version: env!("CARGO_PKG_VERSION"), rules } },
+            column_kind: "utf16CodeUnits",
+            results,
+        }],
+    };
+    serde_json::to_writer_pretty(&mut *out, &log)?;
+    writeln!(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_utf16_code_units() {
+        // 𠀀 (outside the BMP) is two UTF-16 code units, one character.
+        let text = "第一行\n𠀀共1829起";
+        assert_eq!(utf16_position(text, text.find("1829").unwrap()), (2, 4));
+    }
+
+    #[test]
+    fn paths_become_uri_references() {
+        assert_eq!(uri("fixtures/zh/发布会 1.txt"), "fixtures/zh/%E5%8F%91%E5%B8%83%E4%BC%9A%201.txt");
+    }
+}
