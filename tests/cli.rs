@@ -350,3 +350,43 @@ fn sarif_output() {
     assert_eq!(result["locations"][0]["physicalLocation"]["region"]["snippet"]["text"], "1892起");
     insta::assert_snapshot!(String::from_utf8(out.stdout).unwrap());
 }
+
+#[test]
+fn a_folder_of_good_and_bad_files() {
+    let dir = tempdir("bad-folder");
+    let good = "全市共破获刑事案件1829起。\n";
+    std::fs::write(dir.join("a-good.txt"), good).unwrap();
+    std::fs::write(dir.join("b-binary.png"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0").unwrap();
+    std::fs::write(dir.join("c-empty.txt"), b"").unwrap();
+    std::fs::write(dir.join("d-invalid.txt"), b"ok\x81").unwrap();
+    let big = "全市共破获刑事案件1829起。".repeat(50 * 1024 * 1024 / 39 + 1);
+    std::fs::write(dir.join("e-50mb.txt"), &big).unwrap();
+    std::fs::write(dir.join("f-good.md"), "# 导语\n\n共化解矛盾纠纷7300余起。\n").unwrap();
+    let before: Vec<(std::path::PathBuf, Vec<u8>, std::time::SystemTime)> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| {
+            let path = e.unwrap().path();
+            let meta = std::fs::metadata(&path).unwrap();
+            (path.clone(), std::fs::read(&path).unwrap(), meta.modified().unwrap())
+        })
+        .collect();
+    let out = crosscheck().args(["check", "--format", "json"]).arg(&dir).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["summary"]["files"], 2, "the good files are checked");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    for bad in ["b-binary.png", "c-empty.txt", "d-invalid.txt", "e-50mb.txt"] {
+        assert_eq!(stderr.matches(bad).count(), 1, "one clear error for {bad}: {stderr}");
+    }
+    assert!(!stderr.contains("panicked"));
+    for (path, bytes, modified) in before {
+        assert_eq!(std::fs::read(&path).unwrap(), bytes, "{} was written to", path.display());
+        assert_eq!(std::fs::metadata(&path).unwrap().modified().unwrap(), modified);
+    }
+    // The limit is a flag: a 2 MB file is refused under 1 MB and read under 3.
+    let two_mb = dir.join("two-mb.txt");
+    std::fs::write(&two_mb, good.repeat(2 * 1024 * 1024 / good.len() + 1)).unwrap();
+    let numbers = |limit: &str| crosscheck().args(["numbers", "--max-file-size", limit]).arg(&two_mb).output().unwrap();
+    assert_eq!(numbers("1").status.code(), Some(2));
+    assert_eq!(numbers("3").status.code(), Some(0));
+}

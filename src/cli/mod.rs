@@ -24,6 +24,9 @@ use crate::rule::Packs;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// The largest file read, in MB: larger ones are reported and left out.
+    #[arg(long, global = true, default_value_t = 20, value_name = "MB")]
+    pub max_file_size: u64,
 }
 
 #[derive(Debug, Subcommand)]
@@ -233,11 +236,12 @@ impl From<crate::rule::file::RuleFileError> for RunError {
 /// Runs one command, writing to `out`; returns the exit code.
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
     let packs = Packs::builtin()?;
+    let max_bytes = cli.max_file_size.saturating_mul(1024 * 1024);
     match cli.command {
         Command::Check { paths, format, fail_on, explain, rules, baseline, write_baseline, stdin_filename } => {
             let user = rules.load()?;
             let accepted = baseline.as_deref().map(report::baseline::read).transpose()?;
-            let (docs, failed) = load_all(&paths, &stdin_filename)?;
+            let (docs, failed) = load_all(&paths, &stdin_filename, max_bytes)?;
             let mut report = crate::check_rules(docs, &packs, &user, explain);
             if let Some(path) = write_baseline {
                 let json = serde_json::to_string_pretty(&report::baseline::of(&report)).map_err(io::Error::other)?;
@@ -336,7 +340,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
             Ok(0)
         }
         Command::Graph { paths, format, stdin_filename } => {
-            let (docs, failed) = load_all(&paths, &stdin_filename)?;
+            let (docs, failed) = load_all(&paths, &stdin_filename, max_bytes)?;
             let report = crate::check(docs, &packs);
             match format {
                 GraphFormatArg::Dot => out.write_all(report.graph.to_dot(&report.release).as_bytes())?,
@@ -345,7 +349,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
             Ok(if failed { 2 } else { 0 })
         }
         Command::Figures { paths, format, stdin_filename } => {
-            let (docs, failed) = load_all(&paths, &stdin_filename)?;
+            let (docs, failed) = load_all(&paths, &stdin_filename, max_bytes)?;
             let format = match format {
                 FigureFormatArg::Table => FigureFormat::Table,
                 FigureFormatArg::Json => FigureFormat::Json,
@@ -357,7 +361,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
             Ok(if failed { 2 } else { 0 })
         }
         Command::Numbers { paths, format, stdin_filename } => {
-            let (docs, failed) = load_all(&paths, &stdin_filename)?;
+            let (docs, failed) = load_all(&paths, &stdin_filename, max_bytes)?;
             let format = match format {
                 NumberFormatArg::Table => NumberFormat::Table,
                 NumberFormatArg::Json => NumberFormat::Json,
@@ -370,20 +374,28 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
 
 /// Loads every path; a file that cannot be read is reported on stderr and the
 /// others are still read (the returned flag says one failed).
-fn load_all(paths: &[PathBuf], stdin_name: &str) -> Result<(Vec<Document>, bool), RunError> {
+fn load_all(paths: &[PathBuf], stdin_name: &str, max_bytes: u64) -> Result<(Vec<Document>, bool), RunError> {
     let mut docs = Vec::new();
     let mut failed = false;
     for path in paths {
         if path.as_os_str() == "-" {
             let mut bytes = Vec::new();
-            io::stdin().read_to_end(&mut bytes).map_err(|source| LoadError::Io { path: "-".into(), source })?;
-            push_or_report(Document::from_bytes(stdin_name.to_string(), bytes), &mut docs, &mut failed);
+            io::stdin()
+                .take(max_bytes.saturating_add(1))
+                .read_to_end(&mut bytes)
+                .map_err(|source| LoadError::Io { path: "-".into(), source })?;
+            let doc = if bytes.len() as u64 > max_bytes {
+                Err(LoadError::TooLarge { path: stdin_name.to_string(), size: bytes.len() as u64, max: max_bytes })
+            } else {
+                Document::from_bytes(stdin_name.to_string(), bytes)
+            };
+            push_or_report(doc, &mut docs, &mut failed);
             continue;
         }
         let mut files = Vec::new();
         collect_files(path, &mut files).map_err(|source| LoadError::Io { path: path.display().to_string(), source })?;
         for file in files {
-            push_or_report(Document::read(&file), &mut docs, &mut failed);
+            push_or_report(Document::read_limited(&file, max_bytes), &mut docs, &mut failed);
         }
     }
     Ok((docs, failed))

@@ -33,6 +33,15 @@ pub enum LoadError {
         #[source]
         source: std::io::Error,
     },
+    #[error("{path} is empty")]
+    #[diagnostic(code(crosscheck::empty), help("an empty file states no figure; leave it out"))]
+    Empty { path: String },
+    #[error("{path} is {size} bytes, more than the {max} bytes crosscheck reads from one file")]
+    #[diagnostic(
+        code(crosscheck::too_large),
+        help("a release is rarely this large; raise --max-file-size (in MB) if it is one")
+    )]
+    TooLarge { path: String, size: u64, max: u64 },
     #[error("{path} is not text: {reason}")]
     #[diagnostic(code(crosscheck::not_text), help("crosscheck reads UTF-8 text; convert the file or leave it out"))]
     NotText { path: String, reason: String },
@@ -80,8 +89,20 @@ impl Document {
 
     /// Reads a file. Never writes to it.
     pub fn read(path: &Path) -> Result<Document, LoadError> {
+        Document::read_limited(path, u64::MAX)
+    }
+
+    /// Reads a file of at most `max_bytes` (an empty file is refused too).
+    pub fn read_limited(path: &Path, max_bytes: u64) -> Result<Document, LoadError> {
         let name = path.display().to_string();
+        let size = std::fs::metadata(path).map_err(|source| LoadError::Io { path: name.clone(), source })?.len();
+        if size > max_bytes {
+            return Err(LoadError::TooLarge { path: name, size, max: max_bytes });
+        }
         let bytes = std::fs::read(path).map_err(|source| LoadError::Io { path: name.clone(), source })?;
+        if bytes.is_empty() {
+            return Err(LoadError::Empty { path: name });
+        }
         Document::from_bytes(name, bytes)
     }
 
