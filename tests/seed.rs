@@ -13,7 +13,7 @@ const SEED: &str = "seeds/000_031c26d2ead0ae95.txt";
 fn seed_records() -> Option<Vec<crosscheck::report::FigureRecord>> {
     let path = common::shared(SEED)?;
     let doc = Document::new("seed.txt", common::read(&path));
-    Some(figure_records(&[doc], &Packs::builtin().unwrap()))
+    Some(figure_records(vec![doc], &Packs::builtin().unwrap()))
 }
 
 fn interval(r: &crosscheck::report::FigureRecord) -> String {

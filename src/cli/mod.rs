@@ -37,8 +37,8 @@ pub enum Command {
         /// Files or folders, read as one release; `-` reads standard input.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        #[arg(long, value_enum, default_value_t = CheckFormatArg::Human)]
-        format: CheckFormatArg,
+        #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+        format: CheckFormat,
         /// Exit 1 when a finding at or above this severity is reported.
         #[arg(long, value_enum, default_value_t = FailOn::Error)]
         fail_on: FailOn,
@@ -89,8 +89,8 @@ pub enum Command {
         /// Files or folders to read; `-` reads standard input.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        #[arg(long, value_enum, default_value_t = FigureFormatArg::Table)]
-        format: FigureFormatArg,
+        #[arg(long, value_enum, default_value_t = FigureFormat::Table)]
+        format: FigureFormat,
         /// The name standard input is reported under.
         #[arg(long, default_value = "-")]
         stdin_filename: String,
@@ -99,8 +99,8 @@ pub enum Command {
     Numbers {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        #[arg(long, value_enum, default_value_t = NumberFormatArg::Table)]
-        format: NumberFormatArg,
+        #[arg(long, value_enum, default_value_t = NumberFormat::Table)]
+        format: NumberFormat,
         #[arg(long, default_value = "-")]
         stdin_filename: String,
     },
@@ -140,16 +140,6 @@ fn find_config() -> Option<PathBuf> {
     })
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum CheckFormatArg {
-    Human,
-    Concise,
-    Json,
-    Github,
-    Markdown,
-    Sarif,
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FailOn {
     Error,
@@ -161,21 +151,6 @@ pub enum FailOn {
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum GraphFormatArg {
     Dot,
-    Json,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum FigureFormatArg {
-    Table,
-    Json,
-    Jsonl,
-    Csv,
-    Markdown,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum NumberFormatArg {
-    Table,
     Json,
 }
 
@@ -259,14 +234,6 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
                     }
                 }
             }
-            let format = match format {
-                CheckFormatArg::Human => CheckFormat::Human,
-                CheckFormatArg::Concise => CheckFormat::Concise,
-                CheckFormatArg::Json => CheckFormat::Json,
-                CheckFormatArg::Github => CheckFormat::Github,
-                CheckFormatArg::Markdown => CheckFormat::Markdown,
-                CheckFormatArg::Sarif => CheckFormat::Sarif,
-            };
             let color = std::io::IsTerminal::is_terminal(&io::stdout()) && std::env::var_os("NO_COLOR").is_none();
             report::write_check(out, &report, format, HumanOptions { color, width: 100, explain })?;
             let threshold = match fail_on {
@@ -350,22 +317,11 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
         }
         Command::Figures { paths, format, stdin_filename } => {
             let (docs, failed) = load_all(&paths, &stdin_filename, max_bytes)?;
-            let format = match format {
-                FigureFormatArg::Table => FigureFormat::Table,
-                FigureFormatArg::Json => FigureFormat::Json,
-                FigureFormatArg::Jsonl => FigureFormat::Jsonl,
-                FigureFormatArg::Csv => FigureFormat::Csv,
-                FigureFormatArg::Markdown => FigureFormat::Markdown,
-            };
-            report::write_figures(out, &docs, &packs, format)?;
+            report::write_figures(out, docs, &packs, format)?;
             Ok(if failed { 2 } else { 0 })
         }
         Command::Numbers { paths, format, stdin_filename } => {
             let (docs, failed) = load_all(&paths, &stdin_filename, max_bytes)?;
-            let format = match format {
-                NumberFormatArg::Table => NumberFormat::Table,
-                NumberFormatArg::Json => NumberFormat::Json,
-            };
             report::write_numbers(out, &docs, &packs, format)?;
             Ok(if failed { 2 } else { 0 })
         }

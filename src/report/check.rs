@@ -14,8 +14,8 @@ use crate::rule::check::{Finding, Mark, Severity};
 use crate::span::LineIndex;
 use crate::Report;
 
-/// How `check` writes its findings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How `check` writes its findings (also the `--format` values).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum CheckFormat {
     /// miette diagnostics, as rustc writes them.
     Human,

@@ -17,7 +17,7 @@ pub mod check;
 pub mod sarif;
 pub use check::{write_check, CheckFormat, HumanOptions};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum FigureFormat {
     Table,
     Json,
@@ -26,7 +26,7 @@ pub enum FigureFormat {
     Markdown,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum NumberFormat {
     Table,
     Json,
@@ -72,8 +72,8 @@ fn decimal(d: Decimal) -> String {
 }
 
 /// The figure records of every document, in document and text order.
-pub fn figure_records(docs: &[Document], packs: &Packs) -> Vec<FigureRecord> {
-    let release = crate::graph::Release::analyse(docs.to_vec(), packs);
+pub fn figure_records(docs: Vec<Document>, packs: &Packs) -> Vec<FigureRecord> {
+    let release = crate::graph::Release::analyse(docs, packs);
     release_figure_records(&release)
 }
 
@@ -135,7 +135,8 @@ pub fn number_records(docs: &[Document], packs: &Packs) -> Vec<NumberRecord> {
 }
 
 /// Writes the figures of `docs` in `format`.
-pub fn write_figures(out: &mut dyn Write, docs: &[Document], packs: &Packs, format: FigureFormat) -> io::Result<()> {
+pub fn write_figures(out: &mut dyn Write, docs: Vec<Document>, packs: &Packs, format: FigureFormat) -> io::Result<()> {
+    let files = docs.len();
     let records = figure_records(docs, packs);
     match format {
         FigureFormat::Json => {
@@ -193,7 +194,7 @@ pub fn write_figures(out: &mut dyn Write, docs: &[Document], packs: &Packs, form
                     r.label
                 )?;
             }
-            writeln!(out, "{} figures in {} files", records.len(), docs.len())
+            writeln!(out, "{} figures in {files} files", records.len())
         }
     }
 }
