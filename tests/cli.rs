@@ -390,3 +390,42 @@ fn a_folder_of_good_and_bad_files() {
     assert_eq!(numbers("1").status.code(), Some(2));
     assert_eq!(numbers("3").status.code(), Some(0));
 }
+
+#[test]
+fn the_config_chooses_which_files_of_a_folder_are_read() {
+    let dir = tempdir("globs");
+    std::fs::create_dir_all(dir.join("release/archive")).unwrap();
+    std::fs::write(dir.join("release/lead.txt"), "全市共破获刑事案件1829起。\n").unwrap();
+    std::fs::write(dir.join("release/speaker.md"), "# 发言\n\n全市共破获刑事案件1829起。\n").unwrap();
+    std::fs::write(dir.join("release/archive/old.txt"), "全市共破获刑事案件1892起。\n").unwrap();
+    std::fs::write(dir.join("release/photo.png"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    let config = "version: 1\nfiles:\n  include: [\"**/*.txt\", \"**/*.md\"]\n  exclude: [release/archive]\n";
+    std::fs::write(dir.join("crosscheck.yaml"), config).unwrap();
+    let run = |args: &[&str]| crosscheck().args(args).current_dir(&dir).output().unwrap();
+    let out = run(&["check", "--format", "json", "release"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["summary"]["files"], 2, "lead.txt and speaker.md; not the archive nor the picture");
+    // Globs are relative to the config's folder too: the same from elsewhere.
+    let out = crosscheck()
+        .args(["check", "--format", "json", "--config"])
+        .arg(dir.join("crosscheck.yaml"))
+        .arg(dir.join("release"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["summary"]["files"], 2);
+    // A file named on the command line is read whatever the globs say.
+    let out = run(&["check", "--format", "json", "release", "release/archive/old.txt"]);
+    assert_eq!(out.status.code(), Some(1), "1892 against 1829");
+    // Without the config every file is read, the picture refused.
+    std::fs::remove_file(dir.join("crosscheck.yaml")).unwrap();
+    assert_eq!(run(&["check", "--format", "json", "release"]).status.code(), Some(2));
+    // A bad glob points into the config.
+    std::fs::write(dir.join("crosscheck.yaml"), "version: 1\nfiles:\n  exclude: [\"a[\"]\n").unwrap();
+    let out = run(&["check", "release"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("not a valid glob") && stderr.contains("crosscheck.yaml"), "{stderr}");
+}

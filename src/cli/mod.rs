@@ -12,7 +12,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::load::{Document, LoadError};
 use crate::report::{self, CheckFormat, FigureFormat, HumanOptions, NumberFormat};
 use crate::rule::check::Severity;
-use crate::rule::file::UserRules;
+use crate::rule::file::{FileFilter, UserRules};
 use crate::rule::Packs;
 
 #[derive(Debug, Parser)]
@@ -216,7 +216,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
         Command::Check { paths, format, fail_on, explain, rules, baseline, write_baseline, stdin_filename } => {
             let user = rules.load()?;
             let accepted = baseline.as_deref().map(report::baseline::read).transpose()?;
-            let (docs, failed) = load_all(&paths, &stdin_filename, max_bytes)?;
+            let (docs, failed) = load_all(&paths, &stdin_filename, max_bytes, &user.files)?;
             let mut report = crate::check_rules(docs, &packs, &user, explain);
             if let Some(path) = write_baseline {
                 let json = serde_json::to_string_pretty(&report::baseline::of(&report)).map_err(io::Error::other)?;
@@ -307,7 +307,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
             Ok(0)
         }
         Command::Graph { paths, format, stdin_filename } => {
-            let (docs, failed) = load_all(&paths, &stdin_filename, max_bytes)?;
+            let (docs, failed) = load_all(&paths, &stdin_filename, max_bytes, &FileFilter::default())?;
             let report = crate::check(docs, &packs);
             match format {
                 GraphFormatArg::Dot => out.write_all(report.graph.to_dot(&report.release).as_bytes())?,
@@ -316,12 +316,12 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
             Ok(if failed { 2 } else { 0 })
         }
         Command::Figures { paths, format, stdin_filename } => {
-            let (docs, failed) = load_all(&paths, &stdin_filename, max_bytes)?;
+            let (docs, failed) = load_all(&paths, &stdin_filename, max_bytes, &FileFilter::default())?;
             report::write_figures(out, docs, &packs, format)?;
             Ok(if failed { 2 } else { 0 })
         }
         Command::Numbers { paths, format, stdin_filename } => {
-            let (docs, failed) = load_all(&paths, &stdin_filename, max_bytes)?;
+            let (docs, failed) = load_all(&paths, &stdin_filename, max_bytes, &FileFilter::default())?;
             report::write_numbers(out, &docs, &packs, format)?;
             Ok(if failed { 2 } else { 0 })
         }
@@ -330,7 +330,13 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
 
 /// Loads every path; a file that cannot be read is reported on stderr and the
 /// others are still read (the returned flag says one failed).
-fn load_all(paths: &[PathBuf], stdin_name: &str, max_bytes: u64) -> Result<(Vec<Document>, bool), RunError> {
+/// Files found in folders are read when `filter` (the config's `files:`) says so.
+fn load_all(
+    paths: &[PathBuf],
+    stdin_name: &str,
+    max_bytes: u64,
+    filter: &FileFilter,
+) -> Result<(Vec<Document>, bool), RunError> {
     let mut docs = Vec::new();
     let mut failed = false;
     for path in paths {
@@ -349,7 +355,8 @@ fn load_all(paths: &[PathBuf], stdin_name: &str, max_bytes: u64) -> Result<(Vec<
             continue;
         }
         let mut files = Vec::new();
-        collect_files(path, &mut files).map_err(|source| LoadError::Io { path: path.display().to_string(), source })?;
+        collect_files(path, filter, &mut files)
+            .map_err(|source| LoadError::Io { path: path.display().to_string(), source })?;
         for file in files {
             push_or_report(Document::read_limited(&file, max_bytes), &mut docs, &mut failed);
         }
@@ -370,10 +377,9 @@ fn push_or_report(doc: Result<Document, LoadError>, docs: &mut Vec<Document>, fa
     }
 }
 
-/// A file, or the files of a folder in name order (hidden entries skipped).
 /// A file, or the files of a folder walked as git sees it (`.gitignore`,
-/// `.ignore` and hidden files honoured), in name order.
-fn collect_files(path: &Path, files: &mut Vec<PathBuf>) -> io::Result<()> {
+/// `.ignore` and hidden files honoured) that `filter` reads, in name order.
+fn collect_files(path: &Path, filter: &FileFilter, files: &mut Vec<PathBuf>) -> io::Result<()> {
     if !path.is_dir() {
         if !path.exists() {
             return Err(io::Error::new(io::ErrorKind::NotFound, "no such file or folder"));
@@ -384,7 +390,7 @@ fn collect_files(path: &Path, files: &mut Vec<PathBuf>) -> io::Result<()> {
     let walk = ignore::WalkBuilder::new(path).sort_by_file_name(|a, b| a.cmp(b)).require_git(false).build();
     for entry in walk {
         let entry = entry.map_err(io::Error::other)?;
-        if entry.file_type().is_some_and(|t| t.is_file()) {
+        if entry.file_type().is_some_and(|t| t.is_file()) && filter.reads(entry.path()) {
             files.push(entry.into_path());
         }
     }

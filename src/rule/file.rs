@@ -45,6 +45,24 @@ pub struct RuleFileSpec {
     /// Rules turned off for the files a glob matches.
     #[serde(default)]
     pub disable: Vec<DisableSpec>,
+    /// Which files of the folders checked are read.
+    #[serde(default)]
+    pub files: Option<FilesSpec>,
+}
+
+/// Which files of a folder are read: globs on the path as given, or relative
+/// to the rule file's folder. Files named on the command line are always read.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FilesSpec {
+    /// Read only the files one of these matches (`**/*.md`); none: every file.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub include: Vec<Spanned<String>>,
+    /// Never read the files these match, nor anything in a folder they match (`drafts`).
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub exclude: Vec<Spanned<String>>,
 }
 
 /// A severity, or `off`.
@@ -220,6 +238,36 @@ pub struct UserRules {
     pub severities: std::collections::BTreeMap<String, Option<Severity>>,
     /// Rules turned off per file glob.
     pub disabled: Vec<(globset::GlobMatcher, Vec<String>)>,
+    /// Which files of a folder are read.
+    pub files: FileFilter,
+}
+
+/// The `files:` globs of every rule file, each with the folder it is relative to.
+#[derive(Debug, Clone, Default)]
+pub struct FileFilter {
+    include: Vec<(globset::GlobMatcher, PathBuf)>,
+    exclude: Vec<(globset::GlobMatcher, PathBuf)>,
+}
+
+impl FileFilter {
+    /// True when a file found in a folder is to be read.
+    pub fn reads(&self, path: &Path) -> bool {
+        let matches = |(glob, base): &(globset::GlobMatcher, PathBuf), whole: bool| {
+            let relative =
+                std::path::absolute(path).ok().and_then(|p| p.strip_prefix(base).ok().map(Path::to_path_buf));
+            let given = path.strip_prefix(".").unwrap_or(path);
+            let found = [Some(given), relative.as_deref()].into_iter().flatten().any(|p| {
+                if whole {
+                    glob.is_match(p)
+                } else {
+                    p.ancestors().filter(|a| !a.as_os_str().is_empty()).any(|a| glob.is_match(a))
+                }
+            });
+            found
+        };
+        (self.include.is_empty() || self.include.iter().any(|g| matches(g, true)))
+            && !self.exclude.iter().any(|g| matches(g, false))
+    }
 }
 
 impl UserRules {
@@ -275,7 +323,8 @@ pub struct InvalidRuleFile {
 }
 
 /// Every key of a rule file, a metric and a rule: for "did you mean".
-const FILE_KEYS: &[&str] = &["version", "extends", "metrics", "rules", "ignore", "severities", "disable", "files"];
+const FILE_KEYS: &[&str] =
+    &["version", "extends", "metrics", "rules", "ignore", "severities", "disable", "files", "include", "exclude"];
 const METRIC_KEYS: &[&str] = &["id", "label", "unit", "source", "context"];
 const RULE_KEYS: &[&str] = &[
     "id",
@@ -425,6 +474,17 @@ impl UserRules {
                 invalid(span_of(&d.files), "`files` is not a valid glob".into(), "this glob", Some(e.to_string()))
             })?;
             self.disabled.push((glob.compile_matcher(), d.rules.clone()));
+        }
+        if let Some(files) = &spec.files {
+            let base = path.parent().and_then(|p| std::path::absolute(p).ok()).unwrap_or_default();
+            for (globs, out) in [(&files.include, &mut self.files.include), (&files.exclude, &mut self.files.exclude)] {
+                for g in globs {
+                    let glob = globset::Glob::new(&g.value).map_err(|e| {
+                        invalid(span_of(g), "this is not a valid glob".into(), "this glob", Some(e.to_string()))
+                    })?;
+                    out.push((glob.compile_matcher(), base.clone()));
+                }
+            }
         }
         for r in &spec.rules {
             let metric = |s: &Spanned<String>| -> Result<usize, RuleFileError> {
@@ -674,4 +734,10 @@ severities:
 disable:
   - files: "drafts/**"
     rules: [similar-mismatch]
+
+# Which files of a folder are read (globs on the paths as given, or relative
+# to this file's folder); files named on the command line are always read.
+files:
+  include: ["**/*.txt", "**/*.md", "**/*.markdown", "**/*.html", "**/*.htm", "**/*.docx"]
+  exclude: [archive]
 "#;
