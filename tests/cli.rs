@@ -429,3 +429,30 @@ fn the_config_chooses_which_files_of_a_folder_are_read() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.contains("not a valid glob") && stderr.contains("crosscheck.yaml"), "{stderr}");
 }
+
+#[test]
+#[allow(clippy::print_stderr)]
+fn progress_shows_on_a_terminal_only_and_quiet_hides_it() {
+    let dir = tempdir("progress");
+    for i in 0..40 {
+        std::fs::write(dir.join(format!("part-{i:02}.txt")), "全市共破获刑事案件1829起。\n").unwrap();
+    }
+    let binary = assert_cmd::cargo::cargo_bin("crosscheck");
+    let command = |quiet: &str| format!("{} check {quiet} --format concise {}", binary.display(), dir.display());
+    // `script` runs the command on a pseudo-terminal, as a user's shell would.
+    let on_terminal =
+        |quiet: &str| std::process::Command::new("script").args(["-qec", &command(quiet), "/dev/null"]).output();
+    let Ok(shown) = on_terminal("") else {
+        eprintln!("skipped: `script` (util-linux) is not installed, so no pseudo-terminal");
+        return;
+    };
+    assert!(shown.status.success());
+    let shown = String::from_utf8_lossy(&shown.stdout);
+    assert!(shown.contains("reading") && shown.contains("/40"), "{shown}");
+    let quiet = on_terminal("--quiet").unwrap();
+    assert!(quiet.status.success());
+    assert!(!String::from_utf8_lossy(&quiet.stdout).contains("reading"));
+    // Piped, there is never a bar.
+    let piped = crosscheck().args(["check", "--format", "concise"]).arg(&dir).output().unwrap();
+    assert!(piped.stderr.is_empty(), "{}", String::from_utf8_lossy(&piped.stderr));
+}

@@ -3,6 +3,8 @@
 //! Exit codes (DESIGN.md): 0 nothing at or above `--fail-on`, 1 findings,
 //! 2 usage, config or input error. Only this module and `report` write output.
 
+mod progress;
+
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -14,6 +16,7 @@ use crate::report::{self, CheckFormat, FigureFormat, HumanOptions, NumberFormat}
 use crate::rule::check::Severity;
 use crate::rule::file::{FileFilter, UserRules};
 use crate::rule::Packs;
+use progress::Progress;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -27,6 +30,9 @@ pub struct Cli {
     /// The largest file read, in MB: larger ones are reported and left out.
     #[arg(long, global = true, default_value_t = 20, value_name = "MB")]
     pub max_file_size: u64,
+    /// No progress and no notes on standard error; errors are still printed.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -211,20 +217,21 @@ impl From<crate::rule::file::RuleFileError> for RunError {
 /// Runs one command, writing to `out`; returns the exit code.
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
     let packs = Packs::builtin()?;
-    let max_bytes = cli.max_file_size.saturating_mul(1024 * 1024);
+    let loader = Loader { max_bytes: cli.max_file_size.saturating_mul(1024 * 1024), quiet: cli.quiet };
     match cli.command {
         Command::Check { paths, format, fail_on, explain, rules, baseline, write_baseline, stdin_filename } => {
             let user = rules.load()?;
             let accepted = baseline.as_deref().map(report::baseline::read).transpose()?;
-            let (docs, failed) = load_all(&paths, &stdin_filename, max_bytes, &user.files)?;
+            let Loaded { docs, failed, progress } = loader.load(&paths, &stdin_filename, &user.files)?;
             let mut report = crate::check_rules(docs, &packs, &user, explain);
+            progress.finish();
             if let Some(path) = write_baseline {
                 let json = serde_json::to_string_pretty(&report::baseline::of(&report)).map_err(io::Error::other)?;
                 std::fs::write(&path, json + "\n")?;
             }
             if let Some(accepted) = accepted {
                 let stale = report::baseline::apply(&mut report, &accepted);
-                if !stale.is_empty() {
+                if !stale.is_empty() && !loader.quiet {
                     #[allow(clippy::print_stderr)]
                     {
                         eprintln!("baseline: {} stale entries (no finding matches them any more):", stale.len());
@@ -307,7 +314,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
             Ok(0)
         }
         Command::Graph { paths, format, stdin_filename } => {
-            let (docs, failed) = load_all(&paths, &stdin_filename, max_bytes, &FileFilter::default())?;
+            let Loaded { docs, failed, .. } = loader.load(&paths, &stdin_filename, &FileFilter::default())?;
             let report = crate::check(docs, &packs);
             match format {
                 GraphFormatArg::Dot => out.write_all(report.graph.to_dot(&report.release).as_bytes())?,
@@ -316,64 +323,80 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
             Ok(if failed { 2 } else { 0 })
         }
         Command::Figures { paths, format, stdin_filename } => {
-            let (docs, failed) = load_all(&paths, &stdin_filename, max_bytes, &FileFilter::default())?;
+            let Loaded { docs, failed, .. } = loader.load(&paths, &stdin_filename, &FileFilter::default())?;
             report::write_figures(out, docs, &packs, format)?;
             Ok(if failed { 2 } else { 0 })
         }
         Command::Numbers { paths, format, stdin_filename } => {
-            let (docs, failed) = load_all(&paths, &stdin_filename, max_bytes, &FileFilter::default())?;
+            let Loaded { docs, failed, .. } = loader.load(&paths, &stdin_filename, &FileFilter::default())?;
             report::write_numbers(out, &docs, &packs, format)?;
             Ok(if failed { 2 } else { 0 })
         }
     }
 }
 
-/// Loads every path; a file that cannot be read is reported on stderr and the
-/// others are still read (the returned flag says one failed).
-/// Files found in folders are read when `filter` (the config's `files:`) says so.
-fn load_all(
-    paths: &[PathBuf],
-    stdin_name: &str,
+/// How inputs are read: the global options of the run.
+#[derive(Debug, Clone, Copy)]
+struct Loader {
     max_bytes: u64,
-    filter: &FileFilter,
-) -> Result<(Vec<Document>, bool), RunError> {
-    let mut docs = Vec::new();
-    let mut failed = false;
-    for path in paths {
-        if path.as_os_str() == "-" {
-            let mut bytes = Vec::new();
-            io::stdin()
-                .take(max_bytes.saturating_add(1))
-                .read_to_end(&mut bytes)
-                .map_err(|source| LoadError::Io { path: "-".into(), source })?;
-            let doc = if bytes.len() as u64 > max_bytes {
-                Err(LoadError::TooLarge { path: stdin_name.to_string(), size: bytes.len() as u64, max: max_bytes })
-            } else {
-                Document::from_bytes(stdin_name.to_string(), bytes)
-            };
-            push_or_report(doc, &mut docs, &mut failed);
-            continue;
-        }
-        let mut files = Vec::new();
-        collect_files(path, filter, &mut files)
-            .map_err(|source| LoadError::Io { path: path.display().to_string(), source })?;
-        for file in files {
-            push_or_report(Document::read_limited(&file, max_bytes), &mut docs, &mut failed);
-        }
-    }
-    Ok((docs, failed))
+    quiet: bool,
 }
 
-fn push_or_report(doc: Result<Document, LoadError>, docs: &mut Vec<Document>, failed: &mut bool) {
-    match doc {
-        Ok(doc) => docs.push(doc),
-        Err(err) => {
-            *failed = true;
-            #[allow(clippy::print_stderr)]
-            {
-                eprintln!("{:?}", miette::Report::new(err));
+/// The documents of a run, whether one failed to load, and the progress shown.
+struct Loaded {
+    docs: Vec<Document>,
+    failed: bool,
+    progress: Progress,
+}
+
+impl Loader {
+    /// Loads every path; a file that cannot be read is reported on stderr and
+    /// the others are still read (`failed` says one failed). Files found in
+    /// folders are read when `filter` (the config's `files:`) says so.
+    fn load(&self, paths: &[PathBuf], stdin_name: &str, filter: &FileFilter) -> Result<Loaded, RunError> {
+        let mut inputs = Vec::new();
+        for path in paths {
+            if path.as_os_str() == "-" {
+                inputs.push(None);
+                continue;
+            }
+            let mut files = Vec::new();
+            collect_files(path, filter, &mut files)
+                .map_err(|source| LoadError::Io { path: path.display().to_string(), source })?;
+            inputs.extend(files.into_iter().map(Some));
+        }
+        let progress = Progress::new(inputs.len(), self.quiet);
+        let mut loaded = Loaded { docs: Vec::new(), failed: false, progress };
+        for input in inputs {
+            let doc = match &input {
+                Some(file) => Document::read_limited(file, self.max_bytes),
+                None => self.read_stdin(stdin_name)?,
+            };
+            loaded.progress.file(&input.map_or_else(|| stdin_name.to_string(), |f| f.display().to_string()));
+            match doc {
+                Ok(doc) => loaded.docs.push(doc),
+                Err(err) => {
+                    loaded.failed = true;
+                    loaded.progress.println(&format!("{:?}", miette::Report::new(err)));
+                }
             }
         }
+        let noun = if loaded.docs.len() == 1 { "document" } else { "documents" };
+        loaded.progress.checking(&format!("{} {noun}", loaded.docs.len()));
+        Ok(loaded)
+    }
+
+    fn read_stdin(&self, stdin_name: &str) -> Result<Result<Document, LoadError>, RunError> {
+        let mut bytes = Vec::new();
+        io::stdin()
+            .take(self.max_bytes.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .map_err(|source| LoadError::Io { path: "-".into(), source })?;
+        Ok(if bytes.len() as u64 > self.max_bytes {
+            Err(LoadError::TooLarge { path: stdin_name.to_string(), size: bytes.len() as u64, max: self.max_bytes })
+        } else {
+            Document::from_bytes(stdin_name.to_string(), bytes)
+        })
     }
 }
 
