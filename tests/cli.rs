@@ -225,8 +225,9 @@ fn gbk_and_utf16_copies_give_the_same_findings() {
 }
 
 #[test]
-fn github_and_markdown_formats() {
+fn concise_github_and_markdown_formats() {
     let faulty = "fixtures/zh/release/figure-mismatch.txt";
+    insta::assert_snapshot!("concise", stdout_of_failing(&["check", faulty, "--format", "concise"]));
     insta::assert_snapshot!("github", stdout_of_failing(&["check", faulty, "--format", "github"]));
     insta::assert_snapshot!("markdown", stdout_of_failing(&["check", faulty, "--format", "markdown"]));
 }
