@@ -76,20 +76,7 @@ pub fn non_prose(text: &str) -> Vec<Range<usize>> {
             _ => {}
         }
     }
-    merge(out)
-}
-
-/// Sorts ranges and merges those that overlap or touch.
-fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
-    ranges.sort_by_key(|r| (r.start, r.end));
-    let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
-    for range in ranges.into_iter().filter(|r| r.start < r.end) {
-        match merged.last_mut() {
-            Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
-            _ => merged.push(range),
-        }
-    }
-    merged
+    super::merge(out)
 }
 
 #[cfg(test)]

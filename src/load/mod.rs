@@ -70,15 +70,7 @@ impl Document {
         for re in patterns {
             self.ignored.extend(re.find_iter(&self.text).map(|m| m.range()));
         }
-        self.ignored.sort_by_key(|r| (r.start, r.end));
-        let mut merged: Vec<Range<usize>> = Vec::with_capacity(self.ignored.len());
-        for range in self.ignored.drain(..) {
-            match merged.last_mut() {
-                Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
-                _ => merged.push(range),
-            }
-        }
-        self.ignored = merged;
+        self.ignored = merge(std::mem::take(&mut self.ignored));
     }
 
     /// True when the byte range overlaps text that holds no prose.
@@ -143,6 +135,19 @@ impl Document {
         }
         Ok(Document::with_format(name, text.into_owned()))
     }
+}
+
+/// Sorts byte ranges and merges those that overlap or touch; empty ones go.
+pub(crate) fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.sort_by_key(|r| (r.start, r.end));
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for range in ranges.into_iter().filter(|r| r.start < r.end) {
+        match merged.last_mut() {
+            Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+            _ => merged.push(range),
+        }
+    }
+    merged
 }
 
 #[cfg(test)]
