@@ -63,3 +63,13 @@ fn a_unit_equivalence_is_pack_data() {
     });
     assert_eq!(check(text, &one_unit).findings().len(), 1, "起 and 件 made one unit link the two");
 }
+
+#[test]
+fn a_unit_may_carry_a_qualifier_the_pack_defines() {
+    let figures = crosscheck::extract::extract_figures("历时八个多月", &Packs::builtin().unwrap());
+    assert_eq!((figures[0].interval.to_string(), figures[0].unit.as_deref()), ("(8, 9)".into(), Some("个月")));
+    let mut zh = Packs::parse("zh", BUILTIN[0].1).unwrap();
+    zh.units.iter_mut().filter(|u| u.qualifier.is_some()).for_each(|u| u.qualifier = Some("several".into()));
+    let err = Packs::from_packs(vec![zh]).unwrap_err().to_string();
+    assert!(err.contains("qualifier `several`"), "{err}");
+}

@@ -187,6 +187,10 @@ fn read_figure(
             end += skipped + len;
         }
     }
+    // A qualifier inside the unit's words (`八个多月`).
+    if let Some(id) = unit.and_then(|u| u.qualifier.as_ref()).filter(|_| qualifier.is_none()) {
+        qualifier = spec.qualifiers.iter().find(|q| q.id == *id);
+    }
     let form_unit = match number.form {
         NumberForm::Percent => Some("%"),
         NumberForm::PerMille => Some("‰"),

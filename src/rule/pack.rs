@@ -193,6 +193,9 @@ pub struct UnitSpec {
     /// Figures in this unit are rounded at their last written digit (`%`).
     #[serde(default)]
     pub rounded: bool,
+    /// The id of a qualifier these words carry inside them (`个多月`: more than).
+    #[serde(default)]
+    pub qualifier: Option<String>,
 }
 
 /// How labels are read.
@@ -332,6 +335,9 @@ pub enum PackError {
     #[error("a pack's inline examples do not read as they say:\n{0}")]
     #[diagnostic(code(crosscheck::pack_examples), help("fix the pack entry or its example"))]
     Examples(String),
+    #[error("rule pack `{name}`: unit `{unit}` names qualifier `{qualifier}`, which the pack does not define")]
+    #[diagnostic(code(crosscheck::pack_qualifier))]
+    UnknownQualifier { name: String, unit: String, qualifier: String },
     #[error("no built-in pack named `{0}` (there are: zh, en)")]
     #[diagnostic(code(crosscheck::pack_unknown))]
     Unknown(String),
@@ -483,6 +489,15 @@ impl Packs {
                 })
             };
             let script = regex("script", &spec.script)?;
+            for unit in &spec.units {
+                if let Some(q) = unit.qualifier.as_ref().filter(|q| !spec.qualifiers.iter().any(|d| d.id == **q)) {
+                    return Err(PackError::UnknownQualifier {
+                        name: spec.language.clone(),
+                        unit: unit.unit.clone(),
+                        qualifier: q.clone(),
+                    });
+                }
+            }
             let exclusions = spec
                 .exclusions
                 .iter()
