@@ -119,13 +119,22 @@ fn pack_for<'p>(
         });
         index.map(|i| (i, &packs.packs[i]))
     };
-    let inside = text[number.start..number.end].chars().find_map(&mut matches);
-    let found = match inside {
-        Some(found) => Some(found),
-        None => match text[number.end..].chars().take(SCRIPT_WINDOW).find_map(&mut matches) {
-            Some(found) => Some(found),
-            None => text[..number.start].chars().rev().take(SCRIPT_WINDOW).find_map(&mut matches),
-        },
+    if let Some(found) = text[number.start..number.end].chars().find_map(&mut matches) {
+        return Some(found);
+    }
+    let after = |m: &mut dyn FnMut(char) -> Option<(usize, &'p CompiledPack)>| {
+        text[number.end..].chars().take(SCRIPT_WINDOW).find_map(m)
+    };
+    let before = |m: &mut dyn FnMut(char) -> Option<(usize, &'p CompiledPack)>| {
+        text[..number.start].chars().rev().take(SCRIPT_WINDOW).find_map(m)
+    };
+    // A Latin unit glued to the number is often inside another language's
+    // sentence (`达到280EFlops`, `装机120MW`): then the words before tell it.
+    let glued = text[number.end..].chars().next().is_some_and(|c| c.is_ascii_alphabetic());
+    let found = if glued {
+        before(&mut matches).or_else(|| after(&mut matches))
+    } else {
+        after(&mut matches).or_else(|| before(&mut matches))
     };
     found.or_else(|| packs.packs.first().map(|p| (0, p)))
 }
@@ -260,4 +269,26 @@ fn qualified(value: Decimal, step: Decimal, q: &QualifierSpec) -> Interval {
         None => Bound::unbounded(),
     };
     Interval { low: bound(&q.low), high: bound(&q.high) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Vec<(String, Option<String>, String)> {
+        let packs = Packs::builtin().unwrap();
+        extract_figures(text, &packs).into_iter().map(|f| (text[f.span.clone()].to_string(), f.unit, f.label)).collect()
+    }
+
+    #[test]
+    fn a_latin_unit_glued_in_a_chinese_sentence_is_read_by_the_chinese_pack() {
+        let figures = read("全国算力总规模达到280EFlops。");
+        assert_eq!(figures, [("280EFlops".to_string(), Some("EFlops".to_string()), "算力总规模".to_string())]);
+    }
+
+    #[test]
+    fn units_in_their_own_script_keep_their_pack() {
+        assert!(read("We checked 1,829 cases.")[0].2.ends_with("cases"));
+        assert_eq!(read("全市共破获刑事案件1829起。")[0].1.as_deref(), Some("起"));
+    }
 }
