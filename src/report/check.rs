@@ -339,19 +339,23 @@ impl SourceCode for DocSource<'_> {
         let end = floor(span.offset() + span.len()).max(start);
         let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
         let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-        let (data_start, data_end, contents) = if line_end - line_start <= LONG_LINE || end > line_end {
-            let inner = text.read_span(span, context_lines_before, context_lines_after)?;
-            let data_start = inner.span().offset();
-            (data_start, data_start + inner.span().len(), inner.line_count())
-        } else {
+        let windowed = line_end - line_start > LONG_LINE && end <= line_end;
+        let (data_start, data_end, contents) = if windowed {
             let back = text[line_start..start].char_indices().rev().nth(WINDOW_CHARS - 1).map_or(0, |(i, _)| i);
             let ahead = text[end..line_end].char_indices().nth(WINDOW_CHARS).map_or(line_end - end, |(i, _)| i);
             (line_start + back, end + ahead, 1)
+        } else {
+            let inner = text.read_span(span, context_lines_before, context_lines_after)?;
+            let data_start = inner.span().offset();
+            (data_start, data_start + inner.span().len(), inner.line_count())
         };
         let line = text[..data_start].matches('\n').count();
         let data_line_start = text[..data_start].rfind('\n').map_or(0, |i| i + 1);
-        // Columns in characters, as every other format counts them.
-        let column = text[data_line_start..data_start].chars().count();
+        // Columns in characters, as every other format counts them. A window
+        // gives the span's own column: miette prints it in the header, and
+        // uses no other column to draw.
+        let from = if windowed { start } else { data_start };
+        let column = text[data_line_start..from].chars().count();
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.to_string(),
             &text.as_bytes()[data_start..data_end],
