@@ -46,16 +46,12 @@ pub enum LoadError {
     #[error("{path} is not text: {reason}")]
     #[diagnostic(code(crosscheck::not_text), help("crosscheck reads UTF-8 text; convert the file or leave it out"))]
     NotText { path: String, reason: String },
-    #[error("{path} cannot be read as a Word document: {reason}")]
+    #[error("{path} cannot be read: {reason}")]
     #[diagnostic(
         code(crosscheck::not_docx),
         help("crosscheck reads .docx files (Word 2007 and later); save it again from Word, or save it as text")
     )]
-    NotDocx {
-        path: String,
-        #[source]
-        reason: docx::DocxError,
-    },
+    NotDocx { path: String, reason: docx::DocxError },
 }
 
 impl Document {
@@ -208,7 +204,7 @@ mod tests {
         let err = Document::from_bytes("a.zip".into(), bytes).unwrap_err();
         assert!(matches!(err, LoadError::NotText { .. }), "{err}");
         let err = Document::from_bytes("a.docx".into(), "共1829起".as_bytes().to_vec()).unwrap_err();
-        assert!(err.to_string().starts_with("a.docx cannot be read as a Word document: it is not a zip"), "{err}");
+        assert!(err.to_string().starts_with("a.docx cannot be read: it is not a zip archive"), "{err}");
     }
 
     #[test]
