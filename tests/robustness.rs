@@ -1,6 +1,7 @@
 //! No input makes crosscheck panic: property tests over text built from the
 //! pieces its readers look for (numerals, units, qualifiers, quotes, headings,
-//! markers, line breaks), run through the whole check and every report.
+//! markers, line breaks), run through the whole check and every report; and
+//! over `.docx` bytes: arbitrary, damaged, and with a mangled document part.
 
 use crosscheck::report::{write_check, CheckFormat, HumanOptions};
 use crosscheck::{Document, Packs};
@@ -170,5 +171,109 @@ proptest! {
     #[test]
     fn no_arbitrary_text_as_a_rule_file_panics(text in "\\PC{0,300}") {
         let _ = crosscheck::rule::file::UserRules::from_text("rules.yaml", &text, &["zh", "en"]);
+    }
+}
+
+/// The fixture `.docx` (`fixtures/zh/formats/release.docx`) and its document part.
+fn release_docx() -> &'static (Vec<u8>, String) {
+    static DOCX: std::sync::OnceLock<(Vec<u8>, String)> = std::sync::OnceLock::new();
+    DOCX.get_or_init(|| {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/zh/formats/release.docx");
+        let bytes = std::fs::read(path).unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.clone())).unwrap();
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml).unwrap();
+        (bytes, xml)
+    })
+}
+
+/// Reads bytes as a `.docx`; what it yields must go through the whole check.
+fn read_docx(bytes: Vec<u8>) {
+    if let Ok(doc) = Document::from_bytes("a.docx".into(), bytes) {
+        check_everything(&doc.text);
+    }
+}
+
+/// Pieces of WordprocessingML that move the reader's state: paragraphs, runs,
+/// rows, cells, deletions, fields, entities, namespaces, broken markup.
+const XML_PIECES: &[&str] = &[
+    "<w:p>",
+    "</w:p>",
+    "<w:p/>",
+    "<w:r>",
+    "</w:r>",
+    "<w:t>",
+    "</w:t>",
+    "<w:t xml:space=\"preserve\">",
+    "<w:tab/>",
+    "<w:br/>",
+    "<w:tbl>",
+    "</w:tbl>",
+    "<w:tr>",
+    "</w:tr>",
+    "<w:tc>",
+    "</w:tc>",
+    "<w:del>",
+    "</w:del>",
+    "<w:delText>1892</w:delText>",
+    "<w:instrText>PAGE</w:instrText>",
+    "<w:txbxContent>",
+    "</w:txbxContent>",
+    "&amp;",
+    "&#0;",
+    "&#x110000;",
+    "&nbsp;",
+    "&",
+    "<",
+    ">",
+    "<![CDATA[12]]>",
+    "<!--",
+    "-->",
+    "<x:t xmlns:x=\"urn:x\">",
+    "1829起",
+    "\u{0}",
+    "\r\n",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    #[test]
+    fn arbitrary_bytes_named_docx_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..2000), zip_magic in any::<bool>()) {
+        let bytes = if zip_magic { [b"PK\x03\x04".as_slice(), &bytes].concat() } else { bytes };
+        read_docx(bytes);
+    }
+
+    #[test]
+    fn a_damaged_docx_never_panics(
+        edits in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..6),
+        keep in any::<prop::sample::Index>(),
+    ) {
+        let mut bytes = release_docx().0.clone();
+        for (at, byte) in edits {
+            let i = at.index(bytes.len());
+            bytes[i] = byte;
+        }
+        bytes.truncate(keep.index(bytes.len()) + 1);
+        read_docx(bytes);
+    }
+
+    #[test]
+    fn a_mangled_document_part_never_panics(
+        edits in prop::collection::vec((any::<prop::sample::Index>(), prop::sample::select(XML_PIECES)), 1..12),
+    ) {
+        let mut xml = release_docx().1.clone();
+        for (at, piece) in edits {
+            let mut i = at.index(xml.len());
+            while !xml.is_char_boundary(i) {
+                i -= 1;
+            }
+            xml.insert_str(i, piece);
+        }
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+        zip.start_file("word/document.xml", stored).unwrap();
+        std::io::Write::write_all(&mut zip, xml.as_bytes()).unwrap();
+        read_docx(zip.finish().unwrap().into_inner());
     }
 }

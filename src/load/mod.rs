@@ -3,6 +3,7 @@
 //! Stage 1 of the pipeline. Text is decoded to UTF-8 here; every later stage
 //! works on byte offsets into `Document::text`.
 
+pub mod docx;
 pub mod html;
 pub mod markdown;
 
@@ -45,6 +46,12 @@ pub enum LoadError {
     #[error("{path} is not text: {reason}")]
     #[diagnostic(code(crosscheck::not_text), help("crosscheck reads UTF-8 text; convert the file or leave it out"))]
     NotText { path: String, reason: String },
+    #[error("{path} cannot be read: {reason}")]
+    #[diagnostic(
+        code(crosscheck::not_docx),
+        help("crosscheck reads .docx files (Word 2007 and later); save it again from Word, or save it as text")
+    )]
+    NotDocx { path: String, reason: docx::DocxError },
 }
 
 impl Document {
@@ -98,13 +105,21 @@ impl Document {
         Document::from_bytes(name, bytes)
     }
 
-    /// Decodes bytes as UTF-8 (a byte-order mark is dropped).
+    /// Decodes bytes as UTF-8 (a byte-order mark is dropped), or reads a
+    /// Word document when the name ends `.docx`.
     ///
     /// UTF-8 (with or without a byte-order mark) is read as it is; UTF-16 LE
     /// and BE with a byte-order mark are decoded; other text (GB18030/GBK,
     /// Big5, Shift_JIS, …) is detected and decoded. A binary file, or one that
     /// no encoding decodes cleanly, is refused with the reason.
     pub fn from_bytes(name: String, bytes: Vec<u8>) -> Result<Document, LoadError> {
+        // A .docx is a zip (binary by the test below): its text is extracted first.
+        if name.to_ascii_lowercase().ends_with(".docx") {
+            return match docx::text(&bytes) {
+                Ok(text) => Ok(Document::new(name, text)),
+                Err(reason) => Err(LoadError::NotDocx { path: name, reason }),
+            };
+        }
         if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(&bytes) {
             let (text, had_errors) = encoding.decode_with_bom_removal(&bytes);
             if had_errors {
@@ -172,6 +187,24 @@ mod tests {
         let long = text.repeat(4);
         let (gbk, _, _) = encoding_rs::GBK.encode(&long);
         assert_eq!(Document::from_bytes("a".into(), gbk.into_owned()).unwrap().text, long);
+    }
+
+    #[test]
+    fn a_docx_is_read_by_its_name_and_a_zip_otherwise_is_binary() {
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        zip.start_file("word/document.xml", zip::write::SimpleFileOptions::default()).unwrap();
+        std::io::Write::write_all(
+            &mut zip,
+            b"<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>\
+              <w:p><w:r><w:t>73</w:t></w:r><w:r><w:t>00\xe4\xbd\x99\xe8\xb5\xb7</w:t></w:r></w:p></w:body></w:document>",
+        )
+        .unwrap();
+        let bytes = zip.finish().unwrap().into_inner();
+        assert_eq!(Document::from_bytes("a.DOCX".into(), bytes.clone()).unwrap().text, "7300余起\n");
+        let err = Document::from_bytes("a.zip".into(), bytes).unwrap_err();
+        assert!(matches!(err, LoadError::NotText { .. }), "{err}");
+        let err = Document::from_bytes("a.docx".into(), "共1829起".as_bytes().to_vec()).unwrap_err();
+        assert!(err.to_string().starts_with("a.docx cannot be read: it is not a zip archive"), "{err}");
     }
 
     #[test]

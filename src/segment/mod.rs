@@ -54,7 +54,9 @@ impl Sources {
                     })
                 })
                 .collect();
-            openings.sort();
+            // Where two patterns open a source at one line (`## 总体情况——副局长李明`
+            // is a Markdown heading and a speaker heading), the pack's first wins.
+            openings.sort_by_key(|(start, _)| *start);
             openings.dedup_by_key(|(start, _)| *start);
             if openings.first().is_none_or(|(start, _)| *start > 0) {
                 openings.insert(0, (0, doc.name.clone()));
@@ -127,6 +129,12 @@ mod tests {
     #[test]
     fn markdown_headings_open_sources() {
         assert_eq!(titles("# Title\n\ntext\n\n## Deputy Ana Ruiz\n\ntext\n"), ["Title", "Deputy Ana Ruiz"]);
+    }
+
+    #[test]
+    fn a_markdown_speaker_heading_is_titled_by_the_speaker() {
+        let text = "导语。\n\n## 刑侦工作情况——刑侦支队支队长郑宇\n\n正文。\n";
+        assert_eq!(titles(text), ["release.txt", "刑侦支队支队长郑宇"]);
     }
 
     #[test]
