@@ -457,3 +457,24 @@ fn progress_shows_on_a_terminal_only_and_quiet_hides_it() {
     let piped = crosscheck().args(["check", "--format", "concise"]).arg(&dir).output().unwrap();
     assert!(piped.stderr.is_empty(), "{}", String::from_utf8_lossy(&piped.stderr));
 }
+
+#[test]
+fn table_cells_link_with_the_prose_in_markdown_and_html() {
+    let markdown = "# 发布会\n\n| 指标 | 数值 |\n|---|---|\n| 破获刑事案件 | 1829起 |\n\n全市共破获刑事案件1892起。\n";
+    let html = "<h2>总体情况——市公安局副局长李明</h2><p>全市共<b>破获</b>刑事案件1829起。</p>\
+                <table><tr><td>破获刑事案件</td><td>1892起</td></tr></table>\n";
+    for (name, text) in [("release.md", markdown), ("release.html", html)] {
+        let out = crosscheck()
+            .args(["check", "-", "--format", "json", "--stdin-filename", name])
+            .write_stdin(text)
+            .output()
+            .unwrap();
+        let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let findings = json["findings"].as_array().unwrap();
+        assert_eq!(findings.len(), 1, "{name}: {json}");
+        assert_eq!(findings[0]["rule"], "figure-mismatch", "{name}");
+        let labels: Vec<&str> =
+            findings[0]["labels"].as_array().unwrap().iter().map(|l| l["source"].as_str().unwrap()).collect();
+        assert!(!labels.iter().any(|s| s.contains('<') || s.contains('|')), "{name}: {labels:?}");
+    }
+}

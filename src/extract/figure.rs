@@ -39,12 +39,10 @@ pub struct Figure {
 }
 
 /// Every figure of a document, in order, outside the parts that hold no prose.
+/// Markup is blanked first ([`Document::prose`](crate::load::Document::prose)),
+/// so labels never hold tags or table pipes.
 pub fn document_figures(doc: &crate::load::Document, packs: &Packs) -> Vec<Figure> {
-    let mut figures = extract_figures(&doc.text, packs);
-    if !doc.ignored.is_empty() {
-        figures.retain(|f| !doc.is_ignored(&f.span));
-    }
-    figures
+    extract_figures(&doc.prose(), packs)
 }
 
 /// Every figure in `text`, in order.

@@ -39,8 +39,9 @@ impl Release {
         let mut relations = Vec::new();
         for (doc_index, doc) in docs.iter().enumerate() {
             let figures = document_figures(doc, packs);
-            let layout = link::Layout::new(&doc.text);
-            let keys = link::keys(&doc.text, &figures, packs, &layout);
+            let prose = doc.prose();
+            let layout = link::Layout::new(&prose);
+            let keys = link::keys(&prose, &figures, packs, &layout);
             let first = mentions.len();
             for (figure, (key, linkable)) in figures.into_iter().zip(keys) {
                 let source = sources.source_at(doc_index, figure.span.start).map_or(0, |s| s.id);
@@ -48,7 +49,7 @@ impl Release {
                 let paragraph = layout.paragraph(figure.span.start, style);
                 mentions.push(Mention { doc: doc_index, source, figure, key, linkable, paragraph });
             }
-            relations.extend(link::relations(&doc.text, &mentions, first..mentions.len(), packs));
+            relations.extend(link::relations(&prose, &mentions, first..mentions.len(), packs));
         }
         Release { docs, sources, mentions, relations }
     }

@@ -35,6 +35,53 @@ pub fn non_prose(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// Elements whose tags end a line of prose: blocks, rows and breaks.
+const BLOCKS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "br",
+    "caption",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "tbody",
+    "thead",
+    "tfoot",
+    "title",
+    "tr",
+    "ul",
+];
+
+/// True when `tag` (`<p class="x">`, `</tr>`, `<br/>`) opens or closes a block.
+pub fn ends_block(tag: &str) -> bool {
+    let Some(inner) = tag.strip_prefix('<') else { return false };
+    let inner = inner.strip_prefix('/').unwrap_or(inner);
+    let name_len = inner.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(inner.len());
+    let name = &inner[..name_len];
+    name_len > 0 && BLOCKS.iter().any(|b| b.eq_ignore_ascii_case(name))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -28,6 +28,7 @@ pub fn non_prose(text: &str) -> Vec<Range<usize>> {
             Event::Start(Tag::MetadataBlock(_) | Tag::CodeBlock(_) | Tag::Strikethrough | Tag::Image { .. }) => {
                 out.push(range);
             }
+            Event::Start(Tag::Table(_)) => table_markup(text, range, &mut out),
             Event::Start(Tag::Link { link_type: LinkType::Autolink | LinkType::Email, .. }) => out.push(range),
             Event::Start(Tag::Link { .. }) => links.push((range.start, range.start + 1)),
             Event::End(TagEnd::Link) => {
@@ -77,6 +78,27 @@ pub fn non_prose(text: &str) -> Vec<Range<usize>> {
         }
     }
     super::merge(out)
+}
+
+/// A table's markup: its delimiter row (`|---|:--:|`) and the cell pipes,
+/// so that a row reads as its cells' text (`破获刑事案件 1829起`).
+fn table_markup(text: &str, table: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let mut pos = table.start;
+    for (i, line) in text[table.clone()].split_inclusive('\n').enumerate() {
+        let body = line.trim_end_matches(['\n', '\r']);
+        if i == 1 {
+            out.push(pos..pos + body.len());
+        } else {
+            let mut escaped = false;
+            for (at, c) in body.char_indices() {
+                if c == '|' && !escaped {
+                    out.push(pos + at..pos + at + 1);
+                }
+                escaped = c == '\\' && !escaped;
+            }
+        }
+        pos += line.len();
+    }
 }
 
 #[cfg(test)]
@@ -134,6 +156,8 @@ mod tests {
         assert!(!covered(text, "1829"));
         assert!(!covered(text, "7300"));
         assert!(covered(text, "<p>"));
+        assert!(covered(text, "|---|"));
+        assert!(covered(text, "| 破获"));
         let script = "Lead: 37 cases.\n\n<script>\nvar cases = 1892;\n</script>\n\n<!--\ndraft: 12\n-->\n";
         assert!(covered(script, "1892"));
         assert!(covered(script, "12\n-->"));

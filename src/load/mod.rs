@@ -80,6 +80,32 @@ impl Document {
         self.ignored = merge(std::mem::take(&mut self.ignored));
     }
 
+    /// The text as the reader of figures sees it: every byte that holds no
+    /// prose blanked to a space (line ends kept), and a tag that ends a block
+    /// (`</p>`, `<br>`, `</tr>`) ending its line. Byte offsets are the text's:
+    /// only whole characters are replaced, by as many ASCII bytes.
+    pub fn prose(&self) -> std::borrow::Cow<'_, str> {
+        if self.ignored.is_empty() {
+            return std::borrow::Cow::Borrowed(&self.text);
+        }
+        let mut bytes = self.text.clone().into_bytes();
+        for range in &self.ignored {
+            let ends_block = html::ends_block(&self.text[range.clone()]);
+            for b in &mut bytes[range.clone()] {
+                if *b != b'\n' && *b != b'\r' {
+                    *b = b' ';
+                }
+            }
+            if ends_block && !self.text[range.clone()].contains('\n') {
+                bytes[range.end - 1] = b'\n';
+            }
+        }
+        // Whole characters were replaced by ASCII bytes: still UTF-8.
+        std::borrow::Cow::Owned(
+            String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+        )
+    }
+
     /// True when the byte range overlaps text that holds no prose.
     pub fn is_ignored(&self, span: &Range<usize>) -> bool {
         let i = self.ignored.partition_point(|r| r.end <= span.start);
@@ -168,6 +194,19 @@ pub(crate) fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prose_blanks_markup_at_the_same_offsets() {
+        let html = "<h2>总体情况——副局长李明</h2><p>共<b>破获</b>案件1829起</p>\n<!-- 12\n34 -->";
+        let doc = Document::with_format("a.html", html);
+        let prose = doc.prose();
+        assert_eq!(prose.len(), html.len());
+        assert_eq!(prose.find("1829"), html.find("1829"));
+        let lines: Vec<&str> = prose.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        assert_eq!(lines, ["总体情况——副局长李明", "共   破获    案件1829起"]);
+        let plain = Document::new("a.txt", "共破获案件1829起");
+        assert!(matches!(plain.prose(), std::borrow::Cow::Borrowed(_)));
+    }
 
     #[test]
     fn bom_is_dropped() {

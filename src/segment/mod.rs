@@ -41,12 +41,13 @@ impl Sources {
         let mut sources = Sources::default();
         let mut ids: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         for (doc_index, doc) in docs.iter().enumerate() {
+            let prose = doc.prose();
             let mut openings: Vec<(usize, String)> = packs
                 .packs
                 .iter()
                 .flat_map(|p| p.sources.iter())
                 .flat_map(|re| {
-                    re.captures_iter(&doc.text).filter_map(|caps| {
+                    re.captures_iter(&prose).filter_map(|caps| {
                         let whole = caps.get(0)?;
                         let title = caps.name("title").map_or(whole.as_str(), |m| m.as_str());
                         let title = without_tags(title).split_whitespace().collect::<Vec<_>>().join(" ");
