@@ -143,6 +143,9 @@ pub struct SourceSpec {
     pub pattern: String,
     #[serde(default)]
     pub examples: Vec<String>,
+    /// Titles the pattern matches that name no source (`来源：`, a field of the masthead).
+    #[serde(default)]
+    pub not_titles: Vec<String>,
 }
 
 /// A qualifier (`余`, `约`, `more than`) and the interval it gives, in steps

@@ -45,13 +45,13 @@ impl Sources {
             let mut openings: Vec<(usize, String)> = packs
                 .packs
                 .iter()
-                .flat_map(|p| p.sources.iter())
-                .flat_map(|re| {
+                .flat_map(|p| p.sources.iter().zip(&p.spec.sources))
+                .flat_map(|(re, spec)| {
                     re.captures_iter(&prose).filter_map(|caps| {
                         let whole = caps.get(0)?;
                         let title = caps.name("title").map_or(whole.as_str(), |m| m.as_str());
                         let title = without_tags(title).split_whitespace().collect::<Vec<_>>().join(" ");
-                        (!title.is_empty()).then_some((whole.start(), title))
+                        (!title.is_empty() && !spec.not_titles.contains(&title)).then_some((whole.start(), title))
                     })
                 })
                 .collect();
@@ -125,6 +125,15 @@ mod tests {
         assert_eq!(sources.segments[0].source, sources.segments[2].source);
         let pos = text.find("An answer").unwrap();
         assert_eq!(sources.source_at(0, pos).unwrap().title, "MS. PSAKI");
+    }
+
+    #[test]
+    fn masthead_fields_are_not_speakers() {
+        let text = "来源：海州市公安局
+时间：2024年9月1日
+主持人：下面请介绍情况。
+";
+        assert_eq!(titles(text), ["release.txt", "主持人"]);
     }
 
     #[test]
