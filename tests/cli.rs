@@ -94,7 +94,7 @@ fn every_figure_format_lists_the_same_figures() {
     let markdown = stdout_of(&["figures", path, "--format", "markdown"]);
     assert_eq!(markdown.lines().count(), count + 2);
     let table = stdout_of(&["figures", path]);
-    assert!(table.ends_with(&format!("{count} figures in 1 files\n")), "{table}");
+    assert!(table.ends_with(&format!("{count} figures in 1 file\n")), "{table}");
 }
 
 #[test]

@@ -89,7 +89,14 @@ fn write_github(out: &mut dyn Write, report: &Report) -> io::Result<()> {
             "::notice title=crosscheck::{left_out} more findings are not annotated (GitHub shows {GITHUB_ANNOTATIONS_PER_KIND} of each kind); run crosscheck check locally to see them all"
         )?;
     }
-    writeln!(out, "crosscheck: {} errors, {} warnings, {} infos in {} files", s.errors, s.warnings, s.infos, s.files)
+    writeln!(
+        out,
+        "crosscheck: {}, {}, {} in {}",
+        plural(s.errors, "error"),
+        plural(s.warnings, "warning"),
+        plural(s.infos, "info"),
+        plural(s.files, "file")
+    )
 }
 
 fn github_message(s: &str) -> String {
@@ -103,10 +110,13 @@ fn github_property(s: &str) -> String {
 /// A table of the findings and a summary, for a pull-request comment.
 fn write_markdown(out: &mut dyn Write, report: &Report) -> io::Result<()> {
     let s = Summary::of(report);
-    writeln!(out, "### crosscheck: {} errors, {} warnings, {} infos", s.errors, s.warnings, s.infos)?;
+    let counts = [plural(s.errors, "error"), plural(s.warnings, "warning"), plural(s.infos, "info")].join(", ");
+    writeln!(out, "### crosscheck: {counts}")?;
     writeln!(out)?;
     if report.findings().is_empty() {
-        return writeln!(out, "No findings in {} files ({} figures, {} measures).", s.files, s.figures, s.measures);
+        let (files, figures, measures) =
+            (plural(s.files, "file"), plural(s.figures, "figure"), plural(s.measures, "measure"));
+        return writeln!(out, "No findings in {files} ({figures}, {measures}).");
     }
     writeln!(out, "| severity | rule | where | finding |")?;
     writeln!(out, "|---|---|---|---|")?;
@@ -124,7 +134,13 @@ fn write_markdown(out: &mut dyn Write, report: &Report) -> io::Result<()> {
         )?;
     }
     writeln!(out)?;
-    writeln!(out, "{} files, {} sources, {} figures, {} measures.", s.files, s.sources, s.figures, s.measures)
+    let counts = [
+        plural(s.files, "file"),
+        plural(s.sources, "source"),
+        plural(s.figures, "figure"),
+        plural(s.measures, "measure"),
+    ];
+    writeln!(out, "{}.", counts.join(", "))
 }
 
 fn markdown_cell(s: &str) -> String {
@@ -175,7 +191,7 @@ impl Summary {
     }
 }
 
-fn plural(n: usize, word: &str) -> String {
+pub(crate) fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("{n} {word}")
     } else {

@@ -194,7 +194,7 @@ pub fn write_figures(out: &mut dyn Write, docs: Vec<Document>, packs: &Packs, fo
                     r.label
                 )?;
             }
-            writeln!(out, "{} figures in {files} files", records.len())
+            writeln!(out, "{} in {}", check::plural(records.len(), "figure"), check::plural(files, "file"))
         }
     }
 }
@@ -220,7 +220,7 @@ pub fn write_numbers(out: &mut dyn Write, docs: &[Document], packs: &Packs, form
                 };
                 writeln!(out, "{}:{}:{}\t{}\t{}\t{}", r.file, r.line, r.column, one_line(&r.text), r.value, range)?;
             }
-            writeln!(out, "{} numbers in {} files", records.len(), docs.len())
+            writeln!(out, "{} in {}", check::plural(records.len(), "number"), check::plural(docs.len(), "file"))
         }
     }
 }
