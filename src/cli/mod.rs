@@ -95,6 +95,22 @@ pub enum Command {
         #[arg(long, default_value = "-")]
         stdin_filename: String,
     },
+    /// Write one self-contained HTML page for proofing: the documents with
+    /// every figure marked by status, the findings with their arithmetic, a
+    /// measures × sources matrix and a summary. Exits 0 even with findings.
+    Report {
+        /// Files or folders, read as one release; `-` reads standard input.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The HTML file to write (never one of the inputs); `-` writes
+        /// standard output.
+        #[arg(short, long, value_name = "FILE", default_value = "-")]
+        output: PathBuf,
+        #[command(flatten)]
+        rules: RuleArgs,
+        #[arg(long, default_value = "-")]
+        stdin_filename: String,
+    },
     /// List every number expression read, before the figure filters.
     Numbers {
         #[arg(required = true)]
@@ -197,6 +213,9 @@ pub enum RunError {
     #[error("no rule named `{0}`")]
     #[diagnostic(code(crosscheck::unknown_rule), help("`crosscheck rules` lists them"))]
     UnknownRule(String),
+    #[error("{0} is one of the inputs; crosscheck report never overwrites an input")]
+    #[diagnostic(code(crosscheck::output_is_input), help("name another file with -o"))]
+    OutputIsInput(String),
     #[error("cannot write output: {0}")]
     #[diagnostic(code(crosscheck::output))]
     Output(#[from] io::Error),
@@ -320,11 +339,38 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
             report::write_figures(out, docs, &packs, format)?;
             Ok(if failed { 2 } else { 0 })
         }
+        Command::Report { paths, output, rules, stdin_filename } => {
+            let user = rules.load()?;
+            let writes_file = output.as_os_str() != "-";
+            if writes_file && paths.iter().any(|p| same_file(p, &output)) {
+                return Err(RunError::OutputIsInput(output.display().to_string()));
+            }
+            let (docs, failed) = load_all(&paths, &stdin_filename, max_bytes)?;
+            if writes_file && docs.iter().any(|d| same_file(Path::new(&d.name), &output)) {
+                return Err(RunError::OutputIsInput(output.display().to_string()));
+            }
+            let report = crate::check_rules(docs, &packs, &user, false);
+            let html = report::html::render_report(&report);
+            if writes_file {
+                std::fs::write(&output, html)?;
+            } else {
+                out.write_all(html.as_bytes())?;
+            }
+            Ok(if failed { 2 } else { 0 })
+        }
         Command::Numbers { paths, format, stdin_filename } => {
             let (docs, failed) = load_all(&paths, &stdin_filename, max_bytes)?;
             report::write_numbers(out, &docs, &packs, format)?;
             Ok(if failed { 2 } else { 0 })
         }
+    }
+}
+
+/// Whether two paths name one existing file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
     }
 }
 
