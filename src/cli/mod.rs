@@ -111,6 +111,16 @@ pub enum Command {
         #[arg(long, default_value = "-")]
         stdin_filename: String,
     },
+    /// Serve the proofing page on this computer: paste or upload drafts and
+    /// see the report as you edit.
+    Serve {
+        /// The port to listen on; 0 picks a free one (the URL is printed).
+        #[arg(long, default_value_t = 7878)]
+        port: u16,
+        /// The address to listen on; only this computer by default.
+        #[arg(long, default_value = "127.0.0.1")]
+        host: std::net::IpAddr,
+    },
     /// List every number expression read, before the figure filters.
     Numbers {
         #[arg(required = true)]
@@ -216,6 +226,9 @@ pub enum RunError {
     #[error("{0} is one of the inputs; crosscheck report never overwrites an input")]
     #[diagnostic(code(crosscheck::output_is_input), help("name another file with -o"))]
     OutputIsInput(String),
+    #[error("cannot serve: {0}")]
+    #[diagnostic(code(crosscheck::serve))]
+    Serve(io::Error),
     #[error("cannot write output: {0}")]
     #[diagnostic(code(crosscheck::output))]
     Output(#[from] io::Error),
@@ -357,6 +370,24 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
                 out.write_all(html.as_bytes())?;
             }
             Ok(if failed { 2 } else { 0 })
+        }
+        Command::Serve { port, host } => {
+            let addr = std::net::SocketAddr::new(host, port);
+            let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(RunError::Serve)?;
+            let mut announced: io::Result<()> = Ok(());
+            runtime
+                .block_on(crate::serve::serve(addr, packs, |bound| {
+                    announced = writeln!(out, "crosscheck serve: http://{bound}/").and_then(|()| out.flush());
+                    if !host.is_loopback() {
+                        #[allow(clippy::print_stderr)]
+                        {
+                            eprintln!("warning: listening on {host}: other computers can reach this page");
+                        }
+                    }
+                }))
+                .map_err(RunError::Serve)?;
+            announced?;
+            Ok(0)
         }
         Command::Numbers { paths, format, stdin_filename } => {
             let (docs, failed) = load_all(&paths, &stdin_filename, max_bytes)?;
