@@ -52,8 +52,8 @@ struct AppState {
 /// The routes: `GET /` the page, `POST /api/check` the view model,
 /// `POST /api/report` the self-contained report.
 pub fn router(packs: Packs) -> Router {
-    let csp =
-        HeaderValue::from_str(&html::serve_csp()).unwrap_or_else(|_| HeaderValue::from_static("default-src 'none'"));
+    let csp = HeaderValue::from_str(&format!("{}; frame-ancestors 'none'", html::serve_csp()))
+        .unwrap_or_else(|_| HeaderValue::from_static("default-src 'none'"));
     let state = AppState { packs: Arc::new(packs), page: Arc::new(html::render_serve_page()), csp: Arc::new(csp) };
     Router::new()
         .route("/", get(page))

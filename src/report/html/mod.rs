@@ -396,10 +396,11 @@ pub fn report_csp() -> String {
 }
 
 /// The Content-Security-Policy of the proofing page: as the report's, and it
-/// may call its own server.
+/// may call its own server. (The server's header adds `frame-ancestors`,
+/// which a meta element cannot carry.)
 pub fn serve_csp() -> String {
     format!(
-        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; connect-src 'self'; script-src {} {}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; connect-src 'self'; script-src {} {}; base-uri 'none'; form-action 'none'",
         script_hash(APP_JS),
         script_hash(SERVE_JS)
     )
