@@ -60,7 +60,8 @@
         if (mine !== sequence) return;
         crosscheckRender(view);
         var s = view.summary;
-        status.textContent = docs.length ? "checked: " + (s.errors + s.warnings + s.infos) + " findings" : "";
+        var n = s.errors + s.warnings + s.infos;
+        status.textContent = docs.length ? "checked: " + n + (n === 1 ? " finding" : " findings") : "";
       })
       .catch(function (error) { if (mine === sequence) status.textContent = "cannot check: " + error.message; });
   }
