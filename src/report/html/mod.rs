@@ -119,7 +119,8 @@ pub struct SpanView {
     pub end: usize,
     /// The figure at this span, if it is one.
     pub figure: Option<usize>,
-    pub source: String,
+    /// Index into [`View::sources`].
+    pub source: usize,
     pub message: String,
 }
 
@@ -266,7 +267,6 @@ impl View {
             .collect();
 
         let sources: Vec<String> = release.sources.sources.iter().map(|s| s.title.clone()).collect();
-        let source_title = |s: usize| sources.get(s).cloned().unwrap_or_default();
         let findings: Vec<FindingView> = findings
             .iter()
             .map(|f| FindingView {
@@ -282,7 +282,7 @@ impl View {
                         start: offsets[mark.doc].get(mark.span.start),
                         end: offsets[mark.doc].get(mark.span.end),
                         figure: at(mark),
-                        source: source_title(mark.source),
+                        source: mark.source,
                         message: mark.message.clone(),
                     })
                     .collect(),

@@ -16,6 +16,10 @@ var crosscheckRender = (function () {
   var LINES_PER_TASK = 150;
   var ROWS_PER_TASK = 150;
   var ALL_ROWS_UP_TO = 400;
+  var FINDINGS_SHOWN = 500;
+  var CELL_VALUES_SHOWN = 12;
+  var MENTIONS_SHOWN = 200;
+  var RANK = { once: 0, agrees: 1, approximate: 2, hint: 3, conflict: 4 };
   var generation = 0;
   var current = null;
 
@@ -96,18 +100,21 @@ var crosscheckRender = (function () {
     return doc ? doc.text.slice(span.start, span.end) : "";
   }
 
-  function renderFindings(view, state) {
+  // The findings, FINDINGS_SHOWN at a time (a release can have thousands),
+  // drawn in the scheduler's slices.
+  function renderFindings(view, state, sched) {
     var list = byId("findings");
+    list.replaceChildren();
     if (!view.findings.length) {
-      list.replaceChildren(el("li", { className: "empty", "data-severity": "none", text: "No findings: the figures agree." }));
+      list.appendChild(el("li", { className: "empty", "data-severity": "none", text: "No findings: the figures agree." }));
       return;
     }
-    var items = view.findings.map(function (f, i) {
+    function item(f, i) {
       var spans = el("ul", { className: "spans" }, f.spans.map(function (s, j) {
         var link = el("a", {
           href: "#", className: "span-link", "data-finding": i, "data-span": j,
           "data-figure": s.figure === null ? null : s.figure
-        }, [el("b", { text: spanText(view, s) }), " — " + s.source + (s.message ? ": " + s.message : "")]);
+        }, [el("b", { text: spanText(view, s) }), " — " + view.sources[s.source] + (s.message ? ": " + s.message : "")]);
         return el("li", { className: j === 0 ? "primary" : "" }, [link]);
       }));
       return el("li", { "data-severity": f.severity, "data-rule": f.rule, id: "finding-" + i }, [
@@ -117,8 +124,30 @@ var crosscheckRender = (function () {
         el("pre", { className: "arithmetic", text: f.arithmetic }),
         spans
       ]);
-    });
-    list.replaceChildren.apply(list, items);
+    }
+    var more = el("li", { className: "more controls", "data-severity": "none" }, [el("button", { type: "button" })]);
+    list.appendChild(more);
+    var next = 0;
+    function upTo(limit, scheduler) {
+      limit = Math.min(limit, view.findings.length);
+      function task() {
+        if (!list.isConnected || more.parentNode !== list) return;
+        var frag = document.createDocumentFragment();
+        for (var n = 0; n < 50 && next < limit; n++, next++) frag.appendChild(item(view.findings[next], next));
+        list.insertBefore(frag, more);
+        if (next < limit) scheduler.add(task);
+        more.hidden = next >= view.findings.length;
+        more.firstChild.textContent = "show " + Math.min(FINDINGS_SHOWN, view.findings.length - next) + " more (" +
+          next + " of " + view.findings.length + " shown)";
+      }
+      scheduler.add(task);
+    }
+    upTo(FINDINGS_SHOWN, sched);
+    more.firstChild.onclick = function () {
+      var scheduler = new Scheduler(function () { return state === current; }, function () {});
+      upTo(next + FINDINGS_SHOWN, scheduler);
+      scheduler.run();
+    };
     list.onclick = function (event) {
       var link = event.target.closest("a.span-link");
       if (!link) return;
@@ -207,13 +236,29 @@ var crosscheckRender = (function () {
           var cell = cells[c];
           if (!cell) { tr.appendChild(el("td")); continue; }
           var td = el("td", { "data-status": cell.status });
-          cell.figures.forEach(function (id, k) {
+          // One button per value as written, with how often this source says it.
+          var groups = [];
+          var byText = {};
+          cell.figures.forEach(function (id) {
+            var f = view.figures[id];
+            var g = Object.prototype.hasOwnProperty.call(byText, f.text) ? byText[f.text] : null;
+            if (!g) {
+              g = byText[f.text] = { id: id, text: f.text, count: 0, status: f.status };
+              groups.push(g);
+            }
+            g.count++;
+            if (RANK[f.status] > RANK[g.status]) { g.status = f.status; g.id = id; }
+          });
+          groups.slice(0, CELL_VALUES_SHOWN).forEach(function (g, k) {
             if (k) td.appendChild(document.createTextNode(" · "));
             td.appendChild(el("button", {
-              type: "button", className: "cellfig", "data-figure": id, "data-status": view.figures[id].status,
-              text: view.figures[id].text
+              type: "button", className: "cellfig", "data-figure": g.id, "data-status": g.status, text: g.text
             }));
+            if (g.count > 1) td.appendChild(el("span", { className: "times", text: " ×" + g.count }));
           });
+          if (groups.length > CELL_VALUES_SHOWN) {
+            td.appendChild(el("span", { className: "times", text: " … " + (groups.length - CELL_VALUES_SHOWN) + " more values" }));
+          }
           tr.appendChild(td);
         }
         frag.appendChild(tr);
@@ -263,7 +308,13 @@ var crosscheckRender = (function () {
     var title = f.measure === null
       ? el("p", { text: f.label + ": its label needs a head, so it links to no other figure." })
       : el("p", null, ["measure ", el("code", { text: view.measures[f.measure].key }), " — " + plural(ids.length, "mention")]);
-    var list = el("ul", null, ids.map(function (other) {
+    // A measure stated thousands of times lists the figure clicked, then
+    // the first others, MENTIONS_SHOWN in all.
+    var listed = ids;
+    if (ids.length > MENTIONS_SHOWN) {
+      listed = [id].concat(ids.filter(function (o) { return o !== id; }).slice(0, MENTIONS_SHOWN - 1));
+    }
+    var list = el("ul", null, listed.map(function (other) {
       var o = view.figures[other];
       var item = el("li", { className: other === id ? "this" : "", "data-figure": other, "data-status": o.status }, [
         el("a", { href: "#", className: "span-link", "data-figure": other, text: o.text }),
@@ -272,15 +323,24 @@ var crosscheckRender = (function () {
       ]);
       return item;
     }));
-    var findings = [];
-    view.findings.forEach(function (finding, i) {
-      if (finding.spans.some(function (s) { return s.figure === id; })) {
-        findings.push(el("li", { "data-severity": finding.severity }, [
-          el("a", { href: "#finding-" + i, text: finding.rule }), ": " + finding.message
-        ]));
-      }
+    if (!state.findingsOf) {
+      state.findingsOf = {};
+      view.findings.forEach(function (finding, i) {
+        finding.spans.forEach(function (s) {
+          if (s.figure === null) return;
+          var list = state.findingsOf[s.figure] || (state.findingsOf[s.figure] = []);
+          if (list[list.length - 1] !== i) list.push(i);
+        });
+      });
+    }
+    var findings = (state.findingsOf[id] || []).map(function (i) {
+      var finding = view.findings[i];
+      return el("li", { "data-severity": finding.severity }, [
+        el("a", { href: "#finding-" + i, text: finding.rule }), ": " + finding.message
+      ]);
     });
     var children = [title, list];
+    if (listed.length < ids.length) children.push(el("p", { className: "times", text: "… and " + (ids.length - listed.length) + " more mentions" }));
     if (findings.length) children.push(el("p", { text: "Findings on this figure:" }), el("ul", { className: "on-figure" }, findings));
     var body = panel.querySelector(".body");
     body.replaceChildren.apply(body, children);
@@ -304,7 +364,7 @@ var crosscheckRender = (function () {
     var state = { view: view, marks: new Array(view.figures.length), related: [], showOnce: current ? current.showOnce : undefined };
     current = state;
     renderSummary(view);
-    renderFindings(view, state);
+
     byId("documents").replaceChildren();
     byId("mentions").hidden = true;
     byId("mentions-close").onclick = function () { byId("mentions").hidden = true; };
@@ -318,6 +378,7 @@ var crosscheckRender = (function () {
     // Figures per document, in text order (the view model keeps that order).
     var perDoc = view.documents.map(function () { return []; });
     view.figures.forEach(function (f, id) { perDoc[f.doc].push({ id: id, start: f.start, end: f.end }); });
+    renderFindings(view, state, sched);
     view.documents.forEach(function (_, d) { queueDocument(view, state, sched, d, perDoc[d]); });
     renderMatrix(view, state, sched);
     var docs = byId("documents");
