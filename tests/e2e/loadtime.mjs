@@ -1,7 +1,7 @@
 // Measures how a large report opens in headless Chromium: not part of the
 // test run (it takes a while), run by hand:
 //
-//   cargo build --release && node tests/e2e/loadtime.mjs [--mb 5]
+//   cargo build --release && node tests/e2e/loadtime.mjs [--mb 5] [--dense]
 //
 // It copies the real documents of ../shared/corpus (Chinese government work
 // reports, White House briefings, BLS releases) into a folder until it holds
@@ -11,7 +11,7 @@
 // (how long the page could not answer), and the time a click on a figure
 // takes to show its mentions. It prints figures and asserts nothing.
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { artifacts, launch, root, shared } from "./support.mjs";
@@ -19,16 +19,45 @@ import { artifacts, launch, root, shared } from "./support.mjs";
 const mbArg = process.argv.indexOf("--mb");
 const megabytes = mbArg > 0 ? Number(process.argv[mbArg + 1]) : 5;
 const bin = process.env.CROSSCHECK_BIN || path.join(root, "target", "release", "crosscheck");
-const corpus = shared("corpus");
-if (!corpus) process.exit(0);
+const dense = process.argv.includes("--dense");
+const corpus = dense ? null : shared("corpus");
+if (!dense && !corpus) process.exit(0);
 
-const files = ["zh/gov_work_reports", "en/whitehouse", "en/bls"].flatMap((dir) =>
-  readdirSync(path.join(corpus, dir)).sort().map((name) => path.join(corpus, dir, name)),
-);
+const files = dense
+  ? []
+  : ["zh/gov_work_reports", "en/whitehouse", "en/bls"].flatMap((dir) =>
+      readdirSync(path.join(corpus, dir)).sort().map((name) => path.join(corpus, dir, name)),
+    );
 const folder = path.join(artifacts, "loadtime-corpus");
 rmSync(folder, { recursive: true, force: true });
 let bytes = 0;
-for (let copy = 1; bytes < megabytes * 1024 * 1024; copy++) {
+if (dense) {
+  // --dense: the benches' generated release (benches/support/corpus.rs):
+  // two fixtures repeated, every digit varied, one figure every 60 bytes or
+  // so, in one file: the worst case for the page.
+  mkdirSync(folder, { recursive: true });
+  const templates = ["fixtures/zh/press-conference-clean.txt", "fixtures/en/press-briefing-clean.md"].map((f) =>
+    readFileSync(path.join(root, f), "utf8"),
+  );
+  let state = 0x2545f4914f6cdd1dn;
+  const mask = (1n << 64n) - 1n;
+  const parts = [];
+  while (bytes < megabytes * 1024 * 1024) {
+    for (const template of templates) {
+      let out = "";
+      for (const c of template) {
+        if (c >= "0" && c <= "9") {
+          state = (state * 6364136223846793005n + 1442695040888963407n) & mask;
+          out += String((state >> 33n) % 10n);
+        } else out += c;
+      }
+      parts.push(out + "\n");
+      bytes += Buffer.byteLength(out) + 1;
+    }
+  }
+  writeFileSync(path.join(folder, "dense.txt"), parts.join(""));
+}
+for (let copy = 1; !dense && bytes < megabytes * 1024 * 1024; copy++) {
   const dir = path.join(folder, `copy-${copy}`);
   mkdirSync(dir, { recursive: true });
   for (const file of files) {
@@ -67,13 +96,14 @@ const inPage = await page.evaluate(() => ({
   busyMs: Number(document.documentElement.dataset.busyMs),
   marks: document.querySelectorAll("mark.fig").length,
   rows: document.querySelectorAll("table#matrix tbody tr").length,
+  summary: document.getElementById("summary").textContent,
   columns: document.querySelectorAll("table#matrix thead th").length - 1,
   longest: window.__longest,
   long: window.__long,
 }));
 // A figure far down: scrolled to first, then clicked; the time is the
 // page's own, from the click event to the mentions drawn.
-const far = page.locator("#documents mark.fig[data-status='agrees']").nth(Math.floor(inPage.marks / 2));
+const far = page.locator("#documents mark.fig").nth(Math.floor(inPage.marks / 2));
 await far.scrollIntoViewIfNeeded();
 const clickMs = await far.evaluate((mark) => {
   const t0 = performance.now();
@@ -86,8 +116,13 @@ await page.screenshot({ path: path.join(artifacts, "loadtime.png") });
 await browser.close();
 
 const mb = (n) => (n / 1024 / 1024).toFixed(1) + " MB";
-console.log(`input: ${mb(bytes)} in ${readdirSync(folder).length} copies of ${files.length} documents of ../shared/corpus`);
+console.log(
+  dense
+    ? `input: ${mb(bytes)} in one generated file (the benches' figure-dense release)`
+    : `input: ${mb(bytes)} in ${readdirSync(folder).length} copies of ${files.length} documents of ../shared/corpus`,
+);
 console.log(`report: ${mb(size)} written in ${(writeMs / 1000).toFixed(1)} s by ${path.relative(root, bin)}`);
+console.log(`summary: ${inPage.summary}`);
 console.log(`figures marked: ${inPage.marks}; matrix: ${inPage.rows} rows drawn × ${inPage.columns} sources`);
 console.log(`first figure on screen: ${(firstPaint / 1000).toFixed(2)} s after navigation`);
 console.log(`ready (everything drawn): ${(readyMs / 1000).toFixed(2)} s after navigation; drawing took ${(inPage.renderMs / 1000).toFixed(2)} s of it, ${(inPage.busyMs / 1000).toFixed(2)} s in the page's script`);
