@@ -78,13 +78,14 @@ test("a faulty release: the conflict is marked, found, in the matrix, and its me
   await context.close();
 });
 
-test("printed, the report keeps its findings and matrix and drops its controls", async () => {
+test("printed, the report keeps its legend, findings and matrix and drops its controls", async () => {
   const file = path.join(artifacts, "figure-mismatch.html");
   const { page, context } = await open(file);
   await page.locator("#documents mark.fig[data-status='conflict']").first().click();
   await page.emulateMedia({ media: "print" });
   assert.equal(await page.locator("#mentions").isVisible(), false);
-  assert.equal(await page.locator("#legend").isVisible(), false);
+  assert.equal(await page.locator("#show-once").isVisible(), false);
+  assert.equal(await page.locator("#legend").isVisible(), true, "the colours are explained on paper too");
   assert.equal(await page.locator("#findings li[data-rule]").isVisible(), true);
   assert.equal(await page.locator("table#matrix").isVisible(), true);
   await page.pdf({ path: path.join(artifacts, "report-figure-mismatch.pdf"), format: "A4" });
