@@ -18,7 +18,9 @@ import { artifacts, launch, root, shared } from "./support.mjs";
 
 const mbArg = process.argv.indexOf("--mb");
 const megabytes = mbArg > 0 ? Number(process.argv[mbArg + 1]) : 5;
-const bin = process.env.CROSSCHECK_BIN || path.join(root, "target", "release", "crosscheck");
+const bin = process.env.CROSSCHECK_BIN
+  ? path.resolve(process.env.CROSSCHECK_BIN)
+  : path.join(root, "target", "release", "crosscheck");
 const dense = process.argv.includes("--dense");
 const corpus = dense ? null : shared("corpus");
 if (!dense && !corpus) process.exit(0);

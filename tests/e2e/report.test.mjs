@@ -2,10 +2,10 @@
 // hostile document, and print.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { HOSTILE, artifacts, launch, ready, report, shared, watchedPage } from "./support.mjs";
+import { HOSTILE, artifacts, launch, ready, report, root, shared, watchedPage } from "./support.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -111,5 +111,27 @@ test("a release with <script> and crafted figures runs nothing in the report", a
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   await page.screenshot({ path: path.join(artifacts, "report-hostile.png"), fullPage: false });
   onlyItself(seen, file);
+  await context.close();
+});
+
+test("a release with 600 findings draws 500 and the rest when asked", async () => {
+  const fixture = readFileSync(path.join(root, "fixtures/zh/release/figure-mismatch.txt"), "utf8");
+  const input = path.join(artifacts, "many-findings.txt");
+  writeFileSync(input, fixture.repeat(600));
+  const file = report([input], path.join(artifacts, "many-findings.html"));
+  const { page, seen, context } = await open(file);
+  const findings = page.locator("#findings li[data-rule]");
+  assert.equal(await findings.count(), 500);
+  const more = page.locator("#findings li.more button");
+  assert.match(await more.innerText(), /show 100 more \(500 of 600 shown\)/);
+  await more.click();
+  await page.locator("#finding-599").waitFor({ state: "attached" });
+  assert.equal(await findings.count(), 600);
+  assert.equal(await more.isVisible(), false);
+  // The matrix says each value once, with how often each source says it.
+  const conflict = page.locator("table#matrix tr[data-status='conflict'] td[data-status='conflict']");
+  // (After the first copy, a copy's lead is said by the last speaker of the one before.)
+  assert.deepEqual(await conflict.allInnerTexts(), ["1829起", "1892起 ×600", "1829起 ×600", "1829起 ×599"]);
+  assert.deepEqual(seen.errors, []);
   await context.close();
 });

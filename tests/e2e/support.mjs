@@ -14,7 +14,9 @@ export const onCI = process.env.CI === "true";
 
 /// The crosscheck binary: CROSSCHECK_BIN, else target/debug/crosscheck.
 export function binary() {
-  const bin = process.env.CROSSCHECK_BIN || path.join(root, "target", "debug", "crosscheck");
+  const bin = process.env.CROSSCHECK_BIN
+    ? path.resolve(process.env.CROSSCHECK_BIN)
+    : path.join(root, "target", "debug", "crosscheck");
   if (!existsSync(bin)) throw new Error(`${bin} is missing: run cargo build first`);
   return bin;
 }
