@@ -11,7 +11,6 @@
 //! network. The same view model and JS serve `crosscheck serve`.
 
 use std::collections::HashMap;
-use std::io::{self, Write};
 
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -453,11 +452,6 @@ pub fn render_view(view: &View) -> String {
 /// The proofing page of `crosscheck serve`.
 pub fn render_serve_page() -> String {
     fill(SERVE_HTML, &[("CSP", &serve_csp()), ("CSS", CSS), ("APP_JS", APP_JS), ("SERVE_JS", SERVE_JS)])
-}
-
-/// Writes the report of a checked release as HTML.
-pub fn write_html(out: &mut dyn Write, report: &Report) -> io::Result<()> {
-    out.write_all(render_report(report).as_bytes())
 }
 
 #[cfg(test)]
