@@ -12,6 +12,7 @@ pub mod load;
 pub mod report;
 pub mod rule;
 pub mod segment;
+pub mod serve;
 pub mod span;
 
 pub use extract::{extract_figures, Figure};

@@ -101,6 +101,32 @@ pub enum Command {
         #[arg(long, default_value = "-")]
         stdin_filename: String,
     },
+    /// Write one self-contained HTML page for proofing: the documents with
+    /// every figure marked by status, the findings with their arithmetic, a
+    /// measures × sources matrix and a summary. Exits 0 even with findings.
+    Report {
+        /// Files or folders, read as one release; `-` reads standard input.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The HTML file to write (never one of the inputs); `-` writes
+        /// standard output.
+        #[arg(short, long, value_name = "FILE", default_value = "-")]
+        output: PathBuf,
+        #[command(flatten)]
+        rules: RuleArgs,
+        #[arg(long, default_value = "-")]
+        stdin_filename: String,
+    },
+    /// Serve the proofing page on this computer: paste or upload drafts and
+    /// see the report as you edit.
+    Serve {
+        /// The port to listen on; 0 picks a free one (the URL is printed).
+        #[arg(long, default_value_t = 7878)]
+        port: u16,
+        /// The address to listen on; only this computer by default.
+        #[arg(long, default_value = "127.0.0.1")]
+        host: std::net::IpAddr,
+    },
     /// List every number expression read, before the figure filters.
     Numbers {
         #[arg(required = true)]
@@ -203,6 +229,12 @@ pub enum RunError {
     #[error("no rule named `{0}`")]
     #[diagnostic(code(crosscheck::unknown_rule), help("`crosscheck rules` lists them"))]
     UnknownRule(String),
+    #[error("{0} is one of the inputs; crosscheck report never overwrites an input")]
+    #[diagnostic(code(crosscheck::output_is_input), help("name another file with -o"))]
+    OutputIsInput(String),
+    #[error("cannot serve: {0}")]
+    #[diagnostic(code(crosscheck::serve))]
+    Serve(io::Error),
     #[error("cannot write output: {0}")]
     #[diagnostic(code(crosscheck::output))]
     Output(#[from] io::Error),
@@ -327,11 +359,57 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
             report::write_figures(out, docs, &packs, format)?;
             Ok(if failed { 2 } else { 0 })
         }
+        Command::Report { paths, output, rules, stdin_filename } => {
+            let user = rules.load()?;
+            let writes_file = output.as_os_str() != "-";
+            if writes_file && paths.iter().any(|p| same_file(p, &output)) {
+                return Err(RunError::OutputIsInput(output.display().to_string()));
+            }
+            let Loaded { docs, failed, progress } = loader.load(&paths, &stdin_filename, &user.files)?;
+            if writes_file && docs.iter().any(|d| same_file(Path::new(&d.name), &output)) {
+                return Err(RunError::OutputIsInput(output.display().to_string()));
+            }
+            let report = crate::check_rules(docs, &packs, &user, false);
+            progress.finish();
+            let html = report::html::render_report(&report);
+            if writes_file {
+                std::fs::write(&output, html)?;
+            } else {
+                out.write_all(html.as_bytes())?;
+            }
+            Ok(if failed { 2 } else { 0 })
+        }
+        Command::Serve { port, host } => {
+            let addr = std::net::SocketAddr::new(host, port);
+            let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(RunError::Serve)?;
+            let mut announced: io::Result<()> = Ok(());
+            runtime
+                .block_on(crate::serve::serve(addr, packs, |bound| {
+                    announced = writeln!(out, "crosscheck serve: http://{bound}/").and_then(|()| out.flush());
+                    if !host.is_loopback() {
+                        #[allow(clippy::print_stderr)]
+                        {
+                            eprintln!("warning: listening on {host}: other computers can reach this page");
+                        }
+                    }
+                }))
+                .map_err(RunError::Serve)?;
+            announced?;
+            Ok(0)
+        }
         Command::Numbers { paths, format, stdin_filename } => {
             let Loaded { docs, failed, .. } = loader.load(&paths, &stdin_filename, &FileFilter::default())?;
             report::write_numbers(out, &docs, &packs, format)?;
             Ok(if failed { 2 } else { 0 })
         }
+    }
+}
+
+/// Whether two paths name one existing file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
     }
 }
 

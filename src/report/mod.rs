@@ -14,6 +14,7 @@ use crate::span::LineIndex;
 
 pub mod baseline;
 pub mod check;
+pub mod html;
 pub mod sarif;
 pub use check::{write_check, CheckFormat, HumanOptions};
 

@@ -1,0 +1,112 @@
+"use strict";
+// The proofing page: drafts are sent to the local server as text, checked
+// there, and the view model that comes back is drawn by crosscheckRender.
+(function () {
+  var DEBOUNCE_MS = 300;
+  var drafts = document.getElementById("drafts");
+  var status = document.getElementById("status");
+  var sequence = 0;
+  var timer = null;
+
+  function addDraft(name, text) {
+    var n = drafts.children.length + 1;
+    var box = document.createElement("div");
+    box.className = "draft";
+    var input = document.createElement("input");
+    input.type = "text";
+    input.className = "name";
+    input.value = name || "draft-" + n + ".txt";
+    input.setAttribute("aria-label", "file name (its extension says how to read it)");
+    var remove = document.createElement("button");
+    remove.type = "button";
+    remove.textContent = "Remove";
+    remove.onclick = function () { box.remove(); schedule(); };
+    var area = document.createElement("textarea");
+    area.className = "text";
+    area.value = text || "";
+    area.placeholder = "Paste a release here";
+    area.setAttribute("aria-label", "draft text");
+    box.append(input, remove, area);
+    drafts.appendChild(box);
+    return area;
+  }
+
+  function documents() {
+    var out = [];
+    drafts.querySelectorAll(".draft").forEach(function (box) {
+      var text = box.querySelector("textarea").value;
+      if (text.trim()) out.push({ name: box.querySelector("input").value || "draft.txt", text: text });
+    });
+    return out;
+  }
+
+  function post(path, body) {
+    return fetch(path, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) })
+      .then(function (response) {
+        if (!response.ok) {
+          return response.text().then(function (t) { throw new Error(response.status + " " + t); });
+        }
+        return response;
+      });
+  }
+
+  function check() {
+    var mine = ++sequence;
+    var docs = documents();
+    status.textContent = "checking…";
+    post("api/check", { documents: docs })
+      .then(function (response) { return response.json(); })
+      .then(function (view) {
+        if (mine !== sequence) return;
+        crosscheckRender(view);
+        var s = view.summary;
+        var n = s.errors + s.warnings + s.infos;
+        status.textContent = docs.length ? "checked: " + n + (n === 1 ? " finding" : " findings") : "";
+      })
+      .catch(function (error) { if (mine === sequence) status.textContent = "cannot check: " + error.message; });
+  }
+
+  function schedule() {
+    clearTimeout(timer);
+    timer = setTimeout(check, DEBOUNCE_MS);
+  }
+
+  drafts.addEventListener("input", schedule);
+  document.getElementById("add-draft").onclick = function () { addDraft().focus(); };
+  document.getElementById("upload").onchange = function (event) {
+    var files = Array.prototype.slice.call(event.target.files);
+    var empty = drafts.querySelectorAll(".draft");
+    if (files.length && empty.length === 1 && !empty[0].querySelector("textarea").value) empty[0].remove();
+    Promise.all(files.map(function (file) {
+      return new Promise(function (resolve) {
+        var reader = new FileReader();
+        reader.onload = function () { resolve({ name: file.name, text: String(reader.result) }); };
+        reader.onerror = function () { resolve({ name: file.name, text: "" }); };
+        reader.readAsText(file);
+      });
+    })).then(function (read) {
+      read.forEach(function (d) { addDraft(d.name, d.text); });
+      event.target.value = "";
+      check();
+    });
+  };
+  document.getElementById("download").onclick = function () {
+    status.textContent = "writing the report…";
+    post("api/report", { documents: documents() })
+      .then(function (response) { return response.blob(); })
+      .then(function (blob) {
+        var link = document.createElement("a");
+        link.href = URL.createObjectURL(blob);
+        link.download = "report.html";
+        document.body.appendChild(link);
+        link.click();
+        link.remove();
+        setTimeout(function () { URL.revokeObjectURL(link.href); }, 10000);
+        status.textContent = "report downloaded";
+      })
+      .catch(function (error) { status.textContent = "cannot write the report: " + error.message; });
+  };
+
+  addDraft("draft.txt", "");
+  check();
+})();

@@ -1,0 +1,531 @@
+//! The HTML report: one self-contained page for editors who proof a release.
+//!
+//! Part of the report stage. Input: a [`Report`]. Output: a [`View`] (a
+//! serialisable view model: documents, every figure with its status, the
+//! findings with their arithmetic, the measures × sources matrix and a
+//! summary) and the page that shows it. The page's CSS and JS are files in
+//! `assets/`, embedded with `include_str!`; the view model travels inside the
+//! page as JSON, escaped so no document text can leave its script element,
+//! and the page renders it with DOM APIs only. A Content-Security-Policy
+//! allows only the page's own scripts (by hash) and loads nothing from the
+//! network. The same view model and JS serve `crosscheck serve`.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::report::check::Summary;
+use crate::rule::check::{show, Mark, Severity};
+use crate::Report;
+
+/// The page's style sheet, shared by the report and the proofing page.
+pub const CSS: &str = include_str!("assets/report.css");
+/// The renderer: turns a [`View`] into the page. Shared by both pages.
+pub const APP_JS: &str = include_str!("assets/app.js");
+/// The report's boot script: renders the embedded view model.
+pub const REPORT_JS: &str = include_str!("assets/report.js");
+/// The proofing page's script: drafts in, view model back, rendered.
+pub const SERVE_JS: &str = include_str!("assets/serve.js");
+const REPORT_HTML: &str = include_str!("assets/report.html");
+const SERVE_HTML: &str = include_str!("assets/serve.html");
+
+/// The view model of a report, as the page's JS reads it.
+///
+/// Offsets (`start`, `end`) are in UTF-16 code units, as JavaScript indexes
+/// strings; they are converted from the byte spans here, at the edge.
+#[derive(Debug, Clone, Serialize)]
+pub struct View {
+    pub version: u32,
+    pub documents: Vec<DocumentView>,
+    pub sources: Vec<String>,
+    pub figures: Vec<FigureView>,
+    pub measures: Vec<MeasureView>,
+    pub findings: Vec<FindingView>,
+    pub matrix: Matrix,
+    pub summary: Summary,
+}
+
+/// One document: its name and text.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentView {
+    pub name: String,
+    pub text: String,
+}
+
+/// How a figure stands with the rest of the release.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Stated once: nothing to compare it with.
+    Once,
+    /// Its measure has other mentions, and none is in conflict.
+    Agrees,
+    /// Written with a qualifier (`余`, `约`, `more than`): a range, not a count.
+    Approximate,
+    /// Named by an info finding (a hint, such as `similar-mismatch`).
+    Hint,
+    /// Named by an error or warning finding.
+    Conflict,
+}
+
+/// One figure in its document.
+#[derive(Debug, Clone, Serialize)]
+pub struct FigureView {
+    pub doc: usize,
+    pub start: usize,
+    pub end: usize,
+    /// As written.
+    pub text: String,
+    pub status: Status,
+    /// Index into [`View::measures`]; `None` when it links to nothing.
+    pub measure: Option<usize>,
+    /// Index into [`View::sources`].
+    pub source: usize,
+    pub label: String,
+    pub unit: Option<String>,
+    /// Its value as an interval, for people: `7300–7400`.
+    pub interval: String,
+}
+
+/// A measure: what several figures may state.
+#[derive(Debug, Clone, Serialize)]
+pub struct MeasureView {
+    pub key: String,
+    /// Indexes into [`View::figures`], in document order.
+    pub figures: Vec<usize>,
+    /// `conflict` if any of its figures is, else `agrees` or `once`.
+    pub status: Status,
+}
+
+/// One finding with the spans it names and the arithmetic that decided it.
+#[derive(Debug, Clone, Serialize)]
+pub struct FindingView {
+    pub rule: String,
+    pub severity: Severity,
+    pub message: String,
+    pub help: String,
+    pub arithmetic: String,
+    /// The primary span first.
+    pub spans: Vec<SpanView>,
+}
+
+/// A span a finding names.
+#[derive(Debug, Clone, Serialize)]
+pub struct SpanView {
+    pub doc: usize,
+    pub start: usize,
+    pub end: usize,
+    /// The figure at this span, if it is one.
+    pub figure: Option<usize>,
+    /// Index into [`View::sources`].
+    pub source: usize,
+    pub message: String,
+}
+
+/// The measures × sources matrix: a row per measure, a column per source
+/// that states one. The page shows the measures stated more than once first
+/// and, on a large release, only those until asked.
+#[derive(Debug, Clone, Serialize)]
+pub struct Matrix {
+    /// Indexes into [`View::sources`].
+    pub columns: Vec<usize>,
+    pub rows: Vec<MatrixRow>,
+}
+
+/// One measure's row: only the cells that hold figures.
+#[derive(Debug, Clone, Serialize)]
+pub struct MatrixRow {
+    pub measure: usize,
+    pub cells: Vec<MatrixCell>,
+}
+
+/// What one source says of one measure.
+#[derive(Debug, Clone, Serialize)]
+pub struct MatrixCell {
+    /// Index into [`Matrix::columns`].
+    pub column: usize,
+    pub figures: Vec<usize>,
+    pub status: Status,
+}
+
+/// Byte offsets of a text → UTF-16 offsets, for the offsets asked for.
+struct Utf16Offsets(Vec<(usize, usize)>);
+
+impl Utf16Offsets {
+    fn new(text: &str, mut wanted: Vec<usize>) -> Self {
+        wanted.sort_unstable();
+        wanted.dedup();
+        let mut out = Vec::with_capacity(wanted.len());
+        let (mut byte, mut units) = (0, 0);
+        let mut chars = text.chars();
+        for w in wanted {
+            while byte < w {
+                let Some(c) = chars.next() else { break };
+                byte += c.len_utf8();
+                units += c.len_utf16();
+            }
+            out.push((w, units));
+        }
+        Utf16Offsets(out)
+    }
+
+    fn get(&self, byte: usize) -> usize {
+        match self.0.binary_search_by_key(&byte, |&(b, _)| b) {
+            Ok(i) => self.0[i].1,
+            Err(i) => i.checked_sub(1).map_or(0, |i| self.0[i].1),
+        }
+    }
+}
+
+impl View {
+    /// The view model of a checked release.
+    pub fn of(report: &Report) -> View {
+        let release = &report.release;
+        let findings = report.findings();
+
+        // Every byte offset the page needs, per document, converted once.
+        let mut wanted: Vec<Vec<usize>> = vec![Vec::new(); release.docs.len()];
+        for m in &release.mentions {
+            wanted[m.doc].extend([m.figure.span.start, m.figure.span.end]);
+        }
+        for mark in findings.iter().flat_map(|f| std::iter::once(&f.primary).chain(&f.labels)) {
+            wanted[mark.doc].extend([mark.span.start, mark.span.end]);
+        }
+        let offsets: Vec<Utf16Offsets> =
+            release.docs.iter().zip(wanted).map(|(d, w)| Utf16Offsets::new(&d.text, w)).collect();
+
+        let figure_at: HashMap<(usize, usize, usize), usize> = release
+            .mentions
+            .iter()
+            .enumerate()
+            .map(|(i, m)| ((m.doc, m.figure.span.start, m.figure.span.end), i))
+            .collect();
+        let at = |mark: &Mark| figure_at.get(&(mark.doc, mark.span.start, mark.span.end)).copied();
+
+        // Findings name figures: errors and warnings make conflicts, infos hints.
+        let mut named: Vec<Option<Status>> = vec![None; release.mentions.len()];
+        for f in findings {
+            let status = if f.severity >= Severity::Warning { Status::Conflict } else { Status::Hint };
+            for i in std::iter::once(&f.primary).chain(&f.labels).filter_map(at) {
+                named[i] = named[i].max(Some(status));
+            }
+        }
+
+        // Measures in order of first mention; only figures that link have one.
+        let mut measure_of: HashMap<&str, usize> = HashMap::new();
+        let mut measures: Vec<MeasureView> = Vec::new();
+        let mut figure_measure: Vec<Option<usize>> = vec![None; release.mentions.len()];
+        for (i, m) in release.mentions.iter().enumerate() {
+            if !m.linkable {
+                continue;
+            }
+            let id = *measure_of.entry(m.key.as_str()).or_insert_with(|| {
+                measures.push(MeasureView { key: m.key.clone(), figures: Vec::new(), status: Status::Once });
+                measures.len() - 1
+            });
+            measures[id].figures.push(i);
+            figure_measure[i] = Some(id);
+        }
+        for measure in &mut measures {
+            measure.status = if measure.figures.iter().any(|&i| named[i] == Some(Status::Conflict)) {
+                Status::Conflict
+            } else if measure.figures.len() > 1 {
+                Status::Agrees
+            } else {
+                Status::Once
+            };
+        }
+
+        let figures: Vec<FigureView> = release
+            .mentions
+            .iter()
+            .enumerate()
+            .map(|(i, m)| {
+                let figure = &m.figure;
+                let status = named[i].unwrap_or(if figure.qualifier.is_some() {
+                    Status::Approximate
+                } else if figure_measure[i].is_some_and(|id| measures[id].figures.len() > 1) {
+                    Status::Agrees
+                } else {
+                    Status::Once
+                });
+                FigureView {
+                    doc: m.doc,
+                    start: offsets[m.doc].get(figure.span.start),
+                    end: offsets[m.doc].get(figure.span.end),
+                    text: release.text_of(m).to_string(),
+                    status,
+                    measure: figure_measure[i],
+                    source: m.source,
+                    label: figure.label.clone(),
+                    unit: figure.unit.clone(),
+                    interval: show(&figure.interval),
+                }
+            })
+            .collect();
+
+        let sources: Vec<String> = release.sources.sources.iter().map(|s| s.title.clone()).collect();
+        let findings: Vec<FindingView> = findings
+            .iter()
+            .map(|f| FindingView {
+                rule: f.rule.clone(),
+                severity: f.severity,
+                message: f.message.clone(),
+                help: f.help.clone(),
+                arithmetic: f.explain.clone(),
+                spans: std::iter::once(&f.primary)
+                    .chain(&f.labels)
+                    .map(|mark| SpanView {
+                        doc: mark.doc,
+                        start: offsets[mark.doc].get(mark.span.start),
+                        end: offsets[mark.doc].get(mark.span.end),
+                        figure: at(mark),
+                        source: mark.source,
+                        message: mark.message.clone(),
+                    })
+                    .collect(),
+            })
+            .collect();
+
+        let matrix = matrix(&measures, &figures);
+        View {
+            version: 1,
+            documents: release
+                .docs
+                .iter()
+                .map(|d| DocumentView { name: d.name.clone(), text: d.text.clone() })
+                .collect(),
+            sources,
+            figures,
+            measures,
+            findings,
+            matrix,
+            summary: Summary::of(report),
+        }
+    }
+
+    /// The view model as JSON that is safe inside a `<script>` element:
+    /// `<`, `>`, `&`, U+2028 and U+2029 are written as `\u` escapes, which
+    /// only strings can hold, so no text can close the element.
+    pub fn to_script_json(&self) -> String {
+        let json = serde_json::to_string(self).unwrap_or_else(|_| "null".to_string());
+        script_safe(&json)
+    }
+}
+
+/// A row per measure, in order of first mention; a column per source that
+/// states a measure, in source order.
+fn matrix(measures: &[MeasureView], figures: &[FigureView]) -> Matrix {
+    let shown: Vec<usize> = (0..measures.len()).collect();
+    let mut columns: Vec<usize> =
+        shown.iter().flat_map(|&i| measures[i].figures.iter().map(|&f| figures[f].source)).collect();
+    columns.sort_unstable();
+    columns.dedup();
+    let column_of: HashMap<usize, usize> = columns.iter().enumerate().map(|(c, &s)| (s, c)).collect();
+    let rows = shown
+        .into_iter()
+        .map(|measure| {
+            let mut cells: Vec<MatrixCell> = Vec::new();
+            for &f in &measures[measure].figures {
+                let column = column_of[&figures[f].source];
+                match cells.iter_mut().find(|c| c.column == column) {
+                    Some(cell) => cell.figures.push(f),
+                    None => cells.push(MatrixCell { column, figures: vec![f], status: Status::Once }),
+                }
+            }
+            cells.sort_by_key(|c| c.column);
+            for cell in &mut cells {
+                cell.status = cell.figures.iter().map(|&f| figures[f].status).max().unwrap_or(Status::Once);
+            }
+            MatrixRow { measure, cells }
+        })
+        .collect();
+    Matrix { columns, rows }
+}
+
+/// JSON made safe to sit inside a `<script>` element.
+fn script_safe(json: &str) -> String {
+    let mut out = String::with_capacity(json.len() + json.len() / 16);
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The CSP source of an inline script: `'sha256-…'` of its exact text.
+fn script_hash(script: &str) -> String {
+    format!("'sha256-{}'", base64(&Sha256::digest(script.as_bytes())))
+}
+
+/// Standard base64 with padding, for CSP hashes.
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = (u32::from(chunk[0]) << 16)
+            | (u32::from(*chunk.get(1).unwrap_or(&0)) << 8)
+            | u32::from(*chunk.get(2).unwrap_or(&0));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[(n >> (18 - 6 * i)) as usize & 63]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// The Content-Security-Policy of the report: its own two scripts, inline
+/// styles and data: images, nothing else, and nothing from the network.
+pub fn report_csp() -> String {
+    format!(
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src {} {}; base-uri 'none'; form-action 'none'",
+        script_hash(APP_JS),
+        script_hash(REPORT_JS)
+    )
+}
+
+/// The Content-Security-Policy of the proofing page: as the report's, and it
+/// may call its own server. (The server's header adds `frame-ancestors`,
+/// which a meta element cannot carry.)
+pub fn serve_csp() -> String {
+    format!(
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; connect-src 'self'; script-src {} {}; base-uri 'none'; form-action 'none'",
+        script_hash(APP_JS),
+        script_hash(SERVE_JS)
+    )
+}
+
+/// Fills `@@NAME@@` placeholders of a template in one pass: what is put in
+/// is never scanned again.
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + values.iter().map(|(_, v)| v.len()).sum::<usize>());
+    let mut rest = template;
+    while let Some(open) = rest.find("@@") {
+        let after = &rest[open + 2..];
+        let Some(close) = after.find("@@") else { break };
+        let name = &after[..close];
+        match values.iter().find(|(n, _)| *n == name) {
+            Some((_, value)) => {
+                out.push_str(&rest[..open]);
+                out.push_str(value);
+                rest = &after[close + 2..];
+            }
+            None => {
+                out.push_str(&rest[..open + 2]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The report of a checked release as one self-contained HTML page.
+pub fn render_report(report: &Report) -> String {
+    render_view(&View::of(report))
+}
+
+/// The report page of a view model.
+pub fn render_view(view: &View) -> String {
+    fill(
+        REPORT_HTML,
+        &[
+            ("CSP", &report_csp()),
+            ("CSS", CSS),
+            ("DATA", &view.to_script_json()),
+            ("APP_JS", APP_JS),
+            ("REPORT_JS", REPORT_JS),
+        ],
+    )
+}
+
+/// The proofing page of `crosscheck serve`.
+pub fn render_serve_page() -> String {
+    fill(SERVE_HTML, &[("CSP", &serve_csp()), ("CSS", CSS), ("APP_JS", APP_JS), ("SERVE_JS", SERVE_JS)])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Document, Packs};
+
+    fn report_of(name: &str, text: &str) -> Report {
+        let packs = Packs::builtin().expect("packs");
+        crate::check(vec![Document::new(name, text)], &packs)
+    }
+
+    #[test]
+    fn base64_matches_the_rfc_examples() {
+        for (input, output) in [("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foobar", "Zm9vYmFy")] {
+            assert_eq!(base64(input.as_bytes()), output);
+        }
+    }
+
+    #[test]
+    fn script_json_cannot_close_its_element() {
+        let report =
+            report_of("a</script><b>.txt", "</script><script>alert(1)</script>\u{2028}共侦破刑事案件1829起 & more");
+        let json = View::of(&report).to_script_json();
+        for bad in ["<", ">", "&", "\u{2028}"] {
+            assert!(!json.contains(bad), "{bad:?} left in {json}");
+        }
+        let back: serde_json::Value = serde_json::from_str(&json).expect("still JSON");
+        assert_eq!(back["documents"][0]["name"], "a</script><b>.txt");
+        assert!(back["documents"][0]["text"].as_str().is_some_and(|t| t.starts_with("</script><script>")));
+    }
+
+    #[test]
+    fn fill_never_rescans_what_it_put_in() {
+        assert_eq!(fill("<@@A@@|@@B@@|@@C@@>", &[("A", "@@B@@"), ("B", "b")]), "<@@B@@|b|@@C@@>");
+    }
+
+    #[test]
+    fn statuses_follow_findings_qualifiers_and_mentions() {
+        let text = "全市共侦破刑事案件1829起,化解各类矛盾纠纷7300余起,办结治安案件3846起。\n\
+                    行动总体情况——市公安局副局长周建国\n全市累计侦破刑事案件1892起,化解各类矛盾纠纷7300余起。\n";
+        let view = View::of(&report_of("a.txt", text));
+        let status =
+            |written: &str| view.figures.iter().filter(|f| f.text == written).map(|f| f.status).collect::<Vec<_>>();
+        assert_eq!(status("1829起"), [Status::Conflict]);
+        assert_eq!(status("1892起"), [Status::Conflict]);
+        assert_eq!(status("7300余起"), [Status::Approximate, Status::Approximate]);
+        assert_eq!(status("3846起"), [Status::Once]);
+        let conflict = view.measures.iter().find(|m| m.status == Status::Conflict).expect("a measure in conflict");
+        assert_eq!(conflict.figures.len(), 2);
+        // The matrix: a row per measure, a column per speaker.
+        assert_eq!(view.matrix.columns.len(), 2);
+        assert_eq!(view.matrix.rows.len(), view.measures.len());
+        assert!(view.matrix.rows.iter().any(|r| r.cells.iter().all(|c| c.status == Status::Conflict)));
+        assert_eq!(view.findings.len(), 1);
+        assert!(view.findings[0].arithmetic.contains("1829"));
+    }
+
+    #[test]
+    fn offsets_are_utf16_code_units() {
+        let text = "𝟙全市共侦破刑事案件1829起。";
+        let view = View::of(&report_of("a.txt", text));
+        let figure = &view.figures[0];
+        let units: Vec<u16> = text.encode_utf16().collect();
+        assert_eq!(String::from_utf16_lossy(&units[figure.start..figure.end]), "1829起");
+    }
+
+    #[test]
+    fn the_same_input_gives_the_same_bytes() {
+        let text = include_str!("../../../fixtures/zh/release/figure-mismatch.txt");
+        let a = render_report(&report_of("f.txt", text));
+        let b = render_report(&report_of("f.txt", text));
+        assert_eq!(a, b);
+        assert!(a.contains("Content-Security-Policy"));
+        assert!(!a.contains("@@"), "a placeholder left unfilled");
+    }
+}

@@ -1,0 +1,143 @@
+//! `crosscheck serve`: the proofing page on a local web server.
+//!
+//! A front end, like the CLI: drafts come in as JSON text, go through the
+//! same [`crate::check`] as every other run, and go back as the report's view
+//! model or as the whole HTML report. The page and its assets are embedded in
+//! the binary; nothing here reads or writes the file system, and request
+//! bodies and document counts are bounded.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::Deserialize;
+
+use crate::report::html::{self, View};
+use crate::{Document, Packs};
+
+/// The largest request body: a release is rarely larger.
+pub const MAX_BODY_BYTES: usize = 20 * 1024 * 1024;
+/// The most documents one request may hold.
+pub const MAX_DOCUMENTS: usize = 64;
+/// The longest document name, in bytes.
+pub const MAX_NAME_BYTES: usize = 255;
+
+/// What the page sends: the drafts, as text.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckRequest {
+    pub documents: Vec<DraftDocument>,
+}
+
+/// One draft: a name (its extension says how to read it) and its text.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DraftDocument {
+    pub name: String,
+    pub text: String,
+}
+
+/// The server's state: the rule packs, compiled once.
+#[derive(Clone)]
+struct AppState {
+    packs: Arc<Packs>,
+    page: Arc<String>,
+    csp: Arc<HeaderValue>,
+}
+
+/// The routes: `GET /` the page, `POST /api/check` the view model,
+/// `POST /api/report` the self-contained report.
+pub fn router(packs: Packs) -> Router {
+    let csp = HeaderValue::from_str(&format!("{}; frame-ancestors 'none'", html::serve_csp()))
+        .unwrap_or_else(|_| HeaderValue::from_static("default-src 'none'"));
+    let state = AppState { packs: Arc::new(packs), page: Arc::new(html::render_serve_page()), csp: Arc::new(csp) };
+    Router::new()
+        .route("/", get(page))
+        .route("/api/check", post(check))
+        .route("/api/report", post(report))
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .with_state(state)
+}
+
+/// Serves on `addr` until the process ends; `ready` is told the address
+/// bound (with the port chosen when `addr` asks for port 0).
+pub async fn serve(addr: SocketAddr, packs: Packs, ready: impl FnOnce(SocketAddr)) -> std::io::Result<()> {
+    let listener = tokio::net::TcpListener::bind(addr).await?;
+    ready(listener.local_addr()?);
+    axum::serve(listener, router(packs)).await
+}
+
+async fn page(State(state): State<AppState>) -> Response {
+    let mut response = (StatusCode::OK, state.page.as_str().to_owned()).into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
+    headers.insert(header::CONTENT_SECURITY_POLICY, (*state.csp).clone());
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// A request the server refuses, with why.
+#[derive(Debug)]
+struct Refusal {
+    status: StatusCode,
+    message: String,
+}
+
+fn refuse(status: StatusCode, message: String) -> Refusal {
+    Refusal { status, message }
+}
+
+impl IntoResponse for Refusal {
+    fn into_response(self) -> Response {
+        (self.status, self.message).into_response()
+    }
+}
+
+/// The documents of a request, checked against the limits.
+fn documents(request: CheckRequest) -> Result<Vec<Document>, Refusal> {
+    if request.documents.len() > MAX_DOCUMENTS {
+        return Err(refuse(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!("{} documents; at most {MAX_DOCUMENTS} are checked at once", request.documents.len()),
+        ));
+    }
+    request
+        .documents
+        .into_iter()
+        .map(|d| {
+            if d.name.len() > MAX_NAME_BYTES {
+                return Err(refuse(StatusCode::BAD_REQUEST, format!("a name is longer than {MAX_NAME_BYTES} bytes")));
+            }
+            // The name only labels the text and says its format; it is never a path.
+            Ok(Document::with_format(d.name, d.text))
+        })
+        .collect()
+}
+
+/// Checks the documents off the async workers: a large release takes a while.
+async fn run(state: &AppState, docs: Vec<Document>) -> Result<crate::Report, Refusal> {
+    let packs = Arc::clone(&state.packs);
+    tokio::task::spawn_blocking(move || crate::check(docs, &packs))
+        .await
+        .map_err(|e| refuse(StatusCode::INTERNAL_SERVER_ERROR, format!("the check failed: {e}")))
+}
+
+async fn check(State(state): State<AppState>, Json(request): Json<CheckRequest>) -> Result<Response, Refusal> {
+    let report = run(&state, documents(request)?).await?;
+    Ok(Json(View::of(&report)).into_response())
+}
+
+async fn report(State(state): State<AppState>, Json(request): Json<CheckRequest>) -> Result<Response, Refusal> {
+    let report = run(&state, documents(request)?).await?;
+    let mut response = html::render_report(&report).into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
+    headers.insert(header::CONTENT_DISPOSITION, HeaderValue::from_static("attachment; filename=\"report.html\""));
+    Ok(response)
+}

@@ -1,0 +1,126 @@
+//! `crosscheck serve` over HTTP, as the page talks to it: the page, the view
+//! model, the report, and the limits. The page itself is tested in Chromium
+//! by tests/browser.rs.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+
+/// A running `crosscheck serve --port 0`, stopped when dropped.
+struct Server {
+    child: Child,
+    addr: String,
+}
+
+impl Server {
+    fn start() -> Server {
+        let mut child = Command::new(assert_cmd::cargo::cargo_bin("crosscheck"))
+            .args(["serve", "--port", "0"])
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+        let addr = line.trim().strip_prefix("crosscheck serve: http://").unwrap().trim_end_matches('/').to_string();
+        Server { child, addr }
+    }
+
+    /// One HTTP/1.1 request; the status line, headers and body as text.
+    fn request(&self, method: &str, path: &str, body: &[u8]) -> (u16, String, String) {
+        let mut stream = TcpStream::connect(&self.addr).unwrap();
+        let head = format!(
+            "{method} {path} HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+            self.addr,
+            body.len()
+        );
+        stream.write_all(head.as_bytes()).unwrap();
+        // A refused body may be cut off by the server: that is an answer too.
+        let _ = stream.write_all(body);
+        let mut response = Vec::new();
+        let _ = stream.read_to_end(&mut response);
+        let response = String::from_utf8_lossy(&response).to_string();
+        let (headers, body) = response.split_once("\r\n\r\n").unwrap_or((&response, ""));
+        let status = headers.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+        (status, headers.to_string(), body.to_string())
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn documents(docs: &[(&str, &str)]) -> Vec<u8> {
+    let docs: Vec<serde_json::Value> =
+        docs.iter().map(|(name, text)| serde_json::json!({"name": name, "text": text})).collect();
+    serde_json::to_vec(&serde_json::json!({ "documents": docs })).unwrap()
+}
+
+/// The body of a chunked or plain response, as JSON.
+fn json_of(body: &str) -> serde_json::Value {
+    let start = body.find('{').unwrap();
+    let end = body.rfind('}').unwrap();
+    serde_json::from_str(&body[start..=end]).unwrap()
+}
+
+#[test]
+fn serve_binds_to_this_computer_only_by_default() {
+    let server = Server::start();
+    assert!(server.addr.starts_with("127.0.0.1:"), "{}", server.addr);
+}
+
+#[test]
+fn the_page_is_embedded_and_locked_down() {
+    let server = Server::start();
+    let (status, headers, body) = server.request("GET", "/", b"");
+    assert_eq!(status, 200);
+    let headers = headers.to_ascii_lowercase();
+    assert!(headers.contains("content-security-policy: default-src 'none'"), "{headers}");
+    assert!(headers.contains("x-content-type-options: nosniff"));
+    assert!(body.contains("id=\"drafts\""));
+    // No route reads files: a path is not found, whatever it names.
+    for path in ["/Cargo.toml", "/../Cargo.toml", "/static/../../etc/passwd", "/api/check?path=/etc/passwd"] {
+        let (status, _, body) = server.request("GET", path, b"");
+        assert!(status == 404 || status == 405, "{path}: {status}");
+        assert!(!body.contains("[package]") && !body.contains("root:"), "{path}");
+    }
+}
+
+#[test]
+fn check_returns_the_view_model_with_the_finding() {
+    let server = Server::start();
+    let text = common::read(&common::fixture("zh/release/figure-mismatch.txt"));
+    let (status, _, body) = server.request("POST", "/api/check", &documents(&[("draft.txt", &text)]));
+    assert_eq!(status, 200, "{body}");
+    let view = json_of(&body);
+    assert_eq!(view["summary"]["errors"], 1);
+    assert_eq!(view["findings"][0]["rule"], "figure-mismatch");
+}
+
+#[test]
+fn report_returns_the_page_to_download() {
+    let server = Server::start();
+    let (status, headers, body) =
+        server.request("POST", "/api/report", &documents(&[("a.md", "# 发布会\n\n全市共侦破刑事案件1829起。\n")]));
+    assert_eq!(status, 200);
+    assert!(headers.to_ascii_lowercase().contains("content-disposition: attachment"));
+    assert!(body.contains("id=\"data\""));
+}
+
+#[test]
+fn requests_over_the_limits_are_refused() {
+    let server = Server::start();
+    let many: Vec<(String, &str)> = (0..65).map(|i| (format!("d{i}.txt"), "1829起")).collect();
+    let many: Vec<(&str, &str)> = many.iter().map(|(n, t)| (n.as_str(), *t)).collect();
+    let (status, _, _) = server.request("POST", "/api/check", &documents(&many));
+    assert_eq!(status, 413);
+    let huge = "数".repeat(7 * 1024 * 1024);
+    let (status, _, _) = server.request("POST", "/api/check", &documents(&[("huge.txt", &huge)]));
+    assert_eq!(status, 413);
+    let (status, _, _) = server.request("POST", "/api/check", b"{\"documents\": [{\"path\": \"/etc/passwd\"}]}");
+    assert_eq!(status, 422);
+}
