@@ -124,3 +124,31 @@ fn requests_over_the_limits_are_refused() {
     let (status, _, _) = server.request("POST", "/api/check", b"{\"documents\": [{\"path\": \"/etc/passwd\"}]}");
     assert_eq!(status, 422);
 }
+
+#[test]
+fn decode_reads_an_upload_as_the_command_line_reads_a_file() {
+    let server = Server::start();
+    let formats = common::fixture("zh/formats");
+    let expected = common::read(&formats.join("release.txt"));
+    for name in ["release.docx", "release-gbk.txt", "release-utf16.txt"] {
+        let bytes = std::fs::read(formats.join(name)).unwrap();
+        let (status, _, body) = server.request("POST", &format!("/api/decode?name={name}"), &bytes);
+        assert_eq!(status, 200, "{name}: {body}");
+        let decoded = json_of(&body);
+        assert_eq!(decoded["name"], name);
+        let text = decoded["text"].as_str().unwrap();
+        if name.ends_with(".docx") {
+            assert_eq!(text, expected, "the .docx reads as the release's text");
+        } else {
+            assert!(text.contains("截至目前,全市累计侦破刑事案件1892起"), "{name}: {text}");
+        }
+    }
+    let (status, _, body) = server.request("POST", "/api/decode?name=photo.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
+    assert_eq!(status, 422);
+    assert!(body.contains("photo.png") && body.contains("NUL"), "{body}");
+    let (status, _, body) = server.request("POST", "/api/decode?name=broken.docx", b"not a zip");
+    assert_eq!(status, 422);
+    assert!(body.contains("broken.docx"), "{body}");
+    let (status, _, _) = server.request("POST", "/api/decode?name=empty.txt", b"");
+    assert_eq!(status, 422);
+}

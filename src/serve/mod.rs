@@ -2,19 +2,21 @@
 //!
 //! A front end, like the CLI: drafts come in as JSON text, go through the
 //! same [`crate::check`] as every other run, and go back as the report's view
-//! model or as the whole HTML report. The page and its assets are embedded in
+//! model or as the whole HTML report. An uploaded file comes in as bytes and
+//! goes back as text, read as the CLI reads a file (encodings, `.docx`). The page and its assets are embedded in
 //! the binary; nothing here reads or writes the file system, and request
 //! bodies and document counts are bounded.
 
 use std::net::SocketAddr;
 use std::sync::Arc;
 
-use axum::extract::{DefaultBodyLimit, State};
+use axum::body::Bytes;
+use axum::extract::{DefaultBodyLimit, Query, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::report::html::{self, View};
 use crate::{Document, Packs};
@@ -41,6 +43,19 @@ pub struct DraftDocument {
     pub text: String,
 }
 
+/// An uploaded file's name, in the query string of `/api/decode`.
+#[derive(Debug, Deserialize)]
+pub struct UploadName {
+    pub name: String,
+}
+
+/// An uploaded file read as text: what its draft holds from then on.
+#[derive(Debug, Serialize)]
+pub struct Decoded {
+    pub name: String,
+    pub text: String,
+}
+
 /// The server's state: the rule packs, compiled once.
 #[derive(Clone)]
 struct AppState {
@@ -50,7 +65,8 @@ struct AppState {
 }
 
 /// The routes: `GET /` the page, `POST /api/check` the view model,
-/// `POST /api/report` the self-contained report.
+/// `POST /api/report` the self-contained report, `POST /api/decode?name=…`
+/// an uploaded file's bytes as text.
 pub fn router(packs: Packs) -> Router {
     let csp = HeaderValue::from_str(&format!("{}; frame-ancestors 'none'", html::serve_csp()))
         .unwrap_or_else(|_| HeaderValue::from_static("default-src 'none'"));
@@ -59,6 +75,7 @@ pub fn router(packs: Packs) -> Router {
         .route("/", get(page))
         .route("/api/check", post(check))
         .route("/api/report", post(report))
+        .route("/api/decode", post(decode))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .with_state(state)
 }
@@ -126,6 +143,25 @@ async fn run(state: &AppState, docs: Vec<Document>) -> Result<crate::Report, Ref
     tokio::task::spawn_blocking(move || crate::check(docs, &packs))
         .await
         .map_err(|e| refuse(StatusCode::INTERNAL_SERVER_ERROR, format!("the check failed: {e}")))
+}
+
+/// Reads an upload as the CLI reads a file: UTF-8, UTF-16, GBK and other
+/// encodings decoded, a `.docx` as its paragraphs; a binary file refused.
+/// A Word document's draft holds its text: it is checked as plain text, with
+/// the same paragraph:character positions as `crosscheck check` gives.
+async fn decode(Query(upload): Query<UploadName>, body: Bytes) -> Result<Json<Decoded>, Refusal> {
+    if upload.name.len() > MAX_NAME_BYTES {
+        return Err(refuse(StatusCode::BAD_REQUEST, format!("a name is longer than {MAX_NAME_BYTES} bytes")));
+    }
+    if body.is_empty() {
+        return Err(refuse(StatusCode::UNPROCESSABLE_ENTITY, format!("{} is empty", upload.name)));
+    }
+    let name = upload.name;
+    let doc = tokio::task::spawn_blocking(move || Document::from_bytes(name, body.to_vec()))
+        .await
+        .map_err(|e| refuse(StatusCode::INTERNAL_SERVER_ERROR, format!("reading failed: {e}")))?
+        .map_err(|e| refuse(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
+    Ok(Json(Decoded { name: doc.name, text: doc.text }))
 }
 
 async fn check(State(state): State<AppState>, Json(request): Json<CheckRequest>) -> Result<Response, Refusal> {

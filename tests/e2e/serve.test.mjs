@@ -77,6 +77,28 @@ test("uploaded drafts are checked as one release, and the report downloads", asy
   await context.close();
 });
 
+test("a Word document and a GBK file upload as text, and a broken file says why", async () => {
+  const { page, seen, context } = await open();
+  const formats = path.join(root, "fixtures/zh/formats");
+  const file = (name, mimeType) => ({ name, mimeType, buffer: readFileSync(path.join(formats, name)) });
+  await page.locator("#upload").setInputFiles([
+    file("release.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    file("release-gbk.txt", "text/plain"),
+    { name: "broken.docx", mimeType: "application/octet-stream", buffer: Buffer.from("not a zip") },
+  ]);
+  await page.locator("#findings li[data-rule='figure-mismatch']").first().waitFor();
+  await ready(page);
+  assert.deepEqual(await page.locator("#drafts input.name").evaluateAll((inputs) => inputs.map((i) => i.value)),
+    ["release.docx", "release-gbk.txt"]);
+  const texts = await page.locator("#drafts textarea").evaluateAll((areas) => areas.map((a) => a.value));
+  for (const text of texts) assert.ok(text.includes("截至目前") && text.includes("1892起"), text.slice(0, 80));
+  // Both copies say 1892 where the others say 1829: the conflict is marked in each.
+  assert.ok((await page.locator("#documents mark.fig[data-status='conflict']").allInnerTexts()).includes("1892起"));
+  await page.locator("#status", { hasText: "cannot read broken.docx" }).waitFor();
+  onlyLocal(seen);
+  await context.close();
+});
+
 test("a draft with <script> and crafted figures runs nothing in the page", async () => {
   const { page, seen, context } = await open();
   await page.locator("#drafts input.name").first().fill('x"><img src=x onerror=alert(5)>.html');

@@ -362,26 +362,8 @@ fn script_safe(json: &str) -> String {
 
 /// The CSP source of an inline script: `'sha256-…'` of its exact text.
 fn script_hash(script: &str) -> String {
-    format!("'sha256-{}'", base64(&Sha256::digest(script.as_bytes())))
-}
-
-/// Standard base64 with padding, for CSP hashes.
-fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let n = (u32::from(chunk[0]) << 16)
-            | (u32::from(*chunk.get(1).unwrap_or(&0)) << 8)
-            | u32::from(*chunk.get(2).unwrap_or(&0));
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(char::from(ALPHABET[(n >> (18 - 6 * i)) as usize & 63]));
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
+    use base64::Engine;
+    format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(Sha256::digest(script.as_bytes())))
 }
 
 /// The Content-Security-Policy of the report: its own two scripts, inline
@@ -465,10 +447,8 @@ mod tests {
     }
 
     #[test]
-    fn base64_matches_the_rfc_examples() {
-        for (input, output) in [("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foobar", "Zm9vYmFy")] {
-            assert_eq!(base64(input.as_bytes()), output);
-        }
+    fn a_script_hash_is_its_sha256_in_base64() {
+        assert_eq!(script_hash(""), "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='");
     }
 
     #[test]

@@ -7,6 +7,8 @@
   var status = document.getElementById("status");
   var sequence = 0;
   var timer = null;
+  // Files the last upload could not read, said beside every result until the next upload.
+  var unread = "";
 
   function addDraft(name, text) {
     var n = drafts.children.length + 1;
@@ -61,7 +63,8 @@
         crosscheckRender(view);
         var s = view.summary;
         var n = s.errors + s.warnings + s.infos;
-        status.textContent = docs.length ? "checked: " + n + (n === 1 ? " finding" : " findings") : "";
+        var checked = docs.length ? "checked: " + n + (n === 1 ? " finding" : " findings") : "";
+        status.textContent = [checked, unread].filter(Boolean).join("; ");
       })
       .catch(function (error) { if (mine === sequence) status.textContent = "cannot check: " + error.message; });
   }
@@ -77,16 +80,26 @@
     var files = Array.prototype.slice.call(event.target.files);
     var empty = drafts.querySelectorAll(".draft");
     if (files.length && empty.length === 1 && !empty[0].querySelector("textarea").value) empty[0].remove();
+    // The server reads the bytes as the command line does: GBK, UTF-16 and
+    // Word documents become text here, and a file it cannot read says why.
     Promise.all(files.map(function (file) {
-      return new Promise(function (resolve) {
-        var reader = new FileReader();
-        reader.onload = function () { resolve({ name: file.name, text: String(reader.result) }); };
-        reader.onerror = function () { resolve({ name: file.name, text: "" }); };
-        reader.readAsText(file);
-      });
+      return fetch("api/decode?name=" + encodeURIComponent(file.name), {
+        method: "POST",
+        headers: { "Content-Type": "application/octet-stream" },
+        body: file
+      }).then(function (response) {
+        if (response.ok) return response.json();
+        return response.text().then(function (t) { return { name: file.name, error: t || String(response.status) }; });
+      }, function (error) { return { name: file.name, error: error.message }; });
     })).then(function (read) {
-      read.forEach(function (d) { addDraft(d.name, d.text); });
+      var errors = [];
+      read.forEach(function (d) {
+        if (d.error) errors.push("cannot read " + d.name + ": " + d.error);
+        else addDraft(d.name, d.text);
+      });
+      unread = errors.join("; ");
       event.target.value = "";
+      if (!drafts.children.length) addDraft("draft.txt", "");
       check();
     });
   };
