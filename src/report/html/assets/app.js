@@ -45,6 +45,13 @@ var crosscheckRender = (function () {
 
   function byId(id) { return document.getElementById(id); }
 
+  // Who states a figure, and in which file when the source is not the file itself.
+  function whoAndWhere(view, figure) {
+    var source = view.sources[figure.source];
+    var file = view.documents[figure.doc].name;
+    return source === file ? file : source + " (" + file + ")";
+  }
+
   function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
 
   // Runs queued tasks in slices of about SLICE_MS, yielding to the browser
@@ -318,7 +325,7 @@ var crosscheckRender = (function () {
       var o = view.figures[other];
       var item = el("li", { className: other === id ? "this" : "", "data-figure": other, "data-status": o.status }, [
         el("a", { href: "#", className: "span-link", "data-figure": other, text: o.text }),
-        " — " + view.sources[o.source] + " (" + view.documents[o.doc].name + "), " + o.interval + " ",
+        " — " + whoAndWhere(view, o) + ", " + o.interval + " ",
         el("br"), context(view, o)
       ]);
       return item;
