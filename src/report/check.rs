@@ -89,14 +89,7 @@ fn write_github(out: &mut dyn Write, report: &Report) -> io::Result<()> {
             "::notice title=crosscheck::{left_out} more findings are not annotated (GitHub shows {GITHUB_ANNOTATIONS_PER_KIND} of each kind); run crosscheck check locally to see them all"
         )?;
     }
-    writeln!(
-        out,
-        "crosscheck: {}, {}, {} in {}",
-        plural(s.errors, "error"),
-        plural(s.warnings, "warning"),
-        plural(s.infos, "info"),
-        plural(s.files, "file")
-    )
+    writeln!(out, "crosscheck: {} in {}", s.findings(), plural(s.files, "file"))
 }
 
 fn github_message(s: &str) -> String {
@@ -110,8 +103,7 @@ fn github_property(s: &str) -> String {
 /// A table of the findings and a summary, for a pull-request comment.
 fn write_markdown(out: &mut dyn Write, report: &Report) -> io::Result<()> {
     let s = Summary::of(report);
-    let counts = [plural(s.errors, "error"), plural(s.warnings, "warning"), plural(s.infos, "info")].join(", ");
-    writeln!(out, "### crosscheck: {counts}")?;
+    writeln!(out, "### crosscheck: {}", s.findings())?;
     writeln!(out)?;
     if report.findings().is_empty() {
         let (files, figures, measures) =
@@ -177,6 +169,11 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// `1 error, 0 warnings, 2 infos`.
+    pub fn findings(&self) -> String {
+        [plural(self.errors, "error"), plural(self.warnings, "warning"), plural(self.infos, "info")].join(", ")
+    }
+
     pub fn of(report: &Report) -> Summary {
         let count = |s: Severity| report.findings().iter().filter(|f| f.severity == s).count();
         Summary {
@@ -226,10 +223,8 @@ fn write_human(out: &mut dyn Write, report: &Report, options: HumanOptions) -> i
     let s = Summary::of(report);
     writeln!(
         out,
-        "{}, {}, {} in {} ({}, {}, {})",
-        plural(s.errors, "error"),
-        plural(s.warnings, "warning"),
-        plural(s.infos, "info"),
+        "{} in {} ({}, {}, {})",
+        s.findings(),
         plural(s.files, "file"),
         plural(s.sources, "source"),
         plural(s.figures, "figure"),

@@ -29,6 +29,8 @@ pub const REPORT_JS: &str = include_str!("assets/report.js");
 pub const SERVE_JS: &str = include_str!("assets/serve.js");
 const REPORT_HTML: &str = include_str!("assets/report.html");
 const SERVE_HTML: &str = include_str!("assets/serve.html");
+/// The body both pages share: documents, mentions, findings and the matrix.
+const VIEW_HTML: &str = include_str!("assets/view.html");
 
 /// The view model of a report, as the page's JS reads it.
 ///
@@ -424,6 +426,7 @@ pub fn render_view(view: &View) -> String {
         &[
             ("CSP", &report_csp()),
             ("CSS", CSS),
+            ("VIEW", VIEW_HTML),
             ("DATA", &view.to_script_json()),
             ("APP_JS", APP_JS),
             ("REPORT_JS", REPORT_JS),
@@ -433,7 +436,10 @@ pub fn render_view(view: &View) -> String {
 
 /// The proofing page of `crosscheck serve`.
 pub fn render_serve_page() -> String {
-    fill(SERVE_HTML, &[("CSP", &serve_csp()), ("CSS", CSS), ("APP_JS", APP_JS), ("SERVE_JS", SERVE_JS)])
+    fill(
+        SERVE_HTML,
+        &[("CSP", &serve_csp()), ("CSS", CSS), ("VIEW", VIEW_HTML), ("APP_JS", APP_JS), ("SERVE_JS", SERVE_JS)],
+    )
 }
 
 #[cfg(test)]
