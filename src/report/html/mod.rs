@@ -63,8 +63,6 @@ pub enum Status {
     Once,
     /// Its measure has other mentions, and none is in conflict.
     Agrees,
-    /// Written with a qualifier (`余`, `约`, `more than`): a range, not a count.
-    Approximate,
     /// Named by an info finding (a hint, such as `similar-mismatch`).
     Hint,
     /// Named by an error or warning finding.
@@ -80,6 +78,9 @@ pub struct FigureView {
     /// As written.
     pub text: String,
     pub status: Status,
+    /// Written with a qualifier (`余`, `约`, `more than`): a range, not a
+    /// count. Shown beside its status, which says how it stands with the rest.
+    pub approximate: bool,
     /// Index into [`View::measures`]; `None` when it links to nothing.
     pub measure: Option<usize>,
     /// Index into [`View::sources`].
@@ -245,19 +246,19 @@ impl View {
             .enumerate()
             .map(|(i, m)| {
                 let figure = &m.figure;
-                let status = named[i].unwrap_or(if figure.qualifier.is_some() {
-                    Status::Approximate
-                } else if figure_measure[i].is_some_and(|id| measures[id].figures.len() > 1) {
-                    Status::Agrees
-                } else {
-                    Status::Once
-                });
+                let status =
+                    named[i].unwrap_or(if figure_measure[i].is_some_and(|id| measures[id].figures.len() > 1) {
+                        Status::Agrees
+                    } else {
+                        Status::Once
+                    });
                 FigureView {
                     doc: m.doc,
                     start: offsets[m.doc].get(figure.span.start),
                     end: offsets[m.doc].get(figure.span.end),
                     text: release.text_of(m).to_string(),
                     status,
+                    approximate: figure.qualifier.is_some(),
                     measure: figure_measure[i],
                     source: m.source,
                     label: figure.label.clone(),
@@ -484,7 +485,9 @@ mod tests {
             |written: &str| view.figures.iter().filter(|f| f.text == written).map(|f| f.status).collect::<Vec<_>>();
         assert_eq!(status("1829起"), [Status::Conflict]);
         assert_eq!(status("1892起"), [Status::Conflict]);
-        assert_eq!(status("7300余起"), [Status::Approximate, Status::Approximate]);
+        assert_eq!(status("7300余起"), [Status::Agrees, Status::Agrees]);
+        assert!(view.figures.iter().filter(|f| f.text == "7300余起").all(|f| f.approximate));
+        assert!(!view.figures.iter().any(|f| f.text == "3846起" && f.approximate));
         assert_eq!(status("3846起"), [Status::Once]);
         let conflict = view.measures.iter().find(|m| m.status == Status::Conflict).expect("a measure in conflict");
         assert_eq!(conflict.figures.len(), 2);

@@ -8,7 +8,6 @@ var crosscheckRender = (function () {
   var STATUSES = [
     ["conflict", "in conflict"],
     ["hint", "hint"],
-    ["approximate", "approximate"],
     ["agrees", "agrees with its other mentions"],
     ["once", "stated once"]
   ];
@@ -19,7 +18,7 @@ var crosscheckRender = (function () {
   var FINDINGS_SHOWN = 500;
   var CELL_VALUES_SHOWN = 12;
   var MENTIONS_SHOWN = 200;
-  var RANK = { once: 0, agrees: 1, approximate: 2, hint: 3, conflict: 4 };
+  var RANK = { once: 0, agrees: 1, hint: 2, conflict: 3 };
   var generation = 0;
   var current = null;
 
@@ -92,14 +91,24 @@ var crosscheckRender = (function () {
     byId("files").textContent = names.slice(0, 3).join(" · ") + (names.length > 3 ? " and " + (names.length - 3) + " more" : "");
     byId("files").title = names.length > 3 ? names.join("\n") : "";
     var counts = {};
-    view.figures.forEach(function (f) { counts[f.status] = (counts[f.status] || 0) + 1; });
+    var approximate = 0;
+    view.figures.forEach(function (f) {
+      counts[f.status] = (counts[f.status] || 0) + 1;
+      if (f.approximate) approximate++;
+    });
     var legend = byId("legend");
-    legend.replaceChildren.apply(legend, STATUSES.map(function (s) {
+    var keys = STATUSES.map(function (s) {
       return el("span", { className: "key", "data-status": s[0] }, [
         el("span", { className: "swatch", "data-status": s[0] }),
         s[1] + " (" + (counts[s[0]] || 0) + ")"
       ]);
-    }));
+    });
+    // Approximation is shown beside the status, not instead of it.
+    keys.push(el("span", { className: "key", "data-approximate": "1" }, [
+      el("span", { className: "swatch", "data-approximate": "1" }),
+      "approximate: 余, 约, more than… (" + approximate + ")"
+    ]));
+    legend.replaceChildren.apply(legend, keys);
   }
 
   function spanText(view, span) {
@@ -194,6 +203,7 @@ var crosscheckRender = (function () {
           if (f.start > at) line.appendChild(document.createTextNode(text.slice(at, f.start)));
           var mark = el("mark", {
             className: "fig", tabindex: "0", "data-figure": id, "data-status": f.status,
+            "data-approximate": f.approximate ? "1" : null,
             "data-measure": f.measure === null ? null : f.measure,
             title: f.label + (f.unit ? " (" + f.unit + ")" : "") + ": " + f.interval + " — " + view.sources[f.source],
             text: text.slice(f.start, f.end)
