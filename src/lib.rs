@@ -9,6 +9,7 @@ pub mod extract;
 pub mod graph;
 pub mod interval;
 pub mod load;
+pub mod lsp;
 pub mod report;
 pub mod rule;
 pub mod segment;

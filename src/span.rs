@@ -15,6 +15,19 @@ pub fn line_column(text: &str, pos: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// 1-based line and column in UTF-16 code units of byte offset `pos`: what
+/// SARIF (`utf16CodeUnits`) and the Language Server Protocol count.
+pub fn utf16_line_column(text: &str, pos: usize) -> (usize, usize) {
+    let mut pos = pos.min(text.len());
+    while !text.is_char_boundary(pos) {
+        pos -= 1;
+    }
+    let before = &text[..pos];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].encode_utf16().count() + 1)
+}
+
 /// Converts many byte offsets of one text to line and column, in one pass over the text.
 pub struct LineIndex {
     line_starts: Vec<usize>,

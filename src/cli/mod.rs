@@ -127,6 +127,12 @@ pub enum Command {
         #[arg(long, default_value = "127.0.0.1")]
         host: std::net::IpAddr,
     },
+    /// Serve the Language Server Protocol on standard input and output: an
+    /// editor shows the findings of the open documents as they are written.
+    Lsp {
+        #[command(flatten)]
+        rules: RuleArgs,
+    },
     /// List every number expression read, before the figure filters.
     Numbers {
         #[arg(required = true)]
@@ -189,8 +195,9 @@ pub enum GraphFormatArg {
 /// Runs the command line and maps the outcome to an exit code.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    // Not locked for the whole run: the language server's writer thread
+    // writes to standard output too.
+    let mut out = io::BufWriter::new(io::stdout());
     let code = match run(cli, &mut out) {
         Ok(code) => code,
         Err(err) => {
@@ -235,6 +242,9 @@ pub enum RunError {
     #[error("cannot serve: {0}")]
     #[diagnostic(code(crosscheck::serve))]
     Serve(io::Error),
+    #[error(transparent)]
+    #[diagnostic(code(crosscheck::lsp))]
+    Lsp(#[from] crate::lsp::LspError),
     #[error("cannot write output: {0}")]
     #[diagnostic(code(crosscheck::output))]
     Output(#[from] io::Error),
@@ -378,6 +388,11 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
                 out.write_all(html.as_bytes())?;
             }
             Ok(if failed { 2 } else { 0 })
+        }
+        Command::Lsp { rules } => {
+            let user = rules.load()?;
+            crate::lsp::run_stdio(&packs, &user)?;
+            Ok(0)
         }
         Command::Serve { port, host } => {
             let addr = std::net::SocketAddr::new(host, port);

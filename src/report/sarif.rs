@@ -110,18 +110,6 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-/// 1-based line and column in UTF-16 code units of byte `pos`.
-fn utf16_position(text: &str, pos: usize) -> (usize, usize) {
-    let mut pos = pos.min(text.len());
-    while !text.is_char_boundary(pos) {
-        pos -= 1;
-    }
-    let before = &text[..pos];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].encode_utf16().count() + 1)
-}
-
 /// A path as a URI reference: unreserved characters and `/` as they are,
 /// everything else percent-encoded (Chinese file names included).
 fn uri(path: &str) -> String {
@@ -138,8 +126,8 @@ fn uri(path: &str) -> String {
 
 fn location(report: &Report, mark: &Mark, id: Option<usize>, message: Option<String>) -> Location {
     let doc = &report.release.docs[mark.doc];
-    let (start_line, start_column) = utf16_position(&doc.text, mark.span.start);
-    let (end_line, end_column) = utf16_position(&doc.text, mark.span.end);
+    let (start_line, start_column) = crate::span::utf16_line_column(&doc.text, mark.span.start);
+    let (end_line, end_column) = crate::span::utf16_line_column(&doc.text, mark.span.end);
     Location {
         id,
         physical_location: PhysicalLocation {
@@ -218,7 +206,7 @@ mod tests {
     fn columns_count_utf16_code_units() {
         // 𠀀 (outside the BMP) is two UTF-16 code units, one character.
         let text = "第一行\n𠀀共1829起";
-        assert_eq!(utf16_position(text, text.find("1829").unwrap()), (2, 4));
+        assert_eq!(crate::span::utf16_line_column(text, text.find("1829").unwrap()), (2, 4));
     }
 
     #[test]
