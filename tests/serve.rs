@@ -30,6 +30,8 @@ impl Server {
     /// One HTTP/1.1 request; the status line, headers and body as text.
     fn request(&self, method: &str, path: &str, body: &[u8]) -> (u16, String, String) {
         let mut stream = TcpStream::connect(&self.addr).unwrap();
+        // A server that never answers fails the test instead of hanging it.
+        stream.set_read_timeout(Some(std::time::Duration::from_secs(60))).unwrap();
         let head = format!(
             "{method} {path} HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
             self.addr,
@@ -151,4 +153,23 @@ fn decode_reads_an_upload_as_the_command_line_reads_a_file() {
     assert!(body.contains("broken.docx"), "{body}");
     let (status, _, _) = server.request("POST", "/api/decode?name=empty.txt", b"");
     assert_eq!(status, 422);
+}
+
+#[test]
+fn concurrent_checks_wait_their_turn_and_all_answer() {
+    let server = std::sync::Arc::new(Server::start());
+    let faulty = common::read(&common::fixture("zh/release/figure-mismatch.txt"));
+    let body = documents(&[("release.txt", faulty.as_str())]);
+    // More requests than checks run at once: the rest queue, none is lost.
+    let threads: Vec<_> = (0..3 * crosscheck::serve::MAX_CONCURRENT_CHECKS)
+        .map(|_| {
+            let (server, body) = (std::sync::Arc::clone(&server), body.clone());
+            std::thread::spawn(move || server.request("POST", "/api/check", &body))
+        })
+        .collect();
+    for thread in threads {
+        let (status, _, body) = thread.join().unwrap();
+        assert_eq!(status, 200, "{body}");
+        assert_eq!(json_of(&body)["summary"]["errors"], 1);
+    }
 }

@@ -27,6 +27,9 @@ pub const MAX_BODY_BYTES: usize = 20 * 1024 * 1024;
 pub const MAX_DOCUMENTS: usize = 64;
 /// The longest document name, in bytes.
 pub const MAX_NAME_BYTES: usize = 255;
+/// Checks run at once; more requests wait their turn. A check of a 20 MB
+/// release holds several hundred MB, so this bounds the server's memory.
+pub const MAX_CONCURRENT_CHECKS: usize = 2;
 
 /// What the page sends: the drafts, as text.
 #[derive(Debug, Deserialize)]
@@ -60,6 +63,7 @@ pub struct Decoded {
 #[derive(Clone)]
 struct AppState {
     packs: Arc<Packs>,
+    checks: Arc<tokio::sync::Semaphore>,
     page: Arc<String>,
     csp: Arc<HeaderValue>,
 }
@@ -70,7 +74,12 @@ struct AppState {
 pub fn router(packs: Packs) -> Router {
     let csp = HeaderValue::from_str(&format!("{}; frame-ancestors 'none'", html::serve_csp()))
         .unwrap_or_else(|_| HeaderValue::from_static("default-src 'none'"));
-    let state = AppState { packs: Arc::new(packs), page: Arc::new(html::render_serve_page()), csp: Arc::new(csp) };
+    let state = AppState {
+        packs: Arc::new(packs),
+        checks: Arc::new(tokio::sync::Semaphore::new(MAX_CONCURRENT_CHECKS)),
+        page: Arc::new(html::render_serve_page()),
+        csp: Arc::new(csp),
+    };
     Router::new()
         .route("/", get(page))
         .route("/api/check", post(check))
@@ -138,7 +147,13 @@ fn documents(request: CheckRequest) -> Result<Vec<Document>, Refusal> {
 }
 
 /// Checks the documents off the async workers: a large release takes a while.
+/// At most [`MAX_CONCURRENT_CHECKS`] run at once.
 async fn run(state: &AppState, docs: Vec<Document>) -> Result<crate::Report, Refusal> {
+    let _turn = state
+        .checks
+        .acquire()
+        .await
+        .map_err(|e| refuse(StatusCode::SERVICE_UNAVAILABLE, format!("the server is stopping: {e}")))?;
     let packs = Arc::clone(&state.packs);
     tokio::task::spawn_blocking(move || crate::check(docs, &packs))
         .await

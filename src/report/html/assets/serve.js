@@ -52,7 +52,14 @@
       });
   }
 
+  // One check in flight at a time: typing during a long check asks for one
+  // more when it ends, not one per pause.
+  var inFlight = false;
+  var again = false;
+
   function check() {
+    if (inFlight) { again = true; return; }
+    inFlight = true;
     var mine = ++sequence;
     var docs = documents();
     status.textContent = "checking…";
@@ -66,7 +73,11 @@
         var checked = docs.length ? "checked: " + n + (n === 1 ? " finding" : " findings") : "";
         status.textContent = [checked, unread].filter(Boolean).join("; ");
       })
-      .catch(function (error) { if (mine === sequence) status.textContent = "cannot check: " + error.message; });
+      .catch(function (error) { if (mine === sequence) status.textContent = "cannot check: " + error.message; })
+      .then(function () {
+        inFlight = false;
+        if (again) { again = false; check(); }
+      });
   }
 
   function schedule() {
