@@ -278,40 +278,39 @@ fn assert_floors(title: &str, tally: &Tally, overall: (usize, usize), floors: &[
     }
 }
 
+/// Mutates every document (name, text), prints the tally and the misses, and
+/// holds `floors`; returns the overall (caught, total).
+fn mutate_all(title: &str, docs: &[(&str, String)], floors: &[(&str, f64)]) -> (usize, usize) {
+    let packs = Packs::builtin().unwrap();
+    let (mut tally, mut misses) = (Tally::new(), Vec::new());
+    for (name, text) in docs {
+        run(name, text, &packs, &mut tally, &mut misses);
+    }
+    let overall = print(title, &tally);
+    println!("  missed:\n    {}", misses.join("\n    "));
+    assert_floors(title, &tally, overall, floors);
+    overall
+}
+
+fn fixtures(rels: &[&'static str]) -> Vec<(&'static str, String)> {
+    rels.iter().map(|rel| (*rel, common::read(&common::fixture(rel)))).collect()
+}
+
 #[test]
 fn mutants_of_the_seed_are_caught() {
     let Some(path) = common::shared(SEED) else { return };
-    let packs = Packs::builtin().unwrap();
-    let (mut tally, mut misses) = (Tally::new(), Vec::new());
-    run("seed.txt", &common::read(&path), &packs, &mut tally, &mut misses);
-    let overall = print("seed", &tally);
-    println!("  missed:\n    {}", misses.join("\n    "));
+    let overall = mutate_all("seed", &[("seed.txt", common::read(&path))], SEED_FLOORS);
     assert!(overall.1 >= 200, "only {} mutants of the seed", overall.1);
-    assert_floors("seed", &tally, overall, SEED_FLOORS);
 }
 
 #[test]
 fn mutants_of_the_chinese_fixtures_are_caught() {
-    let packs = Packs::builtin().unwrap();
-    let (mut tally, mut misses) = (Tally::new(), Vec::new());
-    for rel in ["zh/release/clean.txt", "zh/press-conference-clean.txt"] {
-        run(rel, &common::read(&common::fixture(rel)), &packs, &mut tally, &mut misses);
-    }
-    let overall = print("zh fixtures", &tally);
-    println!("  missed:\n    {}", misses.join("\n    "));
-    assert_floors("zh fixtures", &tally, overall, ZH_FLOORS);
+    mutate_all("zh fixtures", &fixtures(&["zh/release/clean.txt", "zh/press-conference-clean.txt"]), ZH_FLOORS);
 }
 
 #[test]
 fn mutants_of_the_english_fixtures_are_caught() {
-    let packs = Packs::builtin().unwrap();
-    let (mut tally, mut misses) = (Tally::new(), Vec::new());
-    for rel in ["en/briefing/clean.md", "en/press-briefing-clean.md"] {
-        run(rel, &common::read(&common::fixture(rel)), &packs, &mut tally, &mut misses);
-    }
-    let overall = print("en fixtures", &tally);
-    println!("  missed:\n    {}", misses.join("\n    "));
-    assert_floors("en fixtures", &tally, overall, EN_FLOORS);
+    mutate_all("en fixtures", &fixtures(&["en/briefing/clean.md", "en/press-briefing-clean.md"]), EN_FLOORS);
 }
 
 /// Figures a reader knows the seed repeats (the lead, 牟爱民, 张辉, 谭宏伟,
