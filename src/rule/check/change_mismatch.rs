@@ -40,21 +40,24 @@ fn run(cx: &Context, outcome: &mut Outcome) {
         let stated = cx.interval(percent);
         let text = |m: usize| cx.release.text_of(cx.mention(m)).to_string();
         let formula = if decrease { "Δ / (now + Δ)" } else { "Δ / (now − Δ)" };
-        let arithmetic = format!(
-            "{formula} = {} / ({} {} {}) = {}%; stated {} means {}%",
-            cx.interval(delta),
-            cx.interval(current),
-            if decrease { "+" } else { "−" },
-            cx.interval(delta),
-            show(&computed),
-            text(percent),
-            show(stated)
-        );
+        // Formatted only when a finding or --explain needs it.
+        let arithmetic = || {
+            format!(
+                "{formula} = {} / ({} {} {}) = {}%; stated {} means {}%",
+                cx.interval(delta),
+                cx.interval(current),
+                if decrease { "+" } else { "−" },
+                cx.interval(delta),
+                show(&computed),
+                text(percent),
+                show(stated)
+            )
+        };
         if computed.intersects(stated) {
             outcome.note(|| Consistent {
                 rule: CHECK.id.into(),
                 at: cx.mark(percent, text(percent)),
-                explain: format!("{arithmetic}: consistent"),
+                explain: format!("{}: consistent", arithmetic()),
             });
             continue;
         }
@@ -74,7 +77,7 @@ fn run(cx: &Context, outcome: &mut Outcome) {
                 cx.mark(delta, format!("the change, {}", text(delta))),
             ],
             help: "verify the percent, the change and the current value".into(),
-            explain: format!("{arithmetic}: inconsistent"),
+            explain: format!("{}: inconsistent", arithmetic()),
         });
     }
 }

@@ -35,18 +35,22 @@ fn run(cx: &Context, outcome: &mut Outcome) {
         let Some(computed) = Interval::percent_of(cx.interval(numerator), cx.interval(denominator)) else { continue };
         let stated = cx.interval(rate);
         let text = |m: usize| cx.release.text_of(cx.mention(m)).to_string();
+        // Formatted only when a finding or --explain needs it.
+        let arithmetic = || {
+            format!(
+                "{} / {} = {}%; stated {} means {}%",
+                cx.interval(numerator),
+                cx.interval(denominator),
+                show(&computed),
+                text(rate),
+                show(stated)
+            )
+        };
         if computed.intersects(stated) {
             outcome.note(|| Consistent {
                 rule: CHECK.id.into(),
                 at: cx.mark(rate, text(rate)),
-                explain: format!(
-                    "{} / {} = {}%; stated {} means {}%: consistent",
-                    cx.interval(numerator),
-                    cx.interval(denominator),
-                    show(&computed),
-                    text(rate),
-                    show(stated)
-                ),
+                explain: format!("{}: consistent", arithmetic()),
             });
             continue;
         }
@@ -67,14 +71,7 @@ fn run(cx: &Context, outcome: &mut Outcome) {
                 cx.mark(denominator, format!("denominator, {}", text(denominator))),
             ],
             help: "verify the rate and the two counts it is computed from".into(),
-            explain: format!(
-                "{} / {} = {}%; stated {} means {}%: inconsistent",
-                cx.interval(numerator),
-                cx.interval(denominator),
-                show(&computed),
-                text(rate),
-                show(stated)
-            ),
+            explain: format!("{}: inconsistent", arithmetic()),
         });
     }
 }
