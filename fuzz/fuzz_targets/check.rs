@@ -2,17 +2,12 @@
 //! JSON and human reports) with the built-in packs: it must never panic.
 #![no_main]
 
-use std::sync::OnceLock;
+mod common;
 
+use common::packs;
 use crosscheck::report::{write_check, CheckFormat, HumanOptions};
-use crosscheck::rule::Packs;
 use crosscheck::Document;
 use libfuzzer_sys::fuzz_target;
-
-fn packs() -> &'static Packs {
-    static PACKS: OnceLock<Packs> = OnceLock::new();
-    PACKS.get_or_init(|| Packs::builtin().expect("built-in packs load"))
-}
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };

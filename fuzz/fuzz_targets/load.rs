@@ -4,16 +4,11 @@
 //! Seed it with the fixtures: `cp ../fixtures/zh/formats/* corpus/load/`.
 #![no_main]
 
-use std::sync::OnceLock;
+mod common;
 
-use crosscheck::rule::Packs;
+use common::packs;
 use crosscheck::Document;
 use libfuzzer_sys::fuzz_target;
-
-fn packs() -> &'static Packs {
-    static PACKS: OnceLock<Packs> = OnceLock::new();
-    PACKS.get_or_init(|| Packs::builtin().expect("built-in packs load"))
-}
 
 fuzz_target!(|data: &[u8]| {
     // The first byte chooses the name, and so how the rest is read; a file

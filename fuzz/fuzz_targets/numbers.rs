@@ -2,15 +2,10 @@
 //! and every expression must lie in bounds, on character boundaries, in order.
 #![no_main]
 
-use std::sync::OnceLock;
+mod common;
 
-use crosscheck::rule::Packs;
+use common::packs;
 use libfuzzer_sys::fuzz_target;
-
-fn packs() -> &'static Packs {
-    static PACKS: OnceLock<Packs> = OnceLock::new();
-    PACKS.get_or_init(|| Packs::builtin().expect("built-in packs load"))
-}
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
