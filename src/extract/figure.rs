@@ -38,13 +38,6 @@ pub struct Figure {
     pub pack: usize,
 }
 
-/// Every figure of a document, in order, outside the parts that hold no prose.
-/// Markup is blanked first ([`Document::prose`](crate::load::Document::prose)),
-/// so labels never hold tags or table pipes.
-pub fn document_figures(doc: &crate::load::Document, packs: &Packs) -> Vec<Figure> {
-    extract_figures(&doc.prose(), packs)
-}
-
 /// Every figure in `text`, in order.
 pub fn extract_figures(text: &str, packs: &Packs) -> Vec<Figure> {
     let numbers = packs.numerals.scan(text);

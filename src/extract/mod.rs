@@ -8,5 +8,5 @@ pub mod label;
 pub mod number;
 pub mod words;
 
-pub use figure::{document_figures, extract_figures, Figure};
+pub use figure::{extract_figures, Figure};
 pub use number::{NumberExpr, NumberForm};

@@ -14,7 +14,7 @@ use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 use serde::Serialize;
 
-use crate::extract::document_figures;
+use crate::extract::extract_figures;
 use crate::load::Document;
 use crate::rule::Packs;
 use crate::segment::Sources;
@@ -34,14 +34,15 @@ pub struct Release {
 impl Release {
     /// Reads, segments and links `docs`.
     pub fn analyse(docs: Vec<Document>, packs: &Packs) -> Release {
-        let sources = Sources::segment(&docs, packs);
+        // The text as the reader sees it, markup blanked: made once per document.
+        let prose: Vec<std::borrow::Cow<'_, str>> = docs.iter().map(Document::prose).collect();
+        let sources = Sources::segment_prose(&docs, &prose, packs);
         let mut mentions = Vec::new();
         let mut relations = Vec::new();
-        for (doc_index, doc) in docs.iter().enumerate() {
-            let figures = document_figures(doc, packs);
-            let prose = doc.prose();
-            let layout = link::Layout::new(&prose);
-            let keys = link::keys(&prose, &figures, packs, &layout);
+        for (doc_index, prose) in prose.iter().enumerate() {
+            let figures = extract_figures(prose, packs);
+            let layout = link::Layout::new(prose);
+            let keys = link::keys(prose, &figures, packs, &layout);
             let first = mentions.len();
             for (figure, (key, linkable)) in figures.into_iter().zip(keys) {
                 let source = sources.source_at(doc_index, figure.span.start).map_or(0, |s| s.id);
@@ -49,7 +50,7 @@ impl Release {
                 let paragraph = layout.paragraph(figure.span.start, style);
                 mentions.push(Mention { doc: doc_index, source, figure, key, linkable, paragraph });
             }
-            relations.extend(link::relations(&prose, &mentions, first..mentions.len(), packs));
+            relations.extend(link::relations(prose, &mentions, first..mentions.len(), packs));
         }
         Release { docs, sources, mentions, relations }
     }

@@ -38,16 +38,21 @@ pub struct Sources {
 impl Sources {
     /// Splits every document into segments by the packs' source patterns.
     pub fn segment(docs: &[Document], packs: &Packs) -> Sources {
+        let prose: Vec<std::borrow::Cow<'_, str>> = docs.iter().map(Document::prose).collect();
+        Sources::segment_prose(docs, &prose, packs)
+    }
+
+    /// [`Sources::segment`] over each document's prose view, made by the caller.
+    pub fn segment_prose(docs: &[Document], prose: &[std::borrow::Cow<'_, str>], packs: &Packs) -> Sources {
         let mut sources = Sources::default();
         let mut ids: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-        for (doc_index, doc) in docs.iter().enumerate() {
-            let prose = doc.prose();
+        for ((doc_index, doc), prose) in docs.iter().enumerate().zip(prose) {
             let mut openings: Vec<(usize, String)> = packs
                 .packs
                 .iter()
                 .flat_map(|p| p.sources.iter().zip(&p.spec.sources))
                 .flat_map(|(re, spec)| {
-                    re.captures_iter(&prose).filter_map(|caps| {
+                    re.captures_iter(prose).filter_map(|caps| {
                         let whole = caps.get(0)?;
                         let title = caps.name("title").map_or(whole.as_str(), |m| m.as_str());
                         let title = without_tags(title).split_whitespace().collect::<Vec<_>>().join(" ");
