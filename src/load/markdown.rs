@@ -48,18 +48,11 @@ pub fn non_prose(text: &str) -> Vec<Range<usize>> {
                     open.1 = range.end;
                 }
             }
-            Event::Start(Tag::HtmlBlock) => {
-                // Whole, so that a `<script>` or comment over several lines is seen as one.
-                let html = &text[range.clone()];
-                out.extend(
-                    super::html::non_prose(html).into_iter().map(|r| r.start + range.start..r.end + range.start),
-                );
-            }
+            // A block whole, so that a `<script>` or comment over several lines is seen as one.
+            Event::Start(Tag::HtmlBlock) => html_markup(text, range, &mut out),
             Event::InlineHtml(_) => {
                 let html = &text[range.clone()];
-                out.extend(
-                    super::html::non_prose(html).into_iter().map(|r| r.start + range.start..r.end + range.start),
-                );
+                html_markup(text, range.clone(), &mut out);
                 match struck {
                     Some((start, close)) if html.eq_ignore_ascii_case(close) => {
                         out.push(start..range.end);
@@ -78,6 +71,13 @@ pub fn non_prose(text: &str) -> Vec<Range<usize>> {
         }
     }
     super::merge(out)
+}
+
+/// The tags, comments and scripts of a stretch of HTML in the Markdown.
+fn html_markup(text: &str, html: Range<usize>, out: &mut Vec<Range<usize>>) {
+    out.extend(
+        super::html::non_prose(&text[html.clone()]).into_iter().map(|r| r.start + html.start..r.end + html.start),
+    );
 }
 
 /// A table's markup: its delimiter row (`|---|:--:|`) and the cell pipes,

@@ -252,18 +252,17 @@ pub struct FileFilter {
 impl FileFilter {
     /// True when a file found in a folder is to be read.
     pub fn reads(&self, path: &Path) -> bool {
+        let absolute = std::path::absolute(path).ok();
+        let given = path.strip_prefix(".").unwrap_or(path);
         let matches = |(glob, base): &(globset::GlobMatcher, PathBuf), whole: bool| {
-            let relative =
-                std::path::absolute(path).ok().and_then(|p| p.strip_prefix(base).ok().map(Path::to_path_buf));
-            let given = path.strip_prefix(".").unwrap_or(path);
-            let found = [Some(given), relative.as_deref()].into_iter().flatten().any(|p| {
+            let relative = absolute.as_deref().and_then(|p| p.strip_prefix(base).ok());
+            [Some(given), relative].into_iter().flatten().any(|p| {
                 if whole {
                     glob.is_match(p)
                 } else {
                     p.ancestors().filter(|a| !a.as_os_str().is_empty()).any(|a| glob.is_match(a))
                 }
-            });
-            found
+            })
         };
         (self.include.is_empty() || self.include.iter().any(|g| matches(g, true)))
             && !self.exclude.iter().any(|g| matches(g, false))
