@@ -15,19 +15,6 @@ pub fn line_column(text: &str, pos: usize) -> (usize, usize) {
     (line, column)
 }
 
-/// 1-based line and column in UTF-16 code units of byte offset `pos`: what
-/// SARIF (`utf16CodeUnits`) and the Language Server Protocol count.
-pub fn utf16_line_column(text: &str, pos: usize) -> (usize, usize) {
-    let mut pos = pos.min(text.len());
-    while !text.is_char_boundary(pos) {
-        pos -= 1;
-    }
-    let before = &text[..pos];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].encode_utf16().count() + 1)
-}
-
 /// Converts many byte offsets of one text to line and column, in one pass over the text.
 pub struct LineIndex {
     line_starts: Vec<usize>,
@@ -48,6 +35,19 @@ impl LineIndex {
         let column = text.get(start..pos).map_or(1, |s| s.chars().count() + 1);
         (line, column)
     }
+
+    /// 1-based line and column in UTF-16 code units of byte offset `pos`:
+    /// what SARIF (`utf16CodeUnits`) and the Language Server Protocol count.
+    /// `pos` is clamped to the text and moved back to a character boundary.
+    pub fn utf16_line_column(&self, text: &str, pos: usize) -> (usize, usize) {
+        let mut pos = pos.min(text.len());
+        while !text.is_char_boundary(pos) {
+            pos -= 1;
+        }
+        let line = self.line_starts.partition_point(|&s| s <= pos);
+        let start = self.line_starts[line - 1];
+        (line, text[start..pos].encode_utf16().count() + 1)
+    }
 }
 
 #[cfg(test)]
@@ -60,6 +60,15 @@ mod tests {
         let pos = text.find("7300").unwrap();
         assert_eq!(line_column(text, pos), (2, 3));
         assert_eq!(LineIndex::new(text).line_column(text, pos), (2, 3));
+    }
+
+    #[test]
+    fn utf16_columns_count_code_units() {
+        let text = "第一行\n𠀀化解1829起";
+        let index = LineIndex::new(text);
+        assert_eq!(index.utf16_line_column(text, text.find("1829").unwrap()), (2, 5));
+        assert_eq!(index.utf16_line_column(text, text.find("𠀀").unwrap() + 1), (2, 1), "inside a character");
+        assert_eq!(index.utf16_line_column(text, 999), (2, 10), "𠀀 2 + 化解 2 + 1829 4 + 起 1 units");
     }
 
     #[test]

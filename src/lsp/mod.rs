@@ -21,6 +21,7 @@ use lsp_types::{
     TextDocumentSyncKind, Uri,
 };
 
+use crate::report::check::Positions;
 use crate::rule::check::{Finding, Mark, Severity};
 use crate::rule::file::UserRules;
 use crate::{Document, Packs, Report};
@@ -147,8 +148,9 @@ impl Open {
             self.docs.values().map(|(uri, text)| Document::with_format(name_of(uri), text.clone())).collect();
         let report = crate::check_rules(docs, packs, user, false);
         let mut by_doc: Vec<Vec<Diagnostic>> = vec![Vec::new(); uris.len()];
+        let mut positions = Positions::new(&report);
         for finding in report.findings() {
-            by_doc[finding.primary.doc].push(diagnostic(&report, &uris, finding));
+            by_doc[finding.primary.doc].push(diagnostic(&report, &mut positions, &uris, finding));
         }
         let mut out: Vec<PublishDiagnosticsParams> = uris
             .iter()
@@ -173,7 +175,7 @@ fn name_of(uri: &Uri) -> String {
     }
 }
 
-fn diagnostic(report: &Report, uris: &[&Uri], finding: &Finding) -> Diagnostic {
+fn diagnostic(report: &Report, positions: &mut Positions, uris: &[&Uri], finding: &Finding) -> Diagnostic {
     let severity = match finding.severity {
         Severity::Error => DiagnosticSeverity::ERROR,
         Severity::Warning => DiagnosticSeverity::WARNING,
@@ -184,7 +186,7 @@ fn diagnostic(report: &Report, uris: &[&Uri], finding: &Finding) -> Diagnostic {
         .iter()
         .filter(|mark| mark.doc != finding.primary.doc || mark.span != finding.primary.span)
         .map(|mark| DiagnosticRelatedInformation {
-            location: Location { uri: uris[mark.doc].clone(), range: range(report, mark) },
+            location: Location { uri: uris[mark.doc].clone(), range: range(positions, mark) },
             message: format!("{} — {}", mark.message, report.release.sources.sources[mark.source].title),
         })
         .collect();
@@ -198,7 +200,7 @@ fn diagnostic(report: &Report, uris: &[&Uri], finding: &Finding) -> Diagnostic {
         message.push_str(&finding.explain);
     }
     Diagnostic {
-        range: range(report, &finding.primary),
+        range: range(positions, &finding.primary),
         severity: Some(severity),
         code: Some(NumberOrString::String(finding.rule.clone())),
         source: Some("crosscheck".into()),
@@ -209,10 +211,9 @@ fn diagnostic(report: &Report, uris: &[&Uri], finding: &Finding) -> Diagnostic {
 }
 
 /// A mark's span as an LSP range: 0-based lines, UTF-16 columns.
-fn range(report: &Report, mark: &Mark) -> Range {
-    let text = &report.release.docs[mark.doc].text;
-    let position = |pos: usize| {
-        let (line, column) = crate::span::utf16_line_column(text, pos);
+fn range(positions: &mut Positions, mark: &Mark) -> Range {
+    let mut position = |pos: usize| {
+        let (line, column) = positions.utf16_line_column(mark.doc, pos);
         Position {
             line: u32::try_from(line - 1).unwrap_or(u32::MAX),
             character: u32::try_from(column - 1).unwrap_or(u32::MAX),

@@ -139,20 +139,27 @@ fn markdown_cell(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ").replace('|', "\\|")
 }
 
-/// Line and column lookups, one index per document, built once.
-struct Positions<'a> {
+/// Line and column lookups, one [`LineIndex`] per document, built on first use.
+pub(crate) struct Positions<'a> {
     report: &'a Report,
     indexes: HashMap<usize, LineIndex>,
 }
 
 impl<'a> Positions<'a> {
-    fn new(report: &'a Report) -> Self {
+    pub(crate) fn new(report: &'a Report) -> Self {
         Positions { report, indexes: HashMap::new() }
     }
 
-    fn line_column(&mut self, doc: usize, pos: usize) -> (usize, usize) {
+    /// 1-based line and column in characters.
+    pub(crate) fn line_column(&mut self, doc: usize, pos: usize) -> (usize, usize) {
         let text = &self.report.release.docs[doc].text;
         self.indexes.entry(doc).or_insert_with(|| LineIndex::new(text)).line_column(text, pos)
+    }
+
+    /// 1-based line and column in UTF-16 code units (SARIF, LSP).
+    pub(crate) fn utf16_line_column(&mut self, doc: usize, pos: usize) -> (usize, usize) {
+        let text = &self.report.release.docs[doc].text;
+        self.indexes.entry(doc).or_insert_with(|| LineIndex::new(text)).utf16_line_column(text, pos)
     }
 }
 

@@ -7,6 +7,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use super::check::Positions;
 use crate::rule::check::{Mark, Severity, BUILTIN};
 use crate::Report;
 
@@ -124,10 +125,16 @@ fn uri(path: &str) -> String {
     out
 }
 
-fn location(report: &Report, mark: &Mark, id: Option<usize>, message: Option<String>) -> Location {
+fn location(
+    report: &Report,
+    positions: &mut Positions,
+    mark: &Mark,
+    id: Option<usize>,
+    message: Option<String>,
+) -> Location {
     let doc = &report.release.docs[mark.doc];
-    let (start_line, start_column) = crate::span::utf16_line_column(&doc.text, mark.span.start);
-    let (end_line, end_column) = crate::span::utf16_line_column(&doc.text, mark.span.end);
+    let (start_line, start_column) = positions.utf16_line_column(mark.doc, mark.span.start);
+    let (end_line, end_column) = positions.utf16_line_column(mark.doc, mark.span.end);
     Location {
         id,
         physical_location: PhysicalLocation {
@@ -166,6 +173,7 @@ pub fn write_sarif(out: &mut dyn Write, report: &Report) -> io::Result<()> {
         }
     }
     let fingerprints = super::baseline::fingerprints(report);
+    let mut positions = Positions::new(report);
     let results = report
         .findings()
         .iter()
@@ -175,12 +183,12 @@ pub fn write_sarif(out: &mut dyn Write, report: &Report) -> io::Result<()> {
             rule_index: rules.iter().position(|r| r.id == f.rule).unwrap_or(0),
             level: level(f.severity),
             message: Text { text: format!("{} ({})", f.message, f.help) },
-            locations: vec![location(report, &f.primary, None, None)],
+            locations: vec![location(report, &mut positions, &f.primary, None, None)],
             related_locations: f
                 .labels
                 .iter()
                 .enumerate()
-                .map(|(i, l)| location(report, l, Some(i + 1), Some(l.message.clone())))
+                .map(|(i, l)| location(report, &mut positions, l, Some(i + 1), Some(l.message.clone())))
                 .collect(),
             partial_fingerprints: BTreeMap::from([("crosscheck/v1", fingerprint)]),
         })
@@ -206,7 +214,8 @@ mod tests {
     fn columns_count_utf16_code_units() {
         // 𠀀 (outside the BMP) is two UTF-16 code units, one character.
         let text = "第一行\n𠀀共1829起";
-        assert_eq!(crate::span::utf16_line_column(text, text.find("1829").unwrap()), (2, 4));
+        let index = crate::span::LineIndex::new(text);
+        assert_eq!(index.utf16_line_column(text, text.find("1829").unwrap()), (2, 4));
     }
 
     #[test]
