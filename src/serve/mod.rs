@@ -125,6 +125,14 @@ impl IntoResponse for Refusal {
     }
 }
 
+/// A document's or upload's name, within [`MAX_NAME_BYTES`].
+fn check_name(name: &str) -> Result<(), Refusal> {
+    if name.len() > MAX_NAME_BYTES {
+        return Err(refuse(StatusCode::BAD_REQUEST, format!("a name is longer than {MAX_NAME_BYTES} bytes")));
+    }
+    Ok(())
+}
+
 /// The documents of a request, checked against the limits.
 fn documents(request: CheckRequest) -> Result<Vec<Document>, Refusal> {
     if request.documents.len() > MAX_DOCUMENTS {
@@ -137,9 +145,7 @@ fn documents(request: CheckRequest) -> Result<Vec<Document>, Refusal> {
         .documents
         .into_iter()
         .map(|d| {
-            if d.name.len() > MAX_NAME_BYTES {
-                return Err(refuse(StatusCode::BAD_REQUEST, format!("a name is longer than {MAX_NAME_BYTES} bytes")));
-            }
+            check_name(&d.name)?;
             // The name only labels the text and says its format; it is never a path.
             Ok(Document::with_format(d.name, d.text))
         })
@@ -165,9 +171,7 @@ async fn run(state: &AppState, docs: Vec<Document>) -> Result<crate::Report, Ref
 /// A Word document's draft holds its text: it is checked as plain text, with
 /// the same paragraph:character positions as `crosscheck check` gives.
 async fn decode(Query(upload): Query<UploadName>, body: Bytes) -> Result<Json<Decoded>, Refusal> {
-    if upload.name.len() > MAX_NAME_BYTES {
-        return Err(refuse(StatusCode::BAD_REQUEST, format!("a name is longer than {MAX_NAME_BYTES} bytes")));
-    }
+    check_name(&upload.name)?;
     if body.is_empty() {
         return Err(refuse(StatusCode::UNPROCESSABLE_ENTITY, format!("{} is empty", upload.name)));
     }
