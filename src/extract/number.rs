@@ -1205,7 +1205,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::rule::pack::Packs;
+    use crate::lexicon::pack::Packs;
 
     fn numerals() -> &'static Numerals {
         static NUMERALS: std::sync::OnceLock<Numerals> = std::sync::OnceLock::new();
