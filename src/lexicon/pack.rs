@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 use thiserror::Error;
 
-use crate::extract::number::{Numerals, NumeralsSpec};
+use crate::lexicon::numerals::{Numerals, NumeralsSpec};
 use crate::lexicon::words::{CharSet, WordIndex};
 
 /// The packs built into the binary, by name.
