@@ -7,6 +7,7 @@ pub mod examples;
 pub mod figure;
 pub mod label;
 pub mod number;
+pub mod table;
 
 pub use figure::{extract_figures, Figure};
 pub use number::{NumberExpr, NumberForm};
