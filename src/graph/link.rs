@@ -19,6 +19,10 @@ pub struct Mention {
     pub figure: Figure,
     /// The measure key: `label|unit`, or `head/label|unit` for a dependent.
     pub key: String,
+    /// The key of the figure's own description; differs from `key` when the
+    /// figure was linked to a compatible description (a probable link).
+    pub exact: String,
+    pub confidence: crate::graph::measure::Confidence,
     /// False for a dependent whose head could not be found: it links to nothing.
     pub linkable: bool,
     /// The paragraph the figure stands in.
@@ -100,7 +104,7 @@ pub fn keys(text: &str, figures: &[Figure], packs: &Packs, layout: &Layout) -> V
 
 /// The frames of one pack in a whole text, found once: the headings that name
 /// a frame (`2024年工作回顾`) and where paragraph frame words (`预期目标`) stand.
-struct Frames {
+pub(crate) struct Frames {
     /// Per heading-scope frame: (heading start, the frame it names), in order.
     headings: Vec<Vec<(usize, String)>>,
     /// Per paragraph-scope frame: its id and where its words start, in order.
@@ -108,7 +112,7 @@ struct Frames {
 }
 
 impl Frames {
-    fn new(text: &str, pack: &CompiledPack) -> Self {
+    pub(crate) fn new(text: &str, pack: &CompiledPack) -> Self {
         let headings: Vec<std::ops::Range<usize>> =
             pack.heading.as_ref().map_or_else(Vec::new, |re| re.find_iter(text).map(|m| m.range()).collect());
         let mut named = Vec::new();
@@ -137,7 +141,7 @@ impl Frames {
     /// `paragraph_start`, as a key prefix (`[2024年 target] `), or empty: what
     /// the nearest heading naming a frame names, and the frame words of the
     /// paragraph before the figure. A key never depends on values, only words.
-    fn of(&self, pos: usize, paragraph_start: usize) -> String {
+    pub(crate) fn of(&self, pos: usize, paragraph_start: usize) -> String {
         let mut parts: Vec<&str> = Vec::new();
         for list in &self.headings {
             let i = list.partition_point(|(start, _)| *start <= pos);

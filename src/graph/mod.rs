@@ -6,6 +6,7 @@
 //! `part_of`, `rate_of` and `change_of` edges. Every check walks the graph.
 
 pub mod link;
+pub mod measure;
 
 use std::collections::BTreeMap;
 
@@ -38,19 +39,37 @@ impl Release {
         let prose: Vec<std::borrow::Cow<'_, str>> = docs.iter().map(Document::prose).collect();
         let sources = Sources::segment_prose(&docs, &prose, packs);
         let mut mentions = Vec::new();
-        let mut relations = Vec::new();
+        let mut descriptions = Vec::new();
+        let mut per_doc = Vec::with_capacity(prose.len());
         for (doc_index, prose) in prose.iter().enumerate() {
             let figures = extract_figures(prose, packs);
             let layout = link::Layout::new(prose);
-            let keys = link::keys(prose, &figures, packs, &layout);
+            descriptions.extend(measure::describe(prose, &figures, packs, &layout));
+            per_doc.push((doc_index, figures, layout));
+        }
+        let paragraphs: Vec<(usize, usize)> = per_doc
+            .iter()
+            .flat_map(|(doc, figures, layout)| {
+                figures.iter().map(move |f| {
+                    (*doc, layout.paragraph(f.span.start, packs.packs[f.pack].spec.labels.paragraphs).start)
+                })
+            })
+            .collect();
+        let mut keys = measure::cluster(&descriptions, &paragraphs).into_iter();
+        let mut exact = descriptions.iter().map(ToString::to_string);
+        let mut relations = Vec::new();
+        for (doc_index, figures, layout) in per_doc {
             let first = mentions.len();
-            for (figure, (key, linkable)) in figures.into_iter().zip(keys) {
+            for figure in figures {
+                let (key, confidence) = keys.next().unwrap_or_default();
+                let exact = exact.next().unwrap_or_default();
+                let linkable = descriptions[mentions.len()].anchored;
                 let source = sources.source_at(doc_index, figure.span.start).map_or(0, |s| s.id);
                 let style = packs.packs[figure.pack].spec.labels.paragraphs;
                 let paragraph = layout.paragraph(figure.span.start, style);
-                mentions.push(Mention { doc: doc_index, source, figure, key, linkable, paragraph });
+                mentions.push(Mention { doc: doc_index, source, figure, key, exact, confidence, linkable, paragraph });
             }
-            relations.extend(link::relations(prose, &mentions, first..mentions.len(), packs));
+            relations.extend(link::relations(&prose[doc_index], &mentions, first..mentions.len(), packs));
         }
         Release { docs, sources, mentions, relations }
     }

@@ -4,6 +4,7 @@
 pub mod check;
 pub mod examples;
 pub mod file;
+pub mod measure_words;
 pub mod pack;
 pub mod suppress;
 pub mod user;
