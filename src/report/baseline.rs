@@ -8,8 +8,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::check::Finding;
-use crate::Report;
+use crate::check::{Finding, Report};
 
 /// A baseline file.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]

@@ -15,9 +15,8 @@ use std::collections::HashMap;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::check::{show, Mark, Severity};
-use crate::report::check::Summary;
-use crate::Report;
+use crate::check::{show, Mark, Report, Severity};
+use crate::report::{Format, Summary};
 
 /// The page's style sheet, shared by the report and the proofing page.
 pub const CSS: &str = include_str!("assets/report.css");
@@ -413,6 +412,16 @@ fn fill(template: &str, values: &[(&str, &str)]) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// `crosscheck report`: the checked release as one self-contained HTML page.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Html;
+
+impl Format for Html {
+    fn write(&self, out: &mut dyn std::io::Write, report: &Report) -> std::io::Result<()> {
+        out.write_all(render_report(report).as_bytes())
+    }
 }
 
 /// The report of a checked release as one self-contained HTML page.
