@@ -10,6 +10,7 @@ use std::ops::Range;
 use crate::extract::label::normalise_han;
 use crate::extract::Figure;
 use crate::lexicon::pack::{CompiledPack, FrameScope, LabelOrder, Packs, ParagraphStyle};
+use crate::span::Layout;
 
 /// A figure of the release, placed in its document and source, with its key.
 #[derive(Debug, Clone)]
@@ -59,7 +60,7 @@ pub fn keys(text: &str, figures: &[Figure], packs: &Packs, layout: &Layout) -> V
     for (i, figure) in figures.iter().enumerate() {
         let pack = &packs.packs[figure.pack];
         let unit = figure.unit.as_deref().unwrap_or("");
-        let paragraph = layout.paragraph(figure.span.start, pack.spec.labels.paragraphs);
+        let paragraph = paragraph(layout, figure.span.start, pack.spec.labels.paragraphs);
         let frame = frames[figure.pack].of(figure.span.start, paragraph.start);
         // A figure right after another (`6个方面18条措施`) is counted under it.
         let adjacent = i.checked_sub(1).filter(|&p| {
@@ -196,48 +197,13 @@ fn topic(words: &str, pack: &CompiledPack) -> Option<String> {
     (!topic.is_empty()).then_some(topic)
 }
 
-/// Where the lines and the blank-line paragraphs of a text start: built once
-/// per document, so finding a figure's paragraph is a binary search, even in
-/// a file of one enormous line.
-#[derive(Debug, Clone)]
-pub struct Layout {
-    /// Byte offsets where lines start (0 first).
-    line_starts: Vec<usize>,
-    /// Byte offsets where blank-line paragraphs start (0 first).
-    block_starts: Vec<usize>,
-    len: usize,
-}
-
-impl Layout {
-    pub fn new(text: &str) -> Self {
-        let mut line_starts = vec![0];
-        let mut block_starts = vec![0];
-        let mut blank_run = false;
-        for (i, _) in text.match_indices('\n') {
-            let start = i + 1;
-            let line_end = text[start..].find('\n').map_or(text.len(), |e| start + e);
-            let blank = text[start..line_end].trim().is_empty();
-            if !blank && blank_run {
-                block_starts.push(start);
-            }
-            blank_run = blank;
-            line_starts.push(start);
-        }
-        Layout { line_starts, block_starts, len: text.len() }
-    }
-
-    /// The paragraph around `pos`: its line for packs whose paragraphs are
-    /// lines (Chinese releases), else the run of lines between blank lines
-    /// (English prose wraps its paragraphs).
-    pub fn paragraph(&self, pos: usize, style: ParagraphStyle) -> Range<usize> {
-        let starts = match style {
-            ParagraphStyle::Line => &self.line_starts,
-            ParagraphStyle::BlankLine => &self.block_starts,
-        };
-        let i = starts.partition_point(|&s| s <= pos);
-        let start = starts[i.saturating_sub(1)];
-        let end = starts.get(i).map_or(self.len, |&next| next.saturating_sub(1).max(start));
-        start..end
+/// The paragraph around `pos`: its line for packs whose paragraphs are
+/// lines (Chinese releases), else the run of lines between blank lines
+/// (English prose wraps its paragraphs).
+pub fn paragraph(layout: &Layout, pos: usize, style: ParagraphStyle) -> Range<usize> {
+    match style {
+        ParagraphStyle::Line => layout.line(pos),
+        ParagraphStyle::BlankLine => layout.block(pos),
     }
 }
 

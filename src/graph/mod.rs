@@ -18,6 +18,7 @@ use crate::extract::extract_figures;
 use crate::lexicon::Packs;
 use crate::load::Document;
 use crate::segment::Sources;
+use crate::span::Layout;
 
 pub use link::{Mention, Relation};
 
@@ -41,13 +42,13 @@ impl Release {
         let mut relations = Vec::new();
         for (doc_index, prose) in prose.iter().enumerate() {
             let figures = extract_figures(prose, packs);
-            let layout = link::Layout::new(prose);
+            let layout = Layout::new(prose);
             let keys = link::keys(prose, &figures, packs, &layout);
             let first = mentions.len();
             for (figure, (key, linkable)) in figures.into_iter().zip(keys) {
                 let source = sources.source_at(doc_index, figure.span.start).map_or(0, |s| s.id);
                 let style = packs.packs[figure.pack].spec.labels.paragraphs;
-                let paragraph = layout.paragraph(figure.span.start, style);
+                let paragraph = link::paragraph(&layout, figure.span.start, style);
                 mentions.push(Mention { doc: doc_index, source, figure, key, linkable, paragraph });
             }
             relations.extend(link::relations(prose, &mentions, first..mentions.len(), packs));
