@@ -12,14 +12,16 @@ use crate::extract::Figure;
 use crate::lexicon::pack::{CompiledPack, FrameScope, LabelOrder, Packs, ParagraphStyle};
 use crate::span::Layout;
 
+use super::key::{Head, MeasureKey};
+
 /// A figure of the release, placed in its document and source, with its key.
 #[derive(Debug, Clone)]
 pub struct Mention {
     pub doc: usize,
     pub source: usize,
     pub figure: Figure,
-    /// The measure key: `label|unit`, or `head/label|unit` for a dependent.
-    pub key: String,
+    /// The measure key: its label and unit, with its head for a dependent.
+    pub key: MeasureKey,
     /// False for a dependent whose head could not be found: it links to nothing.
     pub linkable: bool,
     /// The paragraph the figure stands in.
@@ -53,8 +55,8 @@ pub fn is_dependent(label: &str, pack: &CompiledPack) -> bool {
         || pack.dependent_patterns.iter().any(|re| re.is_match(label))
 }
 
-/// Keys for the figures of one document, in order.
-pub fn keys(text: &str, figures: &[Figure], packs: &Packs, layout: &Layout) -> Vec<(String, bool)> {
+/// Keys for the figures of one document, in order, each with whether it links.
+pub fn keys(text: &str, figures: &[Figure], packs: &Packs, layout: &Layout) -> Vec<(MeasureKey, bool)> {
     let mut out = Vec::with_capacity(figures.len());
     let frames: Vec<Frames> = packs.packs.iter().map(|p| Frames::new(text, p)).collect();
     for (i, figure) in figures.iter().enumerate() {
@@ -70,15 +72,14 @@ pub fn keys(text: &str, figures: &[Figure], packs: &Packs, layout: &Layout) -> V
                 && !between.contains(|c| pack.lexicon.boundaries.contains(c))
         });
         if let Some(p) = adjacent {
-            let (previous_key, previous_linkable): &(String, bool) = &out[p];
-            let head = previous_key.rsplit_once('|').map_or(previous_key.as_str(), |(h, _)| h);
-            let key = format!("{head}/{}|{unit}", figure.label);
+            let (previous_key, previous_linkable): &(MeasureKey, bool) = &out[p];
+            let key = previous_key.under(&figure.label, unit);
             let linkable = *previous_linkable && !figure.label.is_empty();
             out.push((key, linkable));
             continue;
         }
         if !is_dependent(&figure.label, pack) {
-            out.push((format!("{frame}{}|{unit}", figure.label), true));
+            out.push((MeasureKey::new(frame, None, &figure.label, unit), true));
             continue;
         }
         let head = figures[..i]
@@ -91,10 +92,9 @@ pub fn keys(text: &str, figures: &[Figure], packs: &Packs, layout: &Layout) -> V
             .or_else(|| {
                 pack.spec.linking.topic_heads.then(|| paragraph_topic(text, figure, &paragraph, pack)).flatten()
             });
-        match head {
-            Some(head) => out.push((format!("{frame}{head}/{}|{unit}", figure.label), true)),
-            None => out.push((format!("{frame}?/{}|{unit}", figure.label), false)),
-        }
+        let linkable = head.is_some();
+        let head = head.map_or(Head::Unanchored, Head::Label);
+        out.push((MeasureKey::new(frame, Some(head), &figure.label, unit), linkable));
     }
     out
 }
@@ -135,10 +135,10 @@ impl Frames {
     }
 
     /// The frame of a figure at `pos` in a paragraph starting at
-    /// `paragraph_start`, as a key prefix (`[2024年 target] `), or empty: what
+    /// `paragraph_start` (`2024年`, `target`), or none: what
     /// the nearest heading naming a frame names, and the frame words of the
     /// paragraph before the figure. A key never depends on values, only words.
-    fn of(&self, pos: usize, paragraph_start: usize) -> String {
+    fn of(&self, pos: usize, paragraph_start: usize) -> Vec<String> {
         let mut parts: Vec<&str> = Vec::new();
         for list in &self.headings {
             let i = list.partition_point(|(start, _)| *start <= pos);
@@ -152,11 +152,7 @@ impl Frames {
                 parts.push(id);
             }
         }
-        if parts.is_empty() {
-            String::new()
-        } else {
-            format!("[{}] ", parts.join(" "))
-        }
+        parts.into_iter().map(str::to_string).collect()
     }
 }
 

@@ -93,7 +93,7 @@ pub fn release_figure_records(release: &Release) -> Vec<FigureRecord> {
                 qualifier: figure.qualifier.clone(),
                 unit: figure.unit.clone(),
                 label: figure.label.clone(),
-                key: mention.key.clone(),
+                key: mention.key.to_string(),
             }
         })
         .collect()

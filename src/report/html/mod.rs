@@ -16,6 +16,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::check::{show, Mark, Report, Severity};
+use crate::graph::MeasureKey;
 use crate::report::{Format, Summary};
 
 /// The page's style sheet, shared by the report and the proofing page.
@@ -215,15 +216,15 @@ impl View {
         }
 
         // Measures in order of first mention; only figures that link have one.
-        let mut measure_of: HashMap<&str, usize> = HashMap::new();
+        let mut measure_of: HashMap<&MeasureKey, usize> = HashMap::new();
         let mut measures: Vec<MeasureView> = Vec::new();
         let mut figure_measure: Vec<Option<usize>> = vec![None; release.mentions.len()];
         for (i, m) in release.mentions.iter().enumerate() {
             if !m.linkable {
                 continue;
             }
-            let id = *measure_of.entry(m.key.as_str()).or_insert_with(|| {
-                measures.push(MeasureView { key: m.key.clone(), figures: Vec::new(), status: Status::Once });
+            let id = *measure_of.entry(&m.key).or_insert_with(|| {
+                measures.push(MeasureView { key: m.key.to_string(), figures: Vec::new(), status: Status::Once });
                 measures.len() - 1
             });
             measures[id].figures.push(i);
