@@ -139,7 +139,7 @@ fn read_figure(
     previous: &[Figure],
 ) -> Option<Figure> {
     let spec = &pack.spec;
-    let spaced = spec.labels.order == crate::lexicon::pack::LabelOrder::After;
+    let spaced = spec.labels.spaced_words;
     let mut start = number.start;
     let mut end = number.end;
     let mut value = number.value;
@@ -221,8 +221,8 @@ fn read_figure(
     if small_word && !unit.is_some_and(|u| u.rounded) {
         return None;
     }
-    // Chinese counts always carry a classifier: a bare number is not a figure.
-    if unit.is_none() && form_unit.is_none() && !spaced {
+    // Without `bare_counts` (Chinese), a count always carries a classifier.
+    if unit.is_none() && form_unit.is_none() && !spec.labels.bare_counts {
         return None;
     }
 

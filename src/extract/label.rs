@@ -173,9 +173,10 @@ const NOUN_CHARS: usize = 12;
 /// What a label counts without its verb: the object a later bare verb or
 /// `of them` carries over (`排查矛盾纠纷` → `矛盾纠纷`, `screened disputes` → `disputes`).
 pub fn object_of(label: &str, pack: &CompiledPack) -> String {
-    match pack.spec.labels.order {
-        LabelOrder::Before => strip_verb(label, pack).unwrap_or(label).to_string(),
-        LabelOrder::After => label.split_once(' ').map_or(label, |(_, rest)| rest).to_string(),
+    if pack.spec.labels.spaced_words {
+        label.split_once(' ').map_or(label, |(_, rest)| rest).to_string()
+    } else {
+        strip_verb(label, pack).unwrap_or(label).to_string()
     }
 }
 

@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use crate::extract::label::normalise_han;
 use crate::extract::Figure;
-use crate::lexicon::pack::{CompiledPack, FrameScope, LabelOrder, Packs, ParagraphStyle};
+use crate::lexicon::pack::{CompiledPack, FrameScope, Packs, ParagraphStyle, RateStem};
 use crate::span::Layout;
 
 use super::key::{Head, MeasureKey};
@@ -179,14 +179,15 @@ fn paragraph_topic(text: &str, figure: &Figure, paragraph: &Range<usize>, pack: 
 }
 
 fn topic(words: &str, pack: &CompiledPack) -> Option<String> {
-    let topic = match pack.spec.labels.order {
-        LabelOrder::Before => normalise_han(words, pack),
-        LabelOrder::After => words
+    let topic = if pack.spec.labels.spaced_words {
+        words
             .split_whitespace()
             .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
             .filter(|w| !w.is_empty() && !pack.spec.labels.stopwords.contains(w))
             .collect::<Vec<_>>()
-            .join(" "),
+            .join(" ")
+    } else {
+        normalise_han(words, pack)
     };
     let count = topic.chars().count();
     let topic: String = topic.chars().skip(count.saturating_sub(pack.spec.labels.max_chars)).collect();
@@ -291,13 +292,12 @@ pub fn relations(text: &str, mentions: &[Mention], range: Range<usize>, packs: &
 /// neither parts nor totals; English counts carry no unit, their noun is it.
 fn part_total(text: &str, mention: &Mention, doc: &[Mention], offset: usize, pack: &CompiledPack) -> Option<usize> {
     let marker = part_marker(text, mention, pack)?;
-    let spaced = pack.spec.labels.order == LabelOrder::After;
     let linking = &pack.spec.linking;
     let counts = |m: &Mention| {
         let average =
             linking.per_words.iter().any(|w| text[m.figure.sentence.start..m.figure.span.start].contains(w.as_str()));
         !is_percent_unit(m)
-            && (m.figure.unit.is_some() || spaced)
+            && (m.figure.unit.is_some() || pack.spec.labels.bare_counts)
             && direction(&m.figure.label, pack).is_none()
             && !average
     };
@@ -311,11 +311,16 @@ fn part_total(text: &str, mention: &Mention, doc: &[Mention], offset: usize, pac
         .take_while(|(_, m)| m.paragraph == mention.paragraph)
         .filter(|(_, m)| m.figure.span.end <= marker)
         .filter(|(_, m)| m.figure.unit == mention.figure.unit && counts(m))
-        // Chinese labels are reliable enough to rule out a dependent total.
-        .filter(|(_, m)| spaced || !is_dependent(&m.figure.label, pack))
+        .filter(|(_, m)| linking.dependent_totals || !is_dependent(&m.figure.label, pack))
         .take(PART_CANDIDATES)
         .enumerate();
-    let affinity = |m: &Mention| if spaced { 0 } else { shared_bigrams(&m.figure.label, &mention.figure.label) };
+    let affinity = |m: &Mention| {
+        if linking.totals_by_shared_characters {
+            shared_bigrams(&m.figure.label, &mention.figure.label)
+        } else {
+            0
+        }
+    };
     candidates.max_by_key(|(rank, (_, m))| (affinity(m), std::cmp::Reverse(*rank))).map(|(_, (t, _))| t)
 }
 
@@ -347,9 +352,9 @@ fn part_marker(text: &str, mention: &Mention, pack: &CompiledPack) -> Option<usi
 /// for `化解率`; in English, a word sharing the stem's first letters
 /// (`resolved disputes` for `resolution rate`).
 fn stem_matches(label: &str, stem: &str, pack: &CompiledPack) -> bool {
-    match pack.spec.labels.order {
-        LabelOrder::Before => label.contains(stem),
-        LabelOrder::After => {
+    match pack.spec.linking.rate_stem {
+        RateStem::Contained => label.contains(stem),
+        RateStem::WordPrefix => {
             let Some(word) = stem.split(' ').next_back() else { return false };
             let prefix: String = word.chars().take(STEM_CHARS).collect();
             prefix.chars().count() == STEM_CHARS && label.split(' ').any(|w| w.starts_with(&prefix))
@@ -383,9 +388,12 @@ fn is_percent_unit(m: &Mention) -> bool {
 /// The direction a change label states: `Some(true)` for a decrease.
 pub fn direction(label: &str, pack: &CompiledPack) -> Option<bool> {
     let changes = &pack.spec.linking.changes;
-    let ends = |w: &String| match pack.spec.labels.order {
-        LabelOrder::Before => label.ends_with(w.as_str()),
-        LabelOrder::After => label.split(' ').any(|x| x == w),
+    let ends = |w: &String| {
+        if pack.spec.labels.spaced_words {
+            label.split(' ').any(|x| x == w)
+        } else {
+            label.ends_with(w.as_str())
+        }
     };
     if changes.decrease.iter().any(ends) {
         Some(true)
