@@ -434,6 +434,9 @@ pub struct Lexicon {
     pub verbs: WordIndex<()>,
     pub sentence_ends: CharSet,
     pub boundaries: CharSet,
+    /// `linking.part_scope_ends` and `linking.part_clause_ends`.
+    pub part_scope_ends: CharSet,
+    pub part_clause_ends: CharSet,
 }
 
 impl Lexicon {
@@ -476,6 +479,8 @@ impl Lexicon {
             verbs: words(&labels.verbs),
             sentence_ends: CharSet::new(&labels.sentence_ends),
             boundaries: CharSet::new(&labels.boundaries),
+            part_scope_ends: CharSet::new(&spec.linking.part_scope_ends),
+            part_clause_ends: CharSet::new(&spec.linking.part_clause_ends),
         }
     }
 }
