@@ -7,8 +7,8 @@ use super::{Description, Kind};
 use crate::extract::label::normalise_han;
 use crate::extract::Figure;
 use crate::graph::link;
-use crate::rule::measure_words::MeasureWords;
-use crate::rule::pack::CompiledPack;
+use crate::lexicon::measure_words::MeasureWords;
+use crate::lexicon::pack::CompiledPack;
 
 /// Reads the description of a figure in a Chinese clause.
 pub(super) struct HanReader<'a> {
@@ -34,7 +34,7 @@ impl HanReader<'_> {
         let clause = self.clause(segment);
         let period = self.period(&self.text[sentence_start..figure.span.start]);
         let mut d = Description {
-            frame: String::new(),
+            frame: Vec::new(),
             period,
             previous: false,
             kind: Kind::Level,

@@ -19,9 +19,12 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
+use crate::extract::Clauses;
 use crate::extract::Figure;
-use crate::graph::link::{self, Frames, Layout};
-use crate::rule::pack::{LabelOrder, Packs};
+use crate::graph::key::{Head, MeasureKey};
+use crate::graph::link::{self, Frames};
+use crate::lexicon::pack::{LabelOrder, Packs};
+use crate::span::Layout;
 
 mod han;
 
@@ -39,10 +42,10 @@ pub enum Kind {
 }
 
 /// The typed description of what one figure states.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Description {
-    /// The frame from headings and paragraph words (`[2024年 target] `), as a key prefix.
-    pub frame: String,
+    /// The frame from headings and paragraph words (`2024年`, `target`).
+    pub frame: Vec<String>,
     /// The data period its sentence states before it (`前三季度`), if any.
     pub period: Option<String>,
     /// True for the base of a comparison: last year's value.
@@ -56,27 +59,36 @@ pub struct Description {
     /// False for a dependent whose head could not be found: it links to nothing.
     pub anchored: bool,
     /// A key computed the older way, for packs this model does not read yet.
-    pub legacy: Option<String>,
+    pub legacy: Option<MeasureKey>,
 }
+
+impl Description {
+    /// The measure key this description is displayed and linked by: the
+    /// period and a comparison's base join the frame (`[2024年 9月 上期]`).
+    pub fn key(&self) -> MeasureKey {
+        if let Some(key) = &self.legacy {
+            return key.clone();
+        }
+        let mut frame = self.frame.clone();
+        frame.extend(self.period.clone());
+        if self.previous {
+            frame.push(PREVIOUS.to_string());
+        }
+        let head = match &self.head {
+            Some(h) => Some(Head::Label(h.clone())),
+            None if !self.anchored => Some(Head::Unanchored),
+            None => None,
+        };
+        MeasureKey::new(frame, head, &self.core, &self.unit)
+    }
+}
+
+/// The frame word of the base of a comparison (last period's value).
+const PREVIOUS: &str = "上期";
 
 impl fmt::Display for Description {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(key) = &self.legacy {
-            return f.write_str(key);
-        }
-        f.write_str(&self.frame)?;
-        if let Some(period) = &self.period {
-            write!(f, "{period}·")?;
-        }
-        if self.previous {
-            f.write_str("上期·")?;
-        }
-        match &self.head {
-            Some(head) => write!(f, "{head}/")?,
-            None if !self.anchored => f.write_str("?/")?,
-            None => {}
-        }
-        write!(f, "{}|{}", self.core, self.unit)
+        self.key().fmt(f)
     }
 }
 
@@ -124,8 +136,14 @@ fn ends_alike(a: &str, b: &str) -> bool {
 const MIN_SHARED_CHARS: usize = 2;
 
 /// The descriptions of one document's figures, in order.
-pub fn describe(text: &str, figures: &[Figure], packs: &Packs, layout: &Layout) -> Vec<Description> {
-    let legacy = link::keys(text, figures, packs, layout);
+pub fn describe(
+    text: &str,
+    figures: &[Figure],
+    packs: &Packs,
+    layout: &Layout,
+    clauses: &[Option<Clauses>],
+) -> Vec<Description> {
+    let legacy = link::keys(text, figures, packs, layout, clauses);
     let frames: Vec<Frames> = packs.packs.iter().map(|p| Frames::new(text, p)).collect();
     let mut out: Vec<Description> = Vec::with_capacity(figures.len());
     // Per sentence: the enumerations (`A和B分别…X和Y`) found in it, by figure.
@@ -137,7 +155,7 @@ pub fn describe(text: &str, figures: &[Figure], packs: &Packs, layout: &Layout) 
             first_in_sentence = i;
             enumerations(text, figures, i, pack, &mut items);
         }
-        let paragraph = layout.paragraph(figure.span.start, pack.spec.labels.paragraphs);
+        let paragraph = link::paragraph(layout, figure.span.start, pack.spec.labels.paragraphs);
         let frame = frames[figure.pack].of(figure.span.start, paragraph.start);
         let unit = figure.unit.clone().unwrap_or_default();
         if pack.spec.labels.order == LabelOrder::After {
@@ -179,7 +197,7 @@ pub enum Confidence {
 /// equal descriptions share a key; sets of pairwise compatible descriptions
 /// stated in different paragraphs share the key of the most specific one.
 /// `paragraphs[i]` identifies the paragraph figure `i` stands in.
-pub fn cluster(descriptions: &[Description], paragraphs: &[(usize, usize)]) -> Vec<(String, Confidence)> {
+pub fn cluster(descriptions: &[Description], paragraphs: &[(usize, usize)]) -> Vec<(MeasureKey, Confidence)> {
     // Exact groups, in order of first mention.
     let mut group_of: Vec<usize> = Vec::with_capacity(descriptions.len());
     let mut groups: Vec<(usize, Vec<usize>)> = Vec::new(); // (representative, mentions)
@@ -194,7 +212,7 @@ pub fn cluster(descriptions: &[Description], paragraphs: &[(usize, usize)]) -> V
     }
     // Blocks of groups that may be compatible: same frame, kind, unit, base
     // flag, and the last two characters of the core.
-    let mut blocks: BTreeMap<(String, Kind, bool, String, String), Vec<usize>> = BTreeMap::new();
+    let mut blocks: BTreeMap<(Vec<String>, Kind, bool, String, String), Vec<usize>> = BTreeMap::new();
     for (g, (rep, _)) in groups.iter().enumerate() {
         let d = &descriptions[*rep];
         if d.legacy.is_some() || !d.anchored {
@@ -281,7 +299,7 @@ pub fn cluster(descriptions: &[Description], paragraphs: &[(usize, usize)]) -> V
             let g = group_of[i];
             let target = merged_into[g];
             let confidence = if target == g { Confidence::Certain } else { Confidence::Probable };
-            let key = if target == g { d.to_string() } else { descriptions[groups[target].0].to_string() };
+            let key = if target == g { d.key() } else { descriptions[groups[target].0].key() };
             (key, confidence)
         })
         .collect()
@@ -294,19 +312,19 @@ const MAX_BLOCK: usize = 64;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::extract_figures;
+    use crate::extract::{extract, Extracted};
 
     fn keys(text: &str) -> Vec<(String, String)> {
         let packs = Packs::builtin().unwrap();
-        let figures = extract_figures(text, &packs);
+        let Extracted { figures, clauses } = extract(text, &packs);
         let layout = Layout::new(text);
-        let descriptions = describe(text, &figures, &packs, &layout);
+        let descriptions = describe(text, &figures, &packs, &layout, &clauses);
         let paragraphs: Vec<(usize, usize)> = figures
             .iter()
-            .map(|f| (0, layout.paragraph(f.span.start, packs.packs[f.pack].spec.labels.paragraphs).start))
+            .map(|f| (0, link::paragraph(&layout, f.span.start, packs.packs[f.pack].spec.labels.paragraphs).start))
             .collect();
         let keys = cluster(&descriptions, &paragraphs);
-        figures.iter().zip(keys).map(|(f, (k, _))| (text[f.span.clone()].to_string(), k)).collect()
+        figures.iter().zip(keys).map(|(f, (k, _))| (text[f.span.clone()].to_string(), k.to_string())).collect()
     }
 
     fn key<'a>(keys: &'a [(String, String)], text: &str, nth: usize) -> &'a str {
