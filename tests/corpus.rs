@@ -24,7 +24,8 @@ fn files_in(dir: &std::path::Path) -> Vec<String> {
             let path = entry.unwrap().path();
             if path.is_dir() {
                 stack.push(path);
-            } else {
+            } else if path.extension().is_some_and(|e| ["md", "txt", "html"].contains(&e.to_str().unwrap_or(""))) {
+                // Documents only: a folder's data files (TAT-QA's .json) are not read.
                 files.push(path.display().to_string());
             }
         }

@@ -56,8 +56,19 @@ fn rule_and_message(json: &Value) -> BTreeSet<(String, String)> {
         .as_array()
         .unwrap()
         .iter()
-        .map(|f| (f["rule"].as_str().unwrap().to_string(), f["message"].as_str().unwrap().to_string()))
+        .map(|f| (f["rule"].as_str().unwrap().to_string(), lead_without_file(f["message"].as_str().unwrap())))
         .collect()
+}
+
+/// A message with `导语 (lead.txt)` read as `导语`: split in files, the lead is
+/// named with its file, as every lead of a release of several files is, or
+/// is a file of its own, named by the file.
+fn lead_without_file(message: &str) -> String {
+    let message = message.replace(LEAD, "导语");
+    match message.split_once("导语 (") {
+        Some((before, after)) => format!("{before}导语{}", after.split_once(')').map_or("", |(_, rest)| rest)),
+        None => message,
+    }
 }
 
 /// The seed checked whole and split: (whole, split, split file names).

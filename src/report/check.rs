@@ -84,9 +84,10 @@ fn write_github(out: &mut dyn Write, report: &Report) -> io::Result<()> {
     }
     let s = Summary::of(report);
     if left_out > 0 {
+        let (more, are) = (plural(left_out, "more finding"), if left_out == 1 { "is" } else { "are" });
         writeln!(
             out,
-            "::notice title=crosscheck::{left_out} more findings are not annotated (GitHub shows {GITHUB_ANNOTATIONS_PER_KIND} of each kind); run crosscheck check locally to see them all"
+            "::notice title=crosscheck::{more} {are} not annotated (GitHub shows {GITHUB_ANNOTATIONS_PER_KIND} of each kind); run crosscheck check locally to see them all"
         )?;
     }
     writeln!(out, "crosscheck: {} in {}", s.findings(), plural(s.files, "file"))
@@ -195,11 +196,15 @@ impl Summary {
     }
 }
 
+/// `1 file`, `2 files`, `3 stale entries`: English plurals of the words the
+/// reports count.
 pub(crate) fn plural(n: usize, word: &str) -> String {
     if n == 1 {
-        format!("{n} {word}")
-    } else {
-        format!("{n} {word}s")
+        return format!("{n} {word}");
+    }
+    match word.strip_suffix('y') {
+        Some(stem) if !stem.ends_with(['a', 'e', 'o', 'u']) => format!("{n} {stem}ies"),
+        _ => format!("{n} {word}s"),
     }
 }
 
@@ -484,5 +489,19 @@ impl Diagnostic for FindingDiagnostic<'_> {
             return None;
         }
         Some(Box::new(self.related.iter().map(|d| d as &dyn Diagnostic)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plural;
+
+    #[test]
+    fn plurals_are_english() {
+        assert_eq!(plural(1, "stale entry"), "1 stale entry");
+        assert_eq!(plural(3, "stale entry"), "3 stale entries");
+        assert_eq!(plural(2, "day"), "2 days");
+        assert_eq!(plural(0, "finding"), "0 findings");
+        assert_eq!(plural(1, "more finding"), "1 more finding");
     }
 }

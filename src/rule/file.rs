@@ -55,7 +55,8 @@ pub struct RuleFileSpec {
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FilesSpec {
-    /// Read only the files one of these matches (`**/*.md`); none: every file.
+    /// Read only the files one of these matches (`**/*.md`, `**/*.rst`); none:
+    /// the documents (.txt, .md, .markdown, .html, .htm, .docx).
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub include: Vec<Spanned<String>>,
@@ -249,8 +250,20 @@ pub struct FileFilter {
     exclude: Vec<(globset::GlobMatcher, PathBuf)>,
 }
 
+/// The extensions of the documents crosscheck reads from a folder when the
+/// config's `files.include` does not say which files to read.
+pub const DOCUMENT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "docx"];
+
+/// Whether a file's extension is one of [`DOCUMENT_EXTENSIONS`] (any case).
+pub fn is_document(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| DOCUMENT_EXTENSIONS.iter().any(|d| e.eq_ignore_ascii_case(d)))
+}
+
 impl FileFilter {
-    /// True when a file found in a folder is to be read.
+    /// True when a file found in a folder is to be read: a document type
+    /// (or, when `files.include` is given, a file it matches) not excluded.
     pub fn reads(&self, path: &Path) -> bool {
         let absolute = std::path::absolute(path).ok();
         let given = path.strip_prefix(".").unwrap_or(path);
@@ -264,7 +277,7 @@ impl FileFilter {
                 }
             })
         };
-        (self.include.is_empty() || self.include.iter().any(|g| matches(g, true)))
+        (if self.include.is_empty() { is_document(path) } else { self.include.iter().any(|g| matches(g, true)) })
             && !self.exclude.iter().any(|g| matches(g, false))
     }
 }
@@ -283,13 +296,9 @@ impl UserRules {
 /// A mistake in a rule file, pointing into it.
 #[derive(Debug, Error, Diagnostic)]
 pub enum RuleFileError {
-    #[error("cannot read rule file {path}: {source}")]
+    #[error("cannot read rule file {path}: {reason}")]
     #[diagnostic(code(crosscheck::rules::io))]
-    Io {
-        path: String,
-        #[source]
-        source: std::io::Error,
-    },
+    Io { path: String, reason: std::io::Error },
     #[error("rule file {path} is {size} bytes; the most crosscheck reads is {max}")]
     #[diagnostic(code(crosscheck::rules::too_large))]
     TooLarge { path: String, size: usize, max: usize },
@@ -370,11 +379,12 @@ impl UserRules {
         stack: &mut Vec<(PathBuf, String)>,
     ) -> Result<(), RuleFileError> {
         let name = path.display().to_string();
-        let size = std::fs::metadata(path).map_err(|source| RuleFileError::Io { path: name.clone(), source })?.len();
+        let size =
+            std::fs::metadata(path).map_err(|source| RuleFileError::Io { path: name.clone(), reason: source })?.len();
         if size > MAX_RULE_FILE_BYTES as u64 {
             return Err(RuleFileError::TooLarge { path: name, size: size as usize, max: MAX_RULE_FILE_BYTES });
         }
-        let text = std::fs::read_to_string(path).map_err(|source| RuleFileError::Io { path: name, source })?;
+        let text = std::fs::read_to_string(path).map_err(|source| RuleFileError::Io { path: name, reason: source })?;
         self.load_text(path, &text, builtin, stack)
     }
 
