@@ -8,6 +8,7 @@ pub mod cli;
 pub mod extract;
 pub mod graph;
 pub mod interval;
+pub mod lexicon;
 pub mod load;
 pub mod lsp;
 pub mod report;
@@ -18,8 +19,8 @@ pub mod span;
 
 pub use extract::{extract_figures, Figure};
 pub use interval::Interval;
+pub use lexicon::Packs;
 pub use load::Document;
-pub use rule::Packs;
 
 /// The result of checking a release: what was read, its fact graph and what
 /// the checks found.

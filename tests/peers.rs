@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use crosscheck::extract::number::{NumberExpr, NumberForm};
-use crosscheck::rule::Packs;
+use crosscheck::lexicon::Packs;
 use regex::Regex;
 use rust_decimal::Decimal;
 use serde_json::Value;

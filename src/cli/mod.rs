@@ -15,7 +15,6 @@ use crate::load::{Document, LoadError};
 use crate::report::{self, CheckFormat, FigureFormat, HumanOptions, NumberFormat};
 use crate::rule::check::Severity;
 use crate::rule::file::{FileFilter, UserRules};
-use crate::rule::Packs;
 use progress::Progress;
 
 #[derive(Debug, Parser)]
@@ -165,7 +164,7 @@ impl RuleArgs {
     }
 
     fn load(&self) -> Result<UserRules, RunError> {
-        let builtin: Vec<&str> = crate::rule::pack::BUILTIN.iter().map(|(n, _)| *n).collect();
+        let builtin: Vec<&str> = crate::lexicon::pack::BUILTIN.iter().map(|(n, _)| *n).collect();
         Ok(UserRules::load(&self.files(), &builtin)?)
     }
 }
@@ -224,7 +223,7 @@ pub enum RunError {
     Load(#[from] LoadError),
     #[error(transparent)]
     #[diagnostic(transparent)]
-    Pack(#[from] crate::rule::PackError),
+    Pack(#[from] crate::lexicon::PackError),
     #[error(transparent)]
     #[diagnostic(transparent)]
     Rules(Box<crate::rule::file::RuleFileError>),
@@ -268,7 +267,7 @@ impl From<crate::rule::file::RuleFileError> for RunError {
 
 /// Runs one command, writing to `out`; returns the exit code.
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
-    let packs = Packs::builtin()?;
+    let packs = crate::extract::examples::builtin_packs()?;
     let loader = Loader { max_bytes: cli.max_file_size.saturating_mul(1024 * 1024), quiet: cli.quiet };
     match cli.command {
         Command::Check { paths, format, fail_on, explain, rules, baseline, write_baseline, stdin_filename } => {

@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 use crate::extract::label::{self, Sentences};
 use crate::extract::number::{NumberExpr, NumberForm, Numerals};
 use crate::interval::{Bound, Interval};
-use crate::rule::pack::{CompiledPack, Packs, QualifierSpec, UnitSpec};
+use crate::lexicon::pack::{CompiledPack, Packs, QualifierSpec, UnitSpec};
 
 /// A figure: a number with what it counts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -139,7 +139,7 @@ fn read_figure(
     previous: &[Figure],
 ) -> Option<Figure> {
     let spec = &pack.spec;
-    let spaced = spec.labels.order == crate::rule::pack::LabelOrder::After;
+    let spaced = spec.labels.order == crate::lexicon::pack::LabelOrder::After;
     let mut start = number.start;
     let mut end = number.end;
     let mut value = number.value;
@@ -255,7 +255,7 @@ fn read_figure(
 
 /// The interval a qualifier gives: `value + steps × step` at each end.
 fn qualified(value: Decimal, step: Decimal, q: &QualifierSpec) -> Interval {
-    let bound = |b: &crate::rule::pack::BoundSpec| match b.steps {
+    let bound = |b: &crate::lexicon::pack::BoundSpec| match b.steps {
         Some(steps) => Bound { value: steps.checked_mul(step).and_then(|d| value.checked_add(d)), open: b.open },
         None => Bound::unbounded(),
     };

@@ -9,8 +9,8 @@
 use std::ops::Range;
 
 use crate::extract::figure::Figure;
-use crate::extract::words::CharSet;
-use crate::rule::pack::{CompiledPack, LabelOrder, LabelSpec};
+use crate::lexicon::pack::{CompiledPack, LabelOrder, LabelSpec};
+use crate::lexicon::words::CharSet;
 
 /// How far (in bytes) a sentence is looked for either side of a figure; keeps
 /// extraction linear on text without punctuation.

@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use crate::extract::label::normalise_han;
 use crate::extract::Figure;
-use crate::rule::pack::{CompiledPack, FrameScope, LabelOrder, Packs, ParagraphStyle};
+use crate::lexicon::pack::{CompiledPack, FrameScope, LabelOrder, Packs, ParagraphStyle};
 
 /// A figure of the release, placed in its document and source, with its key.
 #[derive(Debug, Clone)]

@@ -15,8 +15,8 @@ use petgraph::Direction;
 use serde::Serialize;
 
 use crate::extract::extract_figures;
+use crate::lexicon::Packs;
 use crate::load::Document;
-use crate::rule::Packs;
 use crate::segment::Sources;
 
 pub use link::{Mention, Relation};

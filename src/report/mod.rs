@@ -8,8 +8,8 @@ use std::io::{self, Write};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::lexicon::Packs;
 use crate::load::Document;
-use crate::rule::Packs;
 use crate::span::LineIndex;
 
 pub mod baseline;

@@ -8,8 +8,8 @@
 
 use std::ops::Range;
 
+use crate::lexicon::Packs;
 use crate::load::Document;
-use crate::rule::Packs;
 
 /// One speaker, section or file.
 #[derive(Debug, Clone, PartialEq, Eq)]

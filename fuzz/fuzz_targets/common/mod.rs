@@ -2,7 +2,7 @@
 
 use std::sync::OnceLock;
 
-use crosscheck::rule::Packs;
+use crosscheck::lexicon::Packs;
 
 /// The built-in packs, compiled once per fuzzing process.
 pub fn packs() -> &'static Packs {

@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use crate::graph::{FactGraph, Mention, Release};
 use crate::interval::Interval;
-use crate::rule::Packs;
+use crate::lexicon::Packs;
 
 /// How serious a finding is.
 #[derive(

@@ -5,7 +5,7 @@
 //! inside the match. A pack whose examples fail is a pack that reads wrong.
 
 use crate::extract::extract_figures;
-use crate::rule::pack::{FigureExample, Packs};
+use crate::lexicon::pack::{FigureExample, PackError, Packs};
 
 /// One example that did not read as its pack says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,6 +20,18 @@ impl std::fmt::Display for ExampleFailure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "pack `{}`, {}: example {:?}: {}", self.pack, self.entry, self.text, self.problem)
     }
+}
+
+/// The built-in packs, tested as they load: every inline example must read
+/// as it says.
+pub fn builtin_packs() -> Result<Packs, PackError> {
+    let packs = Packs::builtin()?;
+    let failures = check_examples(&packs);
+    if !failures.is_empty() {
+        let list: Vec<String> = failures.iter().map(ToString::to_string).collect();
+        return Err(PackError::Examples(list.join("\n")));
+    }
+    Ok(packs)
 }
 
 /// Checks every inline example of every loaded pack; returns the failures.
@@ -106,7 +118,7 @@ mod tests {
 
     #[test]
     fn a_wrong_example_is_reported() {
-        let mut pack = Packs::parse("zh", crate::rule::pack::BUILTIN[0].1).unwrap();
+        let mut pack = Packs::parse("zh", crate::lexicon::pack::BUILTIN[0].1).unwrap();
         pack.qualifiers[0].examples[0].high = Some("7500".parse().unwrap());
         let packs = Packs::from_packs(vec![pack]).unwrap();
         let failures = check_examples(&packs);
