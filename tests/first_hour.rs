@@ -178,3 +178,104 @@ fn report_without_output_writes_a_file_on_a_terminal_and_html_to_a_pipe() {
     assert_eq!(common::read(&dir.join("crosscheck-report.html")), input);
     assert!(common::read(&dir.join("crosscheck-report-2.html")).starts_with("<!DOCTYPE html>"));
 }
+
+/// `crosscheck rules --config FILE` in a folder holding FILE: (stderr, code).
+fn rules_with(name: &str, config: &str) -> (String, Option<i32>) {
+    let dir = tempdir(name);
+    std::fs::write(dir.join("crosscheck.yaml"), config).unwrap();
+    let out = crosscheck().args(["rules", "--config", "crosscheck.yaml"]).current_dir(&dir).output().unwrap();
+    (String::from_utf8(out.stderr).unwrap(), out.status.code())
+}
+
+#[test]
+fn config_errors_name_the_file_point_once_and_say_what_is_expected() {
+    let (stderr, code) = rules_with(
+        "parts",
+        "version: 1\nmetrics:\n  - {id: gdp, label: x}\n  - {id: primary, label: y}\nrules:\n  - {id: r, kind: sum, total: gdp, parts: primary}\n",
+    );
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        stderr,
+        "crosscheck::rules::invalid
+
+  × crosscheck.yaml: `parts` should be a list (`[a, b]`, or one `- item` per
+  │ line)
+   ╭─[crosscheck.yaml:6:43]
+ 5 │ rules:
+ 6 │   - {id: r, kind: sum, total: gdp, parts: primary}
+   ·                                           ───┬───
+   ·                                              ╰── expected a list (`[a, b]`, or one `- item` per line)
+   ╰────
+  help: for example `parts: [primary, secondary, tertiary]`
+
+"
+    );
+    let (stderr, _) = rules_with("severity", "version: 1\nseverities:\n  similar-mismatch: loud\n");
+    assert_eq!(
+        stderr,
+        "crosscheck::rules::invalid
+
+  × crosscheck.yaml: `loud` is not a severity
+   ╭─[crosscheck.yaml:3:21]
+ 2 │ severities:
+ 3 │   similar-mismatch: loud
+   ·                     ──┬─
+   ·                       ╰── not a severity
+   ╰────
+  help: write one of error, warning, info, off; for example `similar-mismatch:
+        off`
+
+"
+    );
+    // A key typo: said once, with the file, the spot and the key meant.
+    let (stderr, _) = rules_with("key", "version: 1\nmetircs: []\n");
+    assert_eq!(stderr.matches("metircs").count(), 2, "the message and the source line: {stderr}");
+    assert!(stderr.contains("× crosscheck.yaml: unknown key `metircs`"), "{stderr}");
+    assert!(stderr.contains("─[crosscheck.yaml:2:1]") && !stderr.contains("<input>"), "{stderr}");
+    assert!(stderr.contains("help: did you mean `metrics`?"), "{stderr}");
+    // Broken YAML points into the file too.
+    let (stderr, _) = rules_with("yaml", "version: 1\nmetrics: [\n");
+    assert!(stderr.contains("× crosscheck.yaml: not valid YAML: unclosed bracket '['"), "{stderr}");
+    assert!(stderr.contains("─[crosscheck.yaml:2:10]"), "{stderr}");
+}
+
+#[test]
+fn unknown_rule_ids_are_errors_with_did_you_mean() {
+    let (stderr, code) =
+        rules_with("disable", "version: 1\ndisable:\n  - {files: \"drafts/**\", rules: [figure-mismach]}\n");
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        stderr,
+        "crosscheck::rules::invalid
+
+  × `disable` names rule `figure-mismach`, which does not exist
+   ╭─[crosscheck.yaml:3:34]
+ 2 │ disable:
+ 3 │   - {files: \"drafts/**\", rules: [figure-mismach]}
+   ·                                  ───────┬──────
+   ·                                         ╰── no such rule
+   ╰────
+  help: did you mean `figure-mismatch`? `crosscheck rules` lists the rules
+
+"
+    );
+    let (stderr, code) = rules_with("severities", "version: 1\nseverities:\n  similar-mismach: off\n");
+    assert_eq!(code, Some(2));
+    assert!(stderr.contains("`severities` names rule `similar-mismach`"), "{stderr}");
+    assert!(stderr.contains("did you mean `similar-mismatch`?"), "{stderr}");
+    let (_, stderr, code) = run(&["explain", "figure-mismach"]);
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        stderr,
+        "crosscheck::unknown_rule
+
+  × no rule named `figure-mismach`
+  help: did you mean `figure-mismatch`? `crosscheck rules` lists them
+
+"
+    );
+    // Rightly spelt, the rule is off for those files.
+    let (stderr, code) =
+        rules_with("right", "version: 1\ndisable:\n  - {files: \"drafts/**\", rules: [figure-mismatch]}\n");
+    assert_eq!((stderr.as_str(), code), ("", Some(0)));
+}

@@ -97,14 +97,14 @@ fn rule_file_error(file: &str) -> String {
 fn every_mistake_in_a_rule_file_is_a_located_error() {
     for (file, says) in [
         ("unknown-key.yaml", "did you mean `label`?"),
-        ("wrong-type.yaml", "expected sequence"),
+        ("wrong-type.yaml", "`parts` should be a list"),
         ("bad-regex.yaml", "not a valid regex"),
         ("unknown-metric.yaml", "names metric `secondry`, which is not defined"),
         ("cycle-a.yaml", "a cycle in extends"),
         ("missing-field.yaml", "needs `min` or `max`"),
-        ("bad-kind.yaml", "unknown variant `average`"),
+        ("bad-kind.yaml", "`average` is not a rule kind"),
         ("bad-version.yaml", "version 2 is not known"),
-        ("bomb.yaml", "not a valid rule file"),
+        ("bomb.yaml", "bomb.yaml: not valid YAML"),
     ] {
         let error = rule_file_error(file);
         assert!(error.contains(says), "{file}: {error}");

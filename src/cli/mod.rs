@@ -233,9 +233,13 @@ pub enum RunError {
     #[error("{0} exists already; crosscheck init never overwrites a file")]
     #[diagnostic(code(crosscheck::exists))]
     Exists(String),
-    #[error("no rule named `{0}`")]
-    #[diagnostic(code(crosscheck::unknown_rule), help("`crosscheck rules` lists them"))]
-    UnknownRule(String),
+    #[error("no rule named `{id}`")]
+    #[diagnostic(code(crosscheck::unknown_rule))]
+    UnknownRule {
+        id: String,
+        #[help]
+        help: String,
+    },
     #[error("{0} is one of the inputs; crosscheck report never overwrites an input")]
     #[diagnostic(code(crosscheck::output_is_input), help("name another file with -o"))]
     OutputIsInput(String),
@@ -356,7 +360,15 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
                 return Ok(0);
             }
             let user = rules.load()?;
-            let found = user.rules.iter().find(|r| r.id == rule).ok_or_else(|| RunError::UnknownRule(rule.clone()))?;
+            let found = user.rules.iter().find(|r| r.id == rule).ok_or_else(|| {
+                let mut ids: Vec<&str> = crate::rule::check::BUILTIN.iter().map(|c| c.id).collect();
+                ids.extend(user.rules.iter().map(|r| r.id.as_str()));
+                let help = match crate::rule::file::suggest(&rule, &ids) {
+                    Some(best) => format!("did you mean `{best}`? `crosscheck rules` lists them"),
+                    None => "`crosscheck rules` lists them".to_string(),
+                };
+                RunError::UnknownRule { id: rule.clone(), help }
+            })?;
             let kind = crate::rule::user::describe(found);
             writeln!(out, "# {} ({kind}, {}, defined at {})", found.id, found.severity.as_str(), found.defined)?;
             if let Some(message) = &found.message {
