@@ -27,8 +27,8 @@ mod common;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
+use crosscheck::check::Severity;
 use crosscheck::graph::Relation;
-use crosscheck::rule::check::Severity;
 use crosscheck::{Document, Interval, Packs};
 
 const SEED: &str = "seeds/000_031c26d2ead0ae95.txt";

@@ -11,10 +11,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::config::{Builtins, FileFilter, UserRules};
+use crate::finding::Severity;
 use crate::load::{Document, LoadError};
 use crate::report::{self, CheckFormat, FigureFormat, HumanOptions, NumberFormat};
-use crate::rule::check::Severity;
-use crate::rule::file::{FileFilter, UserRules};
 use progress::Progress;
 
 #[derive(Debug, Parser)]
@@ -165,7 +165,8 @@ impl RuleArgs {
 
     fn load(&self) -> Result<UserRules, RunError> {
         let builtin: Vec<&str> = crate::lexicon::pack::BUILTIN.iter().map(|(n, _)| *n).collect();
-        Ok(UserRules::load(&self.files(), &builtin)?)
+        let checks = crate::check::builtin_ids();
+        Ok(UserRules::load(&self.files(), Builtins { packs: &builtin, checks: &checks })?)
     }
 }
 
@@ -226,7 +227,7 @@ pub enum RunError {
     Pack(#[from] crate::lexicon::PackError),
     #[error(transparent)]
     #[diagnostic(transparent)]
-    Rules(Box<crate::rule::file::RuleFileError>),
+    Rules(Box<crate::config::RuleFileError>),
     #[error(transparent)]
     #[diagnostic(transparent)]
     Baseline(#[from] report::baseline::BaselineError),
@@ -263,8 +264,8 @@ pub enum RunError {
     Output(#[from] io::Error),
 }
 
-impl From<crate::rule::file::RuleFileError> for RunError {
-    fn from(err: crate::rule::file::RuleFileError) -> Self {
+impl From<crate::config::RuleFileError> for RunError {
+    fn from(err: crate::config::RuleFileError) -> Self {
         RunError::Rules(Box::new(err))
     }
 }
@@ -316,22 +317,22 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
         }
         Command::Init { schema } => {
             if schema {
-                out.write_all(crate::rule::file::schema().as_bytes())?;
+                out.write_all(crate::config::schema().as_bytes())?;
                 return Ok(0);
             }
             let config = PathBuf::from("crosscheck.yaml");
             if config.exists() {
                 return Err(RunError::Exists(config.display().to_string()));
             }
-            write_file(&config, crate::rule::file::STARTER)?;
-            write_file(Path::new("crosscheck.schema.json"), crate::rule::file::schema())?;
+            write_file(&config, crate::config::STARTER)?;
+            write_file(Path::new("crosscheck.schema.json"), crate::config::schema())?;
             writeln!(out, "wrote crosscheck.yaml and crosscheck.schema.json")?;
             Ok(0)
         }
         Command::Rules { rules } => {
             let user = rules.load()?;
             writeln!(out, "{:<24} {:<8} {:<8} where", "id", "kind", "severity")?;
-            for check in crate::rule::check::BUILTIN {
+            for check in crate::check::BUILTIN {
                 writeln!(
                     out,
                     "{:<24} {:<8} {:<8} built in: {}",
@@ -342,13 +343,13 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
                 )?;
             }
             for rule in &user.rules {
-                let kind = crate::rule::user::describe(rule);
+                let kind = crate::check::user::describe(rule);
                 writeln!(out, "{:<24} {:<8} {:<8} {}", rule.id, kind, rule.severity.as_str(), rule.defined)?;
             }
             Ok(0)
         }
         Command::Explain { rule, rules } => {
-            if let Some(check) = crate::rule::check::BUILTIN.iter().find(|c| c.id == rule) {
+            if let Some(check) = crate::check::BUILTIN.iter().find(|c| c.id == rule) {
                 writeln!(
                     out,
                     "# {} ({}, built in)\n\n{}\n\n{}",
@@ -361,20 +362,20 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
             }
             let user = rules.load()?;
             let found = user.rules.iter().find(|r| r.id == rule).ok_or_else(|| {
-                let mut ids: Vec<&str> = crate::rule::check::BUILTIN.iter().map(|c| c.id).collect();
+                let mut ids: Vec<&str> = crate::check::BUILTIN.iter().map(|c| c.id).collect();
                 ids.extend(user.rules.iter().map(|r| r.id.as_str()));
-                let help = match crate::rule::file::suggest(&rule, &ids) {
+                let help = match crate::config::suggest(&rule, &ids) {
                     Some(best) => format!("did you mean `{best}`? `crosscheck rules` lists them"),
                     None => "`crosscheck rules` lists them".to_string(),
                 };
                 RunError::UnknownRule { id: rule.clone(), help }
             })?;
-            let kind = crate::rule::user::describe(found);
+            let kind = crate::check::user::describe(found);
             writeln!(out, "# {} ({kind}, {}, defined at {})", found.id, found.severity.as_str(), found.defined)?;
             if let Some(message) = &found.message {
                 writeln!(out, "\n{message}")?;
             }
-            writeln!(out, "\n{}", crate::rule::user::explain(found, &user))?;
+            writeln!(out, "\n{}", crate::check::user::explain(found, &user))?;
             Ok(0)
         }
         Command::Graph { paths, format, stdin_filename } => {

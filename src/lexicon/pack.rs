@@ -45,7 +45,7 @@ pub struct Pack {
     pub linking: LinkingSpec,
     /// The built-in checks and their default severities (`off` turns one off).
     #[serde(default)]
-    pub checks: BTreeMap<String, crate::rule::file::Level>,
+    pub checks: BTreeMap<String, crate::finding::Level>,
 }
 
 /// How figures link into measures and relate to each other.
@@ -444,7 +444,7 @@ impl Lexicon {
 impl Packs {
     /// The default severity a pack gives a built-in check (`Some(None)`: off):
     /// the pack that read the figure judged (`pack`), else the first that names it.
-    pub fn check_severity(&self, pack: Option<usize>, id: &str) -> Option<Option<crate::rule::check::Severity>> {
+    pub fn check_severity(&self, pack: Option<usize>, id: &str) -> Option<Option<crate::finding::Severity>> {
         let own = pack.and_then(|p| self.packs.get(p)).and_then(|p| p.spec.checks.get(id));
         own.or_else(|| self.packs.iter().find_map(|p| p.spec.checks.get(id))).map(|level| level.severity())
     }

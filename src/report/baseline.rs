@@ -8,7 +8,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::rule::check::Finding;
+use crate::check::Finding;
 use crate::Report;
 
 /// A baseline file.

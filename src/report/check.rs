@@ -10,7 +10,7 @@ use miette::{
 };
 use serde::Serialize;
 
-use crate::rule::check::{Finding, Mark, Severity};
+use crate::check::{Finding, Mark, Severity};
 use crate::span::LineIndex;
 use crate::Report;
 

@@ -8,7 +8,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::check::Positions;
-use crate::rule::check::{Mark, Severity, BUILTIN};
+use crate::check::{Mark, Severity, BUILTIN};
 use crate::Report;
 
 #[derive(Serialize)]

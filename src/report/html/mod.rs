@@ -15,8 +15,8 @@ use std::collections::HashMap;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use crate::check::{show, Mark, Severity};
 use crate::report::check::Summary;
-use crate::rule::check::{show, Mark, Severity};
 use crate::Report;
 
 /// The page's style sheet, shared by the report and the proofing page.

@@ -16,7 +16,18 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 use thiserror::Error;
 
-use crate::rule::check::Severity;
+pub use crate::finding::Level;
+use crate::finding::Severity;
+
+/// What a rule file may name that crosscheck itself provides: the built-in
+/// packs (for `extends`) and the ids of the built-in checks (taken ids, and
+/// `severities`). The caller passes them in: config stands below the
+/// checks and the packs' loader, and imports neither.
+#[derive(Debug, Clone, Copy)]
+pub struct Builtins<'a> {
+    pub packs: &'a [&'a str],
+    pub checks: &'a [&'a str],
+}
 
 /// The largest rule file read, in bytes: anything larger is refused.
 pub const MAX_RULE_FILE_BYTES: usize = 1024 * 1024;
@@ -64,28 +75,6 @@ pub struct FilesSpec {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub exclude: Vec<Spanned<String>>,
-}
-
-/// A severity, or `off`.
-#[derive(Debug, Clone, Copy, Deserialize, JsonSchema, PartialEq, Eq)]
-#[serde(rename_all = "lowercase")]
-pub enum Level {
-    Error,
-    Warning,
-    Info,
-    Off,
-}
-
-impl Level {
-    /// The severity, or `None` for off.
-    pub fn severity(self) -> Option<Severity> {
-        match self {
-            Level::Error => Some(Severity::Error),
-            Level::Warning => Some(Severity::Warning),
-            Level::Info => Some(Severity::Info),
-            Level::Off => None,
-        }
-    }
 }
 
 /// Rules turned off for some files.
@@ -357,7 +346,7 @@ const RULE_KEYS: &[&str] = &[
 
 impl UserRules {
     /// Loads rule files in order; each file's `extends` are loaded before it.
-    pub fn load(paths: &[PathBuf], builtin: &[&str]) -> Result<UserRules, RuleFileError> {
+    pub fn load(paths: &[PathBuf], builtin: Builtins<'_>) -> Result<UserRules, RuleFileError> {
         let mut rules = UserRules::default();
         let mut stack: Vec<(PathBuf, String)> = Vec::new();
         for path in paths {
@@ -367,7 +356,7 @@ impl UserRules {
     }
 
     /// Loads one rule file from text (`path` names it in errors).
-    pub fn from_text(path: &str, text: &str, builtin: &[&str]) -> Result<UserRules, RuleFileError> {
+    pub fn from_text(path: &str, text: &str, builtin: Builtins<'_>) -> Result<UserRules, RuleFileError> {
         let mut rules = UserRules::default();
         rules.load_text(Path::new(path), text, builtin, &mut Vec::new())?;
         Ok(rules)
@@ -376,7 +365,7 @@ impl UserRules {
     fn load_file(
         &mut self,
         path: &Path,
-        builtin: &[&str],
+        builtin: Builtins<'_>,
         stack: &mut Vec<(PathBuf, String)>,
     ) -> Result<(), RuleFileError> {
         let name = path.display().to_string();
@@ -393,7 +382,7 @@ impl UserRules {
         &mut self,
         path: &Path,
         text: &str,
-        builtin: &[&str],
+        builtin: Builtins<'_>,
         stack: &mut Vec<(PathBuf, String)>,
     ) -> Result<(), RuleFileError> {
         let name = path.display().to_string();
@@ -426,7 +415,7 @@ impl UserRules {
         stack.push((canonical, name.clone()));
         for extend in &spec.extends {
             let target = extend.value.as_str();
-            if builtin.contains(&target) {
+            if builtin.packs.contains(&target) {
                 if !self.packs.iter().any(|p| p == target) {
                     self.packs.push(target.to_string());
                 }
@@ -438,7 +427,7 @@ impl UserRules {
                     span_of(extend),
                     format!("`{target}` is neither a built-in pack nor a rule file"),
                     "extended here",
-                    Some(format!("built-in packs: {}", builtin.join(", "))),
+                    Some(format!("built-in packs: {}", builtin.packs.join(", "))),
                 ));
             }
             let canonical_target = file.canonicalize().unwrap_or_else(|_| file.clone());
@@ -581,9 +570,7 @@ impl UserRules {
                     Some("ids are lowercase words joined by `-`: `gdp-by-industry`".into()),
                 ));
             }
-            if self.rules.iter().any(|o| o.id == r.id.value)
-                || crate::rule::check::BUILTIN.iter().any(|c| c.id == r.id.value)
-            {
+            if self.rules.iter().any(|o| o.id == r.id.value) || builtin.checks.contains(&r.id.value.as_str()) {
                 return Err(invalid(
                     span_of(&r.id),
                     format!("rule id `{}` is already taken", r.id.value),
@@ -601,7 +588,7 @@ impl UserRules {
         }
         // `disable` and `severities` name built-in rules or rules of this or
         // an earlier file: a misspelled id would leave the rule on, silently.
-        let mut ids: Vec<&str> = crate::rule::check::BUILTIN.iter().map(|c| c.id).collect();
+        let mut ids: Vec<&str> = builtin.checks.to_vec();
         ids.extend(self.rules.iter().map(|r| r.id.as_str()));
         let unknown = |id: &str, at: Option<Range<usize>>, place: &str| {
             invalid(
