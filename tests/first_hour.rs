@@ -279,3 +279,25 @@ fn unknown_rule_ids_are_errors_with_did_you_mean() {
         rules_with("right", "version: 1\ndisable:\n  - {files: \"drafts/**\", rules: [figure-mismatch]}\n");
     assert_eq!((stderr.as_str(), code), ("", Some(0)));
 }
+
+#[test]
+fn precision_differs_reports_both_spans_and_is_documented() {
+    let (stdout, _, code) = run(&["check", "fixtures/zh/release/precision-differs.txt", "--format", "concise"]);
+    assert_eq!(code, Some(0), "an info does not fail the run");
+    assert_eq!(
+        stdout,
+        "fixtures/zh/release/precision-differs.txt:3:68: info[precision-differs] 导语 writes 38.9万件 for 查处交通违法行为, 市公安局副局长周建国 38.91万件: consistent by rounding, but one measure written with two precisions\n"
+    );
+    let (stdout, _, _) = run(&["check", "fixtures/zh/release/precision-differs.txt", "--format", "json"]);
+    let json: Value = serde_json::from_str(&stdout).unwrap();
+    let finding = &json["findings"][0];
+    assert_eq!((finding["line"].as_u64(), finding["column"].as_u64()), (Some(3), Some(68)));
+    assert_eq!(finding["labels"][0]["message"], "38.91万件 here", "the finer figure's span: {finding}");
+    let (stdout, _, code) = run(&["explain", "precision-differs"]);
+    assert_eq!(code, Some(0));
+    assert!(stdout.starts_with("# precision-differs (info, built in)\n\none measure is written with two precisions"));
+    let (stdout, _, _) = run(&["rules"]);
+    assert!(stdout.contains("precision-differs        built-in info     built in: one measure"), "{stdout}");
+    let readme = common::read(&common::root().join("README.md"));
+    assert!(readme.contains("| `precision-differs` | info |"));
+}

@@ -10,6 +10,7 @@ mod change_mismatch;
 mod figure_mismatch;
 mod out_of_range;
 mod part_exceeds_total;
+mod precision_differs;
 mod rate_mismatch;
 mod similar_mismatch;
 pub mod suppress;
@@ -163,6 +164,7 @@ pub const BUILTIN: &[Check] = &[
     figure_mismatch::CHECK,
     out_of_range::CHECK,
     part_exceeds_total::CHECK,
+    precision_differs::CHECK,
     rate_mismatch::CHECK,
     similar_mismatch::CHECK,
 ];
