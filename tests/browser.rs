@@ -31,7 +31,14 @@ fn report_and_serve_in_chromium() {
         return missing(&format!("{chromium} is missing (apt-get install chromium)"));
     }
     let status = Command::new("node")
-        .args(["--test", "--test-concurrency=1", "--test-reporter=spec", "report.test.mjs", "serve.test.mjs"])
+        .args([
+            "--test",
+            "--test-concurrency=1",
+            "--test-reporter=spec",
+            "report.test.mjs",
+            "serve.test.mjs",
+            "first-hour.test.mjs",
+        ])
         .current_dir(&e2e)
         .env("CROSSCHECK_BIN", env!("CARGO_BIN_EXE_crosscheck"))
         .env("CHROMIUM", &chromium)

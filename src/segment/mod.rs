@@ -108,6 +108,11 @@ fn lead_title(lead: &str, file: &str, several_files: bool) -> String {
     }
 }
 
+/// Whether a source title is one [`lead_title`] gives.
+pub fn is_lead_title(title: &str) -> bool {
+    ["导语", "the lead"].iter().any(|lead| title == *lead || title.starts_with(&format!("{lead} ")))
+}
+
 /// A title with any HTML tags in it dropped (`市公安局副局长周建国</p>`).
 fn without_tags(title: &str) -> String {
     let mut out = String::with_capacity(title.len());
