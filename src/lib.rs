@@ -49,3 +49,34 @@ pub fn check_rules(mut docs: Vec<Document>, packs: &Packs, user: &config::UserRu
     let graph = graph::FactGraph::build(&release);
     check::run(release, graph, packs, user, explain)
 }
+
+/// The figure records of every document, in document and text order: what
+/// `crosscheck figures` lists.
+pub fn figure_records(docs: Vec<Document>, packs: &Packs) -> Vec<report::FigureRecord> {
+    let release = graph::Release::analyse(docs, packs);
+    report::release_figure_records(&release)
+}
+
+/// The number records of every document: every number expression read.
+pub fn number_records(docs: &[Document], packs: &Packs) -> Vec<report::NumberRecord> {
+    let mut records = Vec::new();
+    for doc in docs {
+        let lines = span::LineIndex::new(&doc.text);
+        for number in packs.numerals.scan(&doc.text).into_iter().filter(|n| !doc.is_ignored(&(n.start..n.end))) {
+            let (line, column) = lines.line_column(&doc.text, number.start);
+            let interval = crate::extract::number::interval_of(&number);
+            records.push(report::NumberRecord {
+                file: doc.name.clone(),
+                line,
+                column,
+                start: number.start,
+                end: number.end,
+                text: doc.text[number.start..number.end].to_string(),
+                value: report::figures::decimal(number.value),
+                low: interval.low.value.map(report::figures::decimal),
+                high: interval.high.value.map(report::figures::decimal),
+            });
+        }
+    }
+    records
+}

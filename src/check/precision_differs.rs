@@ -55,7 +55,7 @@ fn run(cx: &Context, outcome: &mut Outcome) {
             .filter_map(|&m| rounding(cx.interval(m)).map(|w| (m, w)))
             .collect();
         let Some(&(finest, fine_width)) = rounded.iter().min_by_key(|&&(m, w)| (w, m)) else { continue };
-        let label = key.rsplit_once('|').map_or(key, |(l, _)| l);
+        let label = key.measure();
         let text = |m: usize| cx.release.text_of(cx.mention(m));
         for &(m, width) in &rounded {
             let (a, b) = (cx.mention(m), cx.mention(finest));

@@ -42,8 +42,8 @@ pub enum Command {
         /// Files or folders, read as one release; `-` reads standard input.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
-        format: CheckFormat,
+        #[arg(long, value_enum, default_value_t = CheckFormatArg::Human)]
+        format: CheckFormatArg,
         /// Exit 1 when a finding at or above this severity is reported.
         #[arg(long, value_enum, default_value_t = FailOn::Error)]
         fail_on: FailOn,
@@ -94,8 +94,8 @@ pub enum Command {
         /// Files or folders to read; `-` reads standard input.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        #[arg(long, value_enum, default_value_t = FigureFormat::Table)]
-        format: FigureFormat,
+        #[arg(long, value_enum, default_value_t = FigureFormatArg::Table)]
+        format: FigureFormatArg,
         /// The name standard input is reported under.
         #[arg(long, default_value = "-")]
         stdin_filename: String,
@@ -137,8 +137,8 @@ pub enum Command {
     Numbers {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        #[arg(long, value_enum, default_value_t = NumberFormat::Table)]
-        format: NumberFormat,
+        #[arg(long, value_enum, default_value_t = NumberFormatArg::Table)]
+        format: NumberFormatArg,
         #[arg(long, default_value = "-")]
         stdin_filename: String,
     },
@@ -185,6 +185,74 @@ pub enum FailOn {
     Warning,
     Info,
     Never,
+}
+
+/// How `check` writes its findings (`--format`); report's [`CheckFormat`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormatArg {
+    /// miette diagnostics, as rustc writes them.
+    Human,
+    /// `file:line:col: severity[rule] message`, one line each.
+    Concise,
+    /// DESIGN.md's JSON contract.
+    Json,
+    /// GitHub Actions workflow commands (annotations on the pull request).
+    Github,
+    /// A Markdown table, for a pull-request comment.
+    Markdown,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+}
+
+impl From<CheckFormatArg> for CheckFormat {
+    fn from(arg: CheckFormatArg) -> Self {
+        match arg {
+            CheckFormatArg::Human => CheckFormat::Human,
+            CheckFormatArg::Concise => CheckFormat::Concise,
+            CheckFormatArg::Json => CheckFormat::Json,
+            CheckFormatArg::Github => CheckFormat::Github,
+            CheckFormatArg::Markdown => CheckFormat::Markdown,
+            CheckFormatArg::Sarif => CheckFormat::Sarif,
+        }
+    }
+}
+
+/// How `figures` writes them (`--format`); report's [`FigureFormat`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FigureFormatArg {
+    Table,
+    Json,
+    Jsonl,
+    Csv,
+    Markdown,
+}
+
+impl From<FigureFormatArg> for FigureFormat {
+    fn from(arg: FigureFormatArg) -> Self {
+        match arg {
+            FigureFormatArg::Table => FigureFormat::Table,
+            FigureFormatArg::Json => FigureFormat::Json,
+            FigureFormatArg::Jsonl => FigureFormat::Jsonl,
+            FigureFormatArg::Csv => FigureFormat::Csv,
+            FigureFormatArg::Markdown => FigureFormat::Markdown,
+        }
+    }
+}
+
+/// How `numbers` writes them (`--format`); report's [`NumberFormat`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum NumberFormatArg {
+    Table,
+    Json,
+}
+
+impl From<NumberFormatArg> for NumberFormat {
+    fn from(arg: NumberFormatArg) -> Self {
+        match arg {
+            NumberFormatArg::Table => NumberFormat::Table,
+            NumberFormatArg::Json => NumberFormat::Json,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -290,7 +358,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
                 if !stale.is_empty() && !loader.quiet {
                     #[allow(clippy::print_stderr)]
                     {
-                        let entries = report::check::plural(stale.len(), "stale entry");
+                        let entries = report::plural(stale.len(), "stale entry");
                         eprintln!("baseline: {entries} (no finding matches them any more):");
                         for entry in &stale {
                             eprintln!("  {}: {}", entry.rule, entry.message);
@@ -299,7 +367,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
                 }
             }
             let color = std::io::IsTerminal::is_terminal(&io::stdout()) && std::env::var_os("NO_COLOR").is_none();
-            report::write_check(out, &report, format, HumanOptions { color, width: 100, explain })?;
+            report::write_check(out, &report, format.into(), HumanOptions { color, width: 100, explain })?;
             let threshold = match fail_on {
                 FailOn::Error => Some(Severity::Error),
                 FailOn::Warning => Some(Severity::Warning),
@@ -389,7 +457,8 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
         }
         Command::Figures { paths, format, stdin_filename } => {
             let Loaded { docs, failed, .. } = loader.load(&paths, &stdin_filename, &FileFilter::default())?;
-            report::write_figures(out, docs, &packs, format)?;
+            let files = docs.len();
+            report::write_figures(out, &crate::figure_records(docs, &packs), files, format.into())?;
             Ok(if failed { 2 } else { 0 })
         }
         Command::Report { paths, output, rules, stdin_filename } => {
@@ -450,7 +519,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
         }
         Command::Numbers { paths, format, stdin_filename } => {
             let Loaded { docs, failed, .. } = loader.load(&paths, &stdin_filename, &FileFilter::default())?;
-            report::write_numbers(out, &docs, &packs, format)?;
+            report::write_numbers(out, &crate::number_records(&docs, &packs), docs.len(), format.into())?;
             Ok(if failed { 2 } else { 0 })
         }
     }

@@ -10,6 +10,9 @@ use std::ops::Range;
 use crate::extract::label::normalise_han;
 use crate::extract::Figure;
 use crate::lexicon::pack::{CompiledPack, FrameScope, LabelOrder, Packs, ParagraphStyle};
+use crate::span::Layout;
+
+use super::key::{Head, MeasureKey};
 
 /// A figure of the release, placed in its document and source, with its key.
 #[derive(Debug, Clone)]
@@ -17,8 +20,8 @@ pub struct Mention {
     pub doc: usize,
     pub source: usize,
     pub figure: Figure,
-    /// The measure key: `label|unit`, or `head/label|unit` for a dependent.
-    pub key: String,
+    /// The measure key: its label and unit, with its head for a dependent.
+    pub key: MeasureKey,
     /// False for a dependent whose head could not be found: it links to nothing.
     pub linkable: bool,
     /// The paragraph the figure stands in.
@@ -52,14 +55,14 @@ pub fn is_dependent(label: &str, pack: &CompiledPack) -> bool {
         || pack.dependent_patterns.iter().any(|re| re.is_match(label))
 }
 
-/// Keys for the figures of one document, in order.
-pub fn keys(text: &str, figures: &[Figure], packs: &Packs, layout: &Layout) -> Vec<(String, bool)> {
+/// Keys for the figures of one document, in order, each with whether it links.
+pub fn keys(text: &str, figures: &[Figure], packs: &Packs, layout: &Layout) -> Vec<(MeasureKey, bool)> {
     let mut out = Vec::with_capacity(figures.len());
     let frames: Vec<Frames> = packs.packs.iter().map(|p| Frames::new(text, p)).collect();
     for (i, figure) in figures.iter().enumerate() {
         let pack = &packs.packs[figure.pack];
         let unit = figure.unit.as_deref().unwrap_or("");
-        let paragraph = layout.paragraph(figure.span.start, pack.spec.labels.paragraphs);
+        let paragraph = paragraph(layout, figure.span.start, pack.spec.labels.paragraphs);
         let frame = frames[figure.pack].of(figure.span.start, paragraph.start);
         // A figure right after another (`6个方面18条措施`) is counted under it.
         let adjacent = i.checked_sub(1).filter(|&p| {
@@ -69,15 +72,14 @@ pub fn keys(text: &str, figures: &[Figure], packs: &Packs, layout: &Layout) -> V
                 && !between.contains(|c| pack.lexicon.boundaries.contains(c))
         });
         if let Some(p) = adjacent {
-            let (previous_key, previous_linkable): &(String, bool) = &out[p];
-            let head = previous_key.rsplit_once('|').map_or(previous_key.as_str(), |(h, _)| h);
-            let key = format!("{head}/{}|{unit}", figure.label);
+            let (previous_key, previous_linkable): &(MeasureKey, bool) = &out[p];
+            let key = previous_key.under(&figure.label, unit);
             let linkable = *previous_linkable && !figure.label.is_empty();
             out.push((key, linkable));
             continue;
         }
         if !is_dependent(&figure.label, pack) {
-            out.push((format!("{frame}{}|{unit}", figure.label), true));
+            out.push((MeasureKey::new(frame, None, &figure.label, unit), true));
             continue;
         }
         let head = figures[..i]
@@ -90,10 +92,9 @@ pub fn keys(text: &str, figures: &[Figure], packs: &Packs, layout: &Layout) -> V
             .or_else(|| {
                 pack.spec.linking.topic_heads.then(|| paragraph_topic(text, figure, &paragraph, pack)).flatten()
             });
-        match head {
-            Some(head) => out.push((format!("{frame}{head}/{}|{unit}", figure.label), true)),
-            None => out.push((format!("{frame}?/{}|{unit}", figure.label), false)),
-        }
+        let linkable = head.is_some();
+        let head = head.map_or(Head::Unanchored, Head::Label);
+        out.push((MeasureKey::new(frame, Some(head), &figure.label, unit), linkable));
     }
     out
 }
@@ -134,10 +135,10 @@ impl Frames {
     }
 
     /// The frame of a figure at `pos` in a paragraph starting at
-    /// `paragraph_start`, as a key prefix (`[2024年 target] `), or empty: what
+    /// `paragraph_start` (`2024年`, `target`), or none: what
     /// the nearest heading naming a frame names, and the frame words of the
     /// paragraph before the figure. A key never depends on values, only words.
-    fn of(&self, pos: usize, paragraph_start: usize) -> String {
+    fn of(&self, pos: usize, paragraph_start: usize) -> Vec<String> {
         let mut parts: Vec<&str> = Vec::new();
         for list in &self.headings {
             let i = list.partition_point(|(start, _)| *start <= pos);
@@ -151,11 +152,7 @@ impl Frames {
                 parts.push(id);
             }
         }
-        if parts.is_empty() {
-            String::new()
-        } else {
-            format!("[{}] ", parts.join(" "))
-        }
+        parts.into_iter().map(str::to_string).collect()
     }
 }
 
@@ -196,48 +193,13 @@ fn topic(words: &str, pack: &CompiledPack) -> Option<String> {
     (!topic.is_empty()).then_some(topic)
 }
 
-/// Where the lines and the blank-line paragraphs of a text start: built once
-/// per document, so finding a figure's paragraph is a binary search, even in
-/// a file of one enormous line.
-#[derive(Debug, Clone)]
-pub struct Layout {
-    /// Byte offsets where lines start (0 first).
-    line_starts: Vec<usize>,
-    /// Byte offsets where blank-line paragraphs start (0 first).
-    block_starts: Vec<usize>,
-    len: usize,
-}
-
-impl Layout {
-    pub fn new(text: &str) -> Self {
-        let mut line_starts = vec![0];
-        let mut block_starts = vec![0];
-        let mut blank_run = false;
-        for (i, _) in text.match_indices('\n') {
-            let start = i + 1;
-            let line_end = text[start..].find('\n').map_or(text.len(), |e| start + e);
-            let blank = text[start..line_end].trim().is_empty();
-            if !blank && blank_run {
-                block_starts.push(start);
-            }
-            blank_run = blank;
-            line_starts.push(start);
-        }
-        Layout { line_starts, block_starts, len: text.len() }
-    }
-
-    /// The paragraph around `pos`: its line for packs whose paragraphs are
-    /// lines (Chinese releases), else the run of lines between blank lines
-    /// (English prose wraps its paragraphs).
-    pub fn paragraph(&self, pos: usize, style: ParagraphStyle) -> Range<usize> {
-        let starts = match style {
-            ParagraphStyle::Line => &self.line_starts,
-            ParagraphStyle::BlankLine => &self.block_starts,
-        };
-        let i = starts.partition_point(|&s| s <= pos);
-        let start = starts[i.saturating_sub(1)];
-        let end = starts.get(i).map_or(self.len, |&next| next.saturating_sub(1).max(start));
-        start..end
+/// The paragraph around `pos`: its line for packs whose paragraphs are
+/// lines (Chinese releases), else the run of lines between blank lines
+/// (English prose wraps its paragraphs).
+pub fn paragraph(layout: &Layout, pos: usize, style: ParagraphStyle) -> Range<usize> {
+    match style {
+        ParagraphStyle::Line => layout.line(pos),
+        ParagraphStyle::BlankLine => layout.block(pos),
     }
 }
 

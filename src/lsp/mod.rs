@@ -23,7 +23,7 @@ use lsp_types::{
 
 use crate::check::{Finding, Mark, Severity};
 use crate::config::UserRules;
-use crate::report::check::Positions;
+use crate::report::Positions;
 use crate::{Document, Packs, Report};
 
 /// Why the server stopped before the client said `exit`.
