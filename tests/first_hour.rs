@@ -301,3 +301,25 @@ fn precision_differs_reports_both_spans_and_is_documented() {
     let readme = common::read(&common::root().join("README.md"));
     assert!(readme.contains("| `precision-differs` | info |"));
 }
+
+#[test]
+fn sarif_uris_are_relative_inside_the_folder_and_file_uris_outside() {
+    let dir = tempdir("sarif");
+    std::fs::create_dir_all(dir.join("发布")).unwrap();
+    std::fs::copy(common::fixture("zh/release/figure-mismatch.txt"), dir.join("发布/稿件 1.txt")).unwrap();
+    let uri_of = |cwd: &std::path::Path, path: &str| {
+        let out = crosscheck().args(["check", "--format", "sarif", path]).current_dir(cwd).output().unwrap();
+        let sarif: Value = serde_json::from_slice(&out.stdout).unwrap();
+        sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"].clone()
+    };
+    let relative =
+        serde_json::json!({"uri": "%E5%8F%91%E5%B8%83/%E7%A8%BF%E4%BB%B6%201.txt", "uriBaseId": "%SRCROOT%"});
+    assert_eq!(uri_of(&dir, "发布/稿件 1.txt"), relative);
+    assert_eq!(uri_of(&dir, dir.join("发布/稿件 1.txt").to_str().unwrap()), relative);
+    let absolute = uri_of(&common::root(), dir.join("发布/稿件 1.txt").to_str().unwrap());
+    let file_uri = format!("file://{}/%E5%8F%91%E5%B8%83/%E7%A8%BF%E4%BB%B6%201.txt", dir.display());
+    assert_eq!(absolute, serde_json::json!({ "uri": file_uri }), "no uriBaseId, no leading-slash reference");
+    std::fs::create_dir_all(dir.join("other")).unwrap();
+    let up = uri_of(&dir.join("other"), "../发布/./稿件 1.txt");
+    assert_eq!(up, serde_json::json!({ "uri": file_uri }), "outside the base: a file URI");
+}
