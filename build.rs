@@ -3,13 +3,14 @@
 //! `../shared` and perhaps no Chromium):
 //!
 //! - `no_shared` when `../shared` (the seed and the corpora) is absent;
-//! - `no_browser` when Chromium, node or tests/e2e/node_modules is missing.
+//! - `no_browser` when Chromium, node or tests/e2e/node_modules is missing;
+//! - `no_nvim` when Neovim is missing (the README's editor snippet).
 //!
 //! Tests carry `#[cfg_attr(no_shared, ignore = "…")]`, so `cargo test`
 //! reports them as ignored, with the reason, in its summary. Under `CI=true`
 //! no flag is ever set: the tests run, and fail when their input is absent.
 //! What is present is watched, so its removal is seen; an input that appears
-//! later is seen when Chromium lands in /usr/bin or node_modules in
+//! later is seen when Chromium or Neovim lands in /usr/bin or node_modules in
 //! tests/e2e, and for `../shared` after `touch build.rs` (watching the
 //! folder above the clone would mean scanning it on every build).
 
@@ -18,6 +19,7 @@ use std::path::Path;
 fn main() {
     println!("cargo::rustc-check-cfg=cfg(no_shared)");
     println!("cargo::rustc-check-cfg=cfg(no_browser)");
+    println!("cargo::rustc-check-cfg=cfg(no_nvim)");
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-env-changed=CI");
     println!("cargo::rerun-if-env-changed=CHROMIUM");
@@ -35,8 +37,16 @@ fn main() {
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
     let chromium = Path::new(&chromium);
     let modules = root.join("tests/e2e/node_modules/playwright-core");
-    let node = std::env::var_os("PATH")
-        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join("node").is_file()));
+    let on_path = |name: &str| {
+        std::env::var_os("PATH").is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(name).is_file()))
+    };
+    let node = on_path("node");
+    if !on_path("nvim") && !ci {
+        println!("cargo::rustc-cfg=no_nvim");
+        if Path::new("/usr/bin").is_dir() {
+            println!("cargo::rerun-if-changed=/usr/bin");
+        }
+    }
     // Watch each piece, or where it would appear.
     for (present, path, appears_in) in [
         (chromium.exists(), chromium.to_path_buf(), chromium.parent().map(Path::to_path_buf)),
