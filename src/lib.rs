@@ -1,7 +1,11 @@
 //! crosscheck proofs the figures in documents.
 //!
 //! The pipeline, one module per stage (see DESIGN.md):
-//! `load` → `segment` → `extract` → `graph` → `rule` → `report`.
+//! `load` → `segment` → `extract` → `graph` → `check` → `report`, on the
+//! packs of `lexicon` and the rule files of `config`. Imports go only
+//! downward; `tests/architecture.rs` holds the layers and README.md's "How
+//! the code is laid out" describes them. This file is the library API that
+//! the command line, the web page and the language server call.
 //! The library never prints; only `report` writers and the binary write.
 
 pub mod check;

@@ -8,8 +8,8 @@
 use std::ops::Range;
 
 use crate::extract::label::normalise_han;
-use crate::extract::Figure;
-use crate::lexicon::pack::{CompiledPack, FrameScope, LabelOrder, Packs, ParagraphStyle};
+use crate::extract::{Boundary, Clauses, Figure};
+use crate::lexicon::pack::{CompiledPack, FrameScope, Packs, ParagraphStyle, RateStem};
 use crate::span::Layout;
 
 use super::key::{Head, MeasureKey};
@@ -56,20 +56,27 @@ pub fn is_dependent(label: &str, pack: &CompiledPack) -> bool {
 }
 
 /// Keys for the figures of one document, in order, each with whether it links.
-pub fn keys(text: &str, figures: &[Figure], packs: &Packs, layout: &Layout) -> Vec<(MeasureKey, bool)> {
+pub fn keys(
+    text: &str,
+    figures: &[Figure],
+    packs: &Packs,
+    layout: &Layout,
+    clauses: &[Option<Clauses>],
+) -> Vec<(MeasureKey, bool)> {
     let mut out = Vec::with_capacity(figures.len());
     let frames: Vec<Frames> = packs.packs.iter().map(|p| Frames::new(text, p)).collect();
     for (i, figure) in figures.iter().enumerate() {
         let pack = &packs.packs[figure.pack];
+        let model = clauses.get(figure.pack).and_then(Option::as_ref);
         let unit = figure.unit.as_deref().unwrap_or("");
         let paragraph = paragraph(layout, figure.span.start, pack.spec.labels.paragraphs);
         let frame = frames[figure.pack].of(figure.span.start, paragraph.start);
         // A figure right after another (`6个方面18条措施`) is counted under it.
         let adjacent = i.checked_sub(1).filter(|&p| {
-            let between = &text[figures[p].span.end.min(figure.span.start)..figure.span.start];
+            let between = figures[p].span.end.min(figure.span.start)..figure.span.start;
             figures[p].sentence == figure.sentence
-                && between.chars().count() <= ADJACENT_CHARS
-                && !between.contains(|c| pack.lexicon.boundaries.contains(c))
+                && text[between.clone()].chars().count() <= ADJACENT_CHARS
+                && model.is_some_and(|m| m.first(Boundary::Clause, between).is_none())
         });
         if let Some(p) = adjacent {
             let (previous_key, previous_linkable): &(MeasureKey, bool) = &out[p];
@@ -88,9 +95,9 @@ pub fn keys(text: &str, figures: &[Figure], packs: &Packs, layout: &Layout) -> V
             .take_while(|f| f.sentence == figure.sentence)
             .find(|f| !is_dependent(&f.label, &packs.packs[f.pack]))
             .map(|f| f.label.clone())
-            .or_else(|| pack.spec.linking.topic_heads.then(|| sentence_topic(text, i, figures, pack)).flatten())
+            .or_else(|| pack.spec.linking.topic_heads.then(|| sentence_topic(text, i, figures, pack, model?)).flatten())
             .or_else(|| {
-                pack.spec.linking.topic_heads.then(|| paragraph_topic(text, figure, &paragraph, pack)).flatten()
+                pack.spec.linking.topic_heads.then(|| paragraph_topic(text, figure, &paragraph, pack, model?)).flatten()
             });
         let linkable = head.is_some();
         let head = head.map_or(Head::Unanchored, Head::Label);
@@ -158,20 +165,25 @@ impl Frames {
 
 /// The words of the sentence before its first figure, up to the last clause
 /// boundary: `开展夏夜治安巡查宣防集中统一行动，共出动警力1.5万人次` → the action.
-fn sentence_topic(text: &str, i: usize, figures: &[Figure], pack: &CompiledPack) -> Option<String> {
+fn sentence_topic(text: &str, i: usize, figures: &[Figure], pack: &CompiledPack, clauses: &Clauses) -> Option<String> {
     let figure = &figures[i];
     let first = figures[..=i].iter().rev().take_while(|f| f.sentence == figure.sentence).last()?;
-    let before = &text[figure.sentence.start..first.span.start];
-    let cut = before.char_indices().rev().find(|&(_, c)| pack.lexicon.boundaries.contains(c))?.0;
-    topic(&before[..cut], pack)
+    let cut = clauses.last(Boundary::Clause, figure.sentence.start..first.span.start)?.start;
+    topic(&text[figure.sentence.start..cut], pack)
 }
 
 /// The first sentence of the paragraph, when it holds no figure of its own:
 /// `一是开展集中清查。…期间，共出动警力3800余人次`.
-fn paragraph_topic(text: &str, figure: &Figure, paragraph: &Range<usize>, pack: &CompiledPack) -> Option<String> {
-    let head = &text[paragraph.start..figure.sentence.start.max(paragraph.start)];
-    let first_end = head.char_indices().find(|&(_, c)| pack.lexicon.sentence_ends.contains(c))?.0;
-    let first = &head[..first_end];
+fn paragraph_topic(
+    text: &str,
+    figure: &Figure,
+    paragraph: &Range<usize>,
+    pack: &CompiledPack,
+    clauses: &Clauses,
+) -> Option<String> {
+    let head_end = figure.sentence.start.max(paragraph.start);
+    let first_end = clauses.first(Boundary::SentenceEnd, paragraph.start..head_end)?.start;
+    let first = &text[paragraph.start..first_end];
     if first.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
@@ -179,14 +191,15 @@ fn paragraph_topic(text: &str, figure: &Figure, paragraph: &Range<usize>, pack: 
 }
 
 fn topic(words: &str, pack: &CompiledPack) -> Option<String> {
-    let topic = match pack.spec.labels.order {
-        LabelOrder::Before => normalise_han(words, pack),
-        LabelOrder::After => words
+    let topic = if pack.spec.labels.spaced_words {
+        words
             .split_whitespace()
             .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
             .filter(|w| !w.is_empty() && !pack.spec.labels.stopwords.contains(w))
             .collect::<Vec<_>>()
-            .join(" "),
+            .join(" ")
+    } else {
+        normalise_han(words, pack)
     };
     let count = topic.chars().count();
     let topic: String = topic.chars().skip(count.saturating_sub(pack.spec.labels.max_chars)).collect();
@@ -205,7 +218,13 @@ pub fn paragraph(layout: &Layout, pos: usize, style: ParagraphStyle) -> Range<us
 
 /// Relations among the mentions of one document (indexes into `mentions`,
 /// which hold that document's mentions from `first` on, in text order).
-pub fn relations(text: &str, mentions: &[Mention], range: Range<usize>, packs: &Packs) -> Vec<Relation> {
+pub fn relations(
+    text: &str,
+    mentions: &[Mention],
+    range: Range<usize>,
+    packs: &Packs,
+    clauses: &[Option<Clauses>],
+) -> Vec<Relation> {
     let mut out = Vec::new();
     let doc = &mentions[range.clone()];
     for (offset, mention) in doc.iter().enumerate() {
@@ -220,7 +239,8 @@ pub fn relations(text: &str, mentions: &[Mention], range: Range<usize>, packs: &
 
         // A part: the figure stands in the scope of a part marker (`其中`,
         // `including`); its total stands before the marker.
-        if let Some(total) = part_total(text, mention, doc, offset, pack) {
+        let model = clauses.get(figure.pack).and_then(Option::as_ref);
+        if let Some(total) = model.and_then(|model| part_total(text, mention, doc, offset, pack, model)) {
             out.push(Relation::PartOf { part: i, total: range.start + total });
         }
 
@@ -289,15 +309,21 @@ pub fn relations(text: &str, mentions: &[Mention], range: Range<usize>, packs: &
 /// most with the part's (`侦破养老诈骗案件` under `侦破刑事案件`), else the nearest.
 /// Percents, changes (`比去年增加4000亿元`) and averages (`每千人6.5批`) are
 /// neither parts nor totals; English counts carry no unit, their noun is it.
-fn part_total(text: &str, mention: &Mention, doc: &[Mention], offset: usize, pack: &CompiledPack) -> Option<usize> {
-    let marker = part_marker(text, mention, pack)?;
-    let spaced = pack.spec.labels.order == LabelOrder::After;
+fn part_total(
+    text: &str,
+    mention: &Mention,
+    doc: &[Mention],
+    offset: usize,
+    pack: &CompiledPack,
+    clauses: &Clauses,
+) -> Option<usize> {
+    let marker = part_marker(text, mention, pack, clauses)?;
     let linking = &pack.spec.linking;
     let counts = |m: &Mention| {
         let average =
             linking.per_words.iter().any(|w| text[m.figure.sentence.start..m.figure.span.start].contains(w.as_str()));
         !is_percent_unit(m)
-            && (m.figure.unit.is_some() || spaced)
+            && (m.figure.unit.is_some() || pack.spec.labels.bare_counts)
             && direction(&m.figure.label, pack).is_none()
             && !average
     };
@@ -311,11 +337,16 @@ fn part_total(text: &str, mention: &Mention, doc: &[Mention], offset: usize, pac
         .take_while(|(_, m)| m.paragraph == mention.paragraph)
         .filter(|(_, m)| m.figure.span.end <= marker)
         .filter(|(_, m)| m.figure.unit == mention.figure.unit && counts(m))
-        // Chinese labels are reliable enough to rule out a dependent total.
-        .filter(|(_, m)| spaced || !is_dependent(&m.figure.label, pack))
+        .filter(|(_, m)| linking.dependent_totals || !is_dependent(&m.figure.label, pack))
         .take(PART_CANDIDATES)
         .enumerate();
-    let affinity = |m: &Mention| if spaced { 0 } else { shared_bigrams(&m.figure.label, &mention.figure.label) };
+    let affinity = |m: &Mention| {
+        if linking.totals_by_shared_characters {
+            shared_bigrams(&m.figure.label, &mention.figure.label)
+        } else {
+            0
+        }
+    };
     candidates.max_by_key(|(rank, (_, m))| (affinity(m), std::cmp::Reverse(*rank))).map(|(_, (t, _))| t)
 }
 
@@ -323,21 +354,18 @@ fn part_total(text: &str, mention: &Mention, doc: &[Mention], offset: usize, pac
 /// marker that opens a sentence (`。其中酒驾醉驾1200余件…；工程运输车违法3600余件`)
 /// reaches to the next full stop; one inside a sentence (`1.97万公里，其中高速铁路
 /// 8951公里；新增公路60.9万公里`) only to the next semicolon.
-fn part_marker(text: &str, mention: &Mention, pack: &CompiledPack) -> Option<usize> {
+fn part_marker(text: &str, mention: &Mention, pack: &CompiledPack, clauses: &Clauses) -> Option<usize> {
     let linking = &pack.spec.linking;
     let start = mention.figure.span.start;
-    let scope_start = text[mention.paragraph.start..start]
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| linking.part_scope_ends.contains(c))
-        .map_or(mention.paragraph.start, |(i, c)| mention.paragraph.start + i + c.len_utf8());
+    let paragraph = mention.paragraph.start;
+    let scope_start = clauses.last(Boundary::PartScope, paragraph..start).map_or(paragraph, |b| b.end);
     let scope = &text[scope_start..start];
     let (at, word) = linking.part_markers.iter().filter_map(|m| scope.rfind(m.as_str()).map(|i| (i, m))).max()?;
     let opens_sentence = scope[..at].trim().is_empty();
-    let after = &scope[at + word.len()..];
-    if !opens_sentence
-        && after.contains(|c| pack.lexicon.sentence_ends.contains(c) || linking.part_clause_ends.contains(c))
-    {
+    let after = scope_start + at + word.len()..start;
+    let closed = clauses.first(Boundary::SentenceEnd, after.clone()).is_some()
+        || clauses.first(Boundary::PartClause, after).is_some();
+    if !opens_sentence && closed {
         return None;
     }
     Some(scope_start + at)
@@ -347,9 +375,9 @@ fn part_marker(text: &str, mention: &Mention, pack: &CompiledPack) -> Option<usi
 /// for `化解率`; in English, a word sharing the stem's first letters
 /// (`resolved disputes` for `resolution rate`).
 fn stem_matches(label: &str, stem: &str, pack: &CompiledPack) -> bool {
-    match pack.spec.labels.order {
-        LabelOrder::Before => label.contains(stem),
-        LabelOrder::After => {
+    match pack.spec.linking.rate_stem {
+        RateStem::Contained => label.contains(stem),
+        RateStem::WordPrefix => {
             let Some(word) = stem.split(' ').next_back() else { return false };
             let prefix: String = word.chars().take(STEM_CHARS).collect();
             prefix.chars().count() == STEM_CHARS && label.split(' ').any(|w| w.starts_with(&prefix))
@@ -383,9 +411,12 @@ fn is_percent_unit(m: &Mention) -> bool {
 /// The direction a change label states: `Some(true)` for a decrease.
 pub fn direction(label: &str, pack: &CompiledPack) -> Option<bool> {
     let changes = &pack.spec.linking.changes;
-    let ends = |w: &String| match pack.spec.labels.order {
-        LabelOrder::Before => label.ends_with(w.as_str()),
-        LabelOrder::After => label.split(' ').any(|x| x == w),
+    let ends = |w: &String| {
+        if pack.spec.labels.spaced_words {
+            label.split(' ').any(|x| x == w)
+        } else {
+            label.ends_with(w.as_str())
+        }
     };
     if changes.decrease.iter().any(ends) {
         Some(true)

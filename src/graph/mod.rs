@@ -15,7 +15,7 @@ use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 use serde::Serialize;
 
-use crate::extract::extract_figures;
+use crate::extract::{extract, Extracted};
 use crate::lexicon::Packs;
 use crate::load::Document;
 use crate::segment::Sources;
@@ -43,9 +43,9 @@ impl Release {
         let mut mentions = Vec::new();
         let mut relations = Vec::new();
         for (doc_index, prose) in prose.iter().enumerate() {
-            let figures = extract_figures(prose, packs);
+            let Extracted { figures, clauses } = extract(prose, packs);
             let layout = Layout::new(prose);
-            let keys = link::keys(prose, &figures, packs, &layout);
+            let keys = link::keys(prose, &figures, packs, &layout, &clauses);
             let first = mentions.len();
             for (figure, (key, linkable)) in figures.into_iter().zip(keys) {
                 let source = sources.source_at(doc_index, figure.span.start).map_or(0, |s| s.id);
@@ -53,7 +53,7 @@ impl Release {
                 let paragraph = link::paragraph(&layout, figure.span.start, style);
                 mentions.push(Mention { doc: doc_index, source, figure, key, linkable, paragraph });
             }
-            relations.extend(link::relations(prose, &mentions, first..mentions.len(), packs));
+            relations.extend(link::relations(prose, &mentions, first..mentions.len(), packs, &clauses));
         }
         Release { docs, sources, mentions, relations }
     }

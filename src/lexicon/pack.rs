@@ -67,6 +67,18 @@ pub struct LinkingSpec {
     /// topic is a poor anchor (English prose), such a dependent links to nothing.
     #[serde(default = "yes")]
     pub topic_heads: bool,
+    /// Whether a figure with a dependent label may be the total of a part.
+    /// Chinese labels are reliable enough to rule such a total out.
+    #[serde(default)]
+    pub dependent_totals: bool,
+    /// Among the totals a part may have, take the one whose label shares most
+    /// character pairs with the part's (`侦破养老诈骗案件` under `侦破刑事案件`);
+    /// off, the nearest.
+    #[serde(default = "yes")]
+    pub totals_by_shared_characters: bool,
+    /// How a rate's stem finds its count: `contained` or `word-prefix`.
+    #[serde(default)]
+    pub rate_stem: RateStem,
     /// Words that open the parts of a total (`其中`, `of which`).
     #[serde(default)]
     pub part_markers: Vec<String>,
@@ -261,9 +273,24 @@ pub struct LabelSpec {
     #[serde(default)]
     pub paragraphs: ParagraphStyle,
     /// Where the label is read first: `before` the number (Chinese) or the
-    /// counted noun `after` it (English).
+    /// counted noun `after` it (English). Only the reading of a label turns
+    /// on it; each other language behaviour is an option of its own.
     #[serde(default)]
     pub order: LabelOrder,
+    /// Words are written apart by spaces (English): word lists match whole
+    /// words, spaces may stand between a number and its unit or a qualifier
+    /// after it, a topic is its words less the stop words, a label's verb is
+    /// its first word and a change word is a whole word of the label. Without
+    /// (Chinese): words match anywhere, a topic is normalised as a label is,
+    /// a label's verb is one of `verbs` and a change word ends the label.
+    #[serde(default)]
+    pub spaced_words: bool,
+    /// A number without a unit word can be a count, and a part or total
+    /// (English: `1,829 criminal cases`, the noun is the unit). Without
+    /// (Chinese), a count always carries a classifier: a bare number is no
+    /// figure.
+    #[serde(default)]
+    pub bare_counts: bool,
 }
 
 fn yes() -> bool {
@@ -289,6 +316,18 @@ pub enum LabelOrder {
     #[default]
     Before,
     After,
+}
+
+/// How a rate's stem (`化解` of `化解率`) finds the count it is the rate of.
+#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum RateStem {
+    /// The count's label contains the stem (`化解矛盾纠纷` for `化解率`).
+    #[default]
+    Contained,
+    /// A word of the count's label starts with the first five letters of the
+    /// stem's last word (`resolved disputes` for `resolution rate`).
+    WordPrefix,
 }
 
 /// Text that holds numbers which are not figures (dates, ordinals, names in quotes).
@@ -395,11 +434,14 @@ pub struct Lexicon {
     pub verbs: WordIndex<()>,
     pub sentence_ends: CharSet,
     pub boundaries: CharSet,
+    /// `linking.part_scope_ends` and `linking.part_clause_ends`.
+    pub part_scope_ends: CharSet,
+    pub part_clause_ends: CharSet,
 }
 
 impl Lexicon {
     fn new(spec: &Pack) -> Self {
-        let spaced = spec.labels.order == LabelOrder::After;
+        let spaced = spec.labels.spaced_words;
         let qualifiers = |words: fn(&QualifierSpec) -> &Vec<String>| {
             WordIndex::new(
                 spec.qualifiers.iter().enumerate().flat_map(|(i, q)| words(q).iter().map(move |w| (w.clone(), i))),
@@ -437,6 +479,8 @@ impl Lexicon {
             verbs: words(&labels.verbs),
             sentence_ends: CharSet::new(&labels.sentence_ends),
             boundaries: CharSet::new(&labels.boundaries),
+            part_scope_ends: CharSet::new(&spec.linking.part_scope_ends),
+            part_clause_ends: CharSet::new(&spec.linking.part_clause_ends),
         }
     }
 }
