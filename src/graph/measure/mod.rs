@@ -212,7 +212,8 @@ pub fn cluster(descriptions: &[Description], paragraphs: &[(usize, usize)]) -> V
     }
     // Blocks of groups that may be compatible: same frame, kind, unit, base
     // flag, and the last two characters of the core.
-    let mut blocks: BTreeMap<(Vec<String>, Kind, bool, String, String), Vec<usize>> = BTreeMap::new();
+    type Block = (Vec<String>, Kind, bool, String, String);
+    let mut blocks: BTreeMap<Block, Vec<usize>> = BTreeMap::new();
     for (g, (rep, _)) in groups.iter().enumerate() {
         let d = &descriptions[*rep];
         if d.legacy.is_some() || !d.anchored {
