@@ -11,10 +11,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::config::{Builtins, FileFilter, UserRules};
+use crate::finding::Severity;
 use crate::load::{Document, LoadError};
 use crate::report::{self, CheckFormat, FigureFormat, HumanOptions, NumberFormat};
-use crate::rule::check::Severity;
-use crate::rule::file::{FileFilter, UserRules};
 use progress::Progress;
 
 #[derive(Debug, Parser)]
@@ -42,8 +42,8 @@ pub enum Command {
         /// Files or folders, read as one release; `-` reads standard input.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
-        format: CheckFormat,
+        #[arg(long, value_enum, default_value_t = CheckFormatArg::Human)]
+        format: CheckFormatArg,
         /// Exit 1 when a finding at or above this severity is reported.
         #[arg(long, value_enum, default_value_t = FailOn::Error)]
         fail_on: FailOn,
@@ -94,8 +94,8 @@ pub enum Command {
         /// Files or folders to read; `-` reads standard input.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        #[arg(long, value_enum, default_value_t = FigureFormat::Table)]
-        format: FigureFormat,
+        #[arg(long, value_enum, default_value_t = FigureFormatArg::Table)]
+        format: FigureFormatArg,
         /// The name standard input is reported under.
         #[arg(long, default_value = "-")]
         stdin_filename: String,
@@ -108,9 +108,10 @@ pub enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// The HTML file to write (never one of the inputs); `-` writes
-        /// standard output.
-        #[arg(short, long, value_name = "FILE", default_value = "-")]
-        output: PathBuf,
+        /// standard output. Without it: standard output when piped, and
+        /// crosscheck-report.html in the current folder on a terminal.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
         #[command(flatten)]
         rules: RuleArgs,
         #[arg(long, default_value = "-")]
@@ -136,8 +137,8 @@ pub enum Command {
     Numbers {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        #[arg(long, value_enum, default_value_t = NumberFormat::Table)]
-        format: NumberFormat,
+        #[arg(long, value_enum, default_value_t = NumberFormatArg::Table)]
+        format: NumberFormatArg,
         #[arg(long, default_value = "-")]
         stdin_filename: String,
     },
@@ -164,7 +165,8 @@ impl RuleArgs {
 
     fn load(&self) -> Result<UserRules, RunError> {
         let builtin: Vec<&str> = crate::lexicon::pack::BUILTIN.iter().map(|(n, _)| *n).collect();
-        Ok(UserRules::load(&self.files(), &builtin)?)
+        let checks = crate::check::builtin_ids();
+        Ok(UserRules::load(&self.files(), Builtins { packs: &builtin, checks: &checks })?)
     }
 }
 
@@ -183,6 +185,74 @@ pub enum FailOn {
     Warning,
     Info,
     Never,
+}
+
+/// How `check` writes its findings (`--format`); report's [`CheckFormat`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormatArg {
+    /// miette diagnostics, as rustc writes them.
+    Human,
+    /// `file:line:col: severity[rule] message`, one line each.
+    Concise,
+    /// DESIGN.md's JSON contract.
+    Json,
+    /// GitHub Actions workflow commands (annotations on the pull request).
+    Github,
+    /// A Markdown table, for a pull-request comment.
+    Markdown,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+}
+
+impl From<CheckFormatArg> for CheckFormat {
+    fn from(arg: CheckFormatArg) -> Self {
+        match arg {
+            CheckFormatArg::Human => CheckFormat::Human,
+            CheckFormatArg::Concise => CheckFormat::Concise,
+            CheckFormatArg::Json => CheckFormat::Json,
+            CheckFormatArg::Github => CheckFormat::Github,
+            CheckFormatArg::Markdown => CheckFormat::Markdown,
+            CheckFormatArg::Sarif => CheckFormat::Sarif,
+        }
+    }
+}
+
+/// How `figures` writes them (`--format`); report's [`FigureFormat`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FigureFormatArg {
+    Table,
+    Json,
+    Jsonl,
+    Csv,
+    Markdown,
+}
+
+impl From<FigureFormatArg> for FigureFormat {
+    fn from(arg: FigureFormatArg) -> Self {
+        match arg {
+            FigureFormatArg::Table => FigureFormat::Table,
+            FigureFormatArg::Json => FigureFormat::Json,
+            FigureFormatArg::Jsonl => FigureFormat::Jsonl,
+            FigureFormatArg::Csv => FigureFormat::Csv,
+            FigureFormatArg::Markdown => FigureFormat::Markdown,
+        }
+    }
+}
+
+/// How `numbers` writes them (`--format`); report's [`NumberFormat`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum NumberFormatArg {
+    Table,
+    Json,
+}
+
+impl From<NumberFormatArg> for NumberFormat {
+    fn from(arg: NumberFormatArg) -> Self {
+        match arg {
+            NumberFormatArg::Table => NumberFormat::Table,
+            NumberFormatArg::Json => NumberFormat::Json,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -225,22 +295,35 @@ pub enum RunError {
     Pack(#[from] crate::lexicon::PackError),
     #[error(transparent)]
     #[diagnostic(transparent)]
-    Rules(Box<crate::rule::file::RuleFileError>),
+    Rules(Box<crate::config::RuleFileError>),
     #[error(transparent)]
     #[diagnostic(transparent)]
     Baseline(#[from] report::baseline::BaselineError),
     #[error("{0} exists already; crosscheck init never overwrites a file")]
     #[diagnostic(code(crosscheck::exists))]
     Exists(String),
-    #[error("no rule named `{0}`")]
-    #[diagnostic(code(crosscheck::unknown_rule), help("`crosscheck rules` lists them"))]
-    UnknownRule(String),
+    #[error("no rule named `{id}`")]
+    #[diagnostic(code(crosscheck::unknown_rule))]
+    UnknownRule {
+        id: String,
+        #[help]
+        help: String,
+    },
     #[error("{0} is one of the inputs; crosscheck report never overwrites an input")]
     #[diagnostic(code(crosscheck::output_is_input), help("name another file with -o"))]
     OutputIsInput(String),
     #[error("cannot serve: {0}")]
     #[diagnostic(code(crosscheck::serve))]
     Serve(io::Error),
+    #[error("cannot serve on {addr}: the port is in use (is another crosscheck serve running?)")]
+    #[diagnostic(
+        code(crosscheck::serve::port_in_use),
+        help("pick another port with --port, or --port 0 for any free one")
+    )]
+    PortInUse { addr: std::net::SocketAddr },
+    #[error("cannot write {path}: {reason}")]
+    #[diagnostic(code(crosscheck::write))]
+    Write { path: String, reason: io::Error },
     #[error(transparent)]
     #[diagnostic(code(crosscheck::lsp))]
     Lsp(#[from] crate::lsp::LspError),
@@ -249,8 +332,8 @@ pub enum RunError {
     Output(#[from] io::Error),
 }
 
-impl From<crate::rule::file::RuleFileError> for RunError {
-    fn from(err: crate::rule::file::RuleFileError) -> Self {
+impl From<crate::config::RuleFileError> for RunError {
+    fn from(err: crate::config::RuleFileError) -> Self {
         RunError::Rules(Box::new(err))
     }
 }
@@ -268,14 +351,15 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
             progress.finish();
             if let Some(path) = write_baseline {
                 let json = serde_json::to_string_pretty(&report::baseline::of(&report)).map_err(io::Error::other)?;
-                std::fs::write(&path, json + "\n")?;
+                write_file(&path, json + "\n")?;
             }
             if let Some(accepted) = accepted {
                 let stale = report::baseline::apply(&mut report, &accepted);
                 if !stale.is_empty() && !loader.quiet {
                     #[allow(clippy::print_stderr)]
                     {
-                        eprintln!("baseline: {} stale entries (no finding matches them any more):", stale.len());
+                        let entries = report::plural(stale.len(), "stale entry");
+                        eprintln!("baseline: {entries} (no finding matches them any more):");
                         for entry in &stale {
                             eprintln!("  {}: {}", entry.rule, entry.message);
                         }
@@ -283,7 +367,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
                 }
             }
             let color = std::io::IsTerminal::is_terminal(&io::stdout()) && std::env::var_os("NO_COLOR").is_none();
-            report::write_check(out, &report, format, HumanOptions { color, width: 100, explain })?;
+            report::write_check(out, &report, format.into(), HumanOptions { color, width: 100, explain })?;
             let threshold = match fail_on {
                 FailOn::Error => Some(Severity::Error),
                 FailOn::Warning => Some(Severity::Warning),
@@ -301,22 +385,22 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
         }
         Command::Init { schema } => {
             if schema {
-                out.write_all(crate::rule::file::schema().as_bytes())?;
+                out.write_all(crate::config::schema().as_bytes())?;
                 return Ok(0);
             }
             let config = PathBuf::from("crosscheck.yaml");
             if config.exists() {
                 return Err(RunError::Exists(config.display().to_string()));
             }
-            std::fs::write(&config, crate::rule::file::STARTER)?;
-            std::fs::write("crosscheck.schema.json", crate::rule::file::schema())?;
+            write_file(&config, crate::config::STARTER)?;
+            write_file(Path::new("crosscheck.schema.json"), crate::config::schema())?;
             writeln!(out, "wrote crosscheck.yaml and crosscheck.schema.json")?;
             Ok(0)
         }
         Command::Rules { rules } => {
             let user = rules.load()?;
             writeln!(out, "{:<24} {:<8} {:<8} where", "id", "kind", "severity")?;
-            for check in crate::rule::check::BUILTIN {
+            for check in crate::check::BUILTIN {
                 writeln!(
                     out,
                     "{:<24} {:<8} {:<8} built in: {}",
@@ -327,13 +411,13 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
                 )?;
             }
             for rule in &user.rules {
-                let kind = crate::rule::user::describe(rule);
+                let kind = crate::check::user::describe(rule);
                 writeln!(out, "{:<24} {:<8} {:<8} {}", rule.id, kind, rule.severity.as_str(), rule.defined)?;
             }
             Ok(0)
         }
         Command::Explain { rule, rules } => {
-            if let Some(check) = crate::rule::check::BUILTIN.iter().find(|c| c.id == rule) {
+            if let Some(check) = crate::check::BUILTIN.iter().find(|c| c.id == rule) {
                 writeln!(
                     out,
                     "# {} ({}, built in)\n\n{}\n\n{}",
@@ -345,13 +429,21 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
                 return Ok(0);
             }
             let user = rules.load()?;
-            let found = user.rules.iter().find(|r| r.id == rule).ok_or_else(|| RunError::UnknownRule(rule.clone()))?;
-            let kind = crate::rule::user::describe(found);
+            let found = user.rules.iter().find(|r| r.id == rule).ok_or_else(|| {
+                let mut ids: Vec<&str> = crate::check::BUILTIN.iter().map(|c| c.id).collect();
+                ids.extend(user.rules.iter().map(|r| r.id.as_str()));
+                let help = match crate::config::suggest(&rule, &ids) {
+                    Some(best) => format!("did you mean `{best}`? `crosscheck rules` lists them"),
+                    None => "`crosscheck rules` lists them".to_string(),
+                };
+                RunError::UnknownRule { id: rule.clone(), help }
+            })?;
+            let kind = crate::check::user::describe(found);
             writeln!(out, "# {} ({kind}, {}, defined at {})", found.id, found.severity.as_str(), found.defined)?;
             if let Some(message) = &found.message {
                 writeln!(out, "\n{message}")?;
             }
-            writeln!(out, "\n{}", crate::rule::user::explain(found, &user))?;
+            writeln!(out, "\n{}", crate::check::user::explain(found, &user))?;
             Ok(0)
         }
         Command::Graph { paths, format, stdin_filename } => {
@@ -365,11 +457,20 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
         }
         Command::Figures { paths, format, stdin_filename } => {
             let Loaded { docs, failed, .. } = loader.load(&paths, &stdin_filename, &FileFilter::default())?;
-            report::write_figures(out, docs, &packs, format)?;
+            let files = docs.len();
+            report::write_figures(out, &crate::figure_records(docs, &packs), files, format.into())?;
             Ok(if failed { 2 } else { 0 })
         }
         Command::Report { paths, output, rules, stdin_filename } => {
             let user = rules.load()?;
+            // No -o: a terminal gets a file beside it (42 KB of HTML is no use
+            // there), a pipe gets the page.
+            let chosen = output.is_none();
+            let output = match output {
+                Some(output) => output,
+                None if io::IsTerminal::is_terminal(&io::stdout()) => default_report_path(&paths),
+                None => PathBuf::from("-"),
+            };
             let writes_file = output.as_os_str() != "-";
             if writes_file && paths.iter().any(|p| same_file(p, &output)) {
                 return Err(RunError::OutputIsInput(output.display().to_string()));
@@ -382,7 +483,10 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
             progress.finish();
             let html = report::html::render_report(&report);
             if writes_file {
-                std::fs::write(&output, html)?;
+                write_file(&output, html)?;
+                if chosen {
+                    writeln!(out, "wrote {} (open it in a browser; -o names another file)", output.display())?;
+                }
             } else {
                 out.write_all(html.as_bytes())?;
             }
@@ -397,25 +501,52 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
             let addr = std::net::SocketAddr::new(host, port);
             let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(RunError::Serve)?;
             let mut announced: io::Result<()> = Ok(());
-            runtime
-                .block_on(crate::serve::serve(addr, packs, |bound| {
-                    announced = writeln!(out, "crosscheck serve: http://{bound}/").and_then(|()| out.flush());
-                    if !host.is_loopback() {
-                        #[allow(clippy::print_stderr)]
-                        {
-                            eprintln!("warning: listening on {host}: other computers can reach this page");
-                        }
+            let result = runtime.block_on(crate::serve::serve(addr, packs, |bound| {
+                announced = writeln!(out, "crosscheck serve: http://{bound}/").and_then(|()| out.flush());
+                if !host.is_loopback() {
+                    #[allow(clippy::print_stderr)]
+                    {
+                        eprintln!("warning: listening on {host}: other computers can reach this page");
                     }
-                }))
-                .map_err(RunError::Serve)?;
+                }
+            }));
+            match result {
+                Err(e) if e.kind() == io::ErrorKind::AddrInUse => return Err(RunError::PortInUse { addr }),
+                other => other.map_err(RunError::Serve)?,
+            }
             announced?;
             Ok(0)
         }
         Command::Numbers { paths, format, stdin_filename } => {
             let Loaded { docs, failed, .. } = loader.load(&paths, &stdin_filename, &FileFilter::default())?;
-            report::write_numbers(out, &docs, &packs, format)?;
+            report::write_numbers(out, &crate::number_records(&docs, &packs), docs.len(), format.into())?;
             Ok(if failed { 2 } else { 0 })
         }
+    }
+}
+
+/// Writes a file, naming it in the error.
+fn write_file(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), RunError> {
+    std::fs::write(path, contents)
+        .map_err(|source| RunError::Write { path: path.display().to_string(), reason: source })
+}
+
+/// `crosscheck-report.html` in the current folder, or `crosscheck-report-2.html`
+/// and so on when that is one of the inputs: an input is never overwritten.
+fn default_report_path(inputs: &[PathBuf]) -> PathBuf {
+    (1..)
+        .map(|n| {
+            PathBuf::from(if n == 1 { "crosscheck-report.html".into() } else { format!("crosscheck-report-{n}.html") })
+        })
+        .find(|candidate| !inputs.iter().any(|input| same_file(input, candidate) || input_holds(input, candidate)))
+        .unwrap_or_else(|| PathBuf::from("crosscheck-report.html"))
+}
+
+/// Whether `file` lies in the folder `input` (a folder input holds its files).
+fn input_holds(input: &Path, file: &Path) -> bool {
+    match (input.canonicalize(), std::path::absolute(file)) {
+        (Ok(folder), Ok(file)) => folder.is_dir() && file.starts_with(folder) && file.exists(),
+        _ => false,
     }
 }
 
@@ -447,18 +578,22 @@ impl Loader {
     /// folders are read when `filter` (the config's `files:`) says so.
     fn load(&self, paths: &[PathBuf], stdin_name: &str, filter: &FileFilter) -> Result<Loaded, RunError> {
         let mut inputs = Vec::new();
+        // A path that cannot be read is reported once; every other path is still checked.
+        let mut unreadable = Vec::new();
         for path in paths {
             if path.as_os_str() == "-" {
                 inputs.push(None);
                 continue;
             }
             let mut files = Vec::new();
-            collect_files(path, filter, &mut files)
-                .map_err(|source| LoadError::Io { path: path.display().to_string(), source })?;
+            collect_files(path, filter, &mut files, &mut unreadable);
             inputs.extend(files.into_iter().map(Some));
         }
         let progress = Progress::new(inputs.len(), self.quiet);
-        let mut loaded = Loaded { docs: Vec::new(), failed: false, progress };
+        let mut loaded = Loaded { docs: Vec::new(), failed: !unreadable.is_empty(), progress };
+        for err in unreadable {
+            loaded.progress.println(&format!("{:?}", miette::Report::new(err)));
+        }
         for input in inputs {
             let doc = match &input {
                 Some(file) => Document::read_limited(file, self.max_bytes),
@@ -483,7 +618,7 @@ impl Loader {
         io::stdin()
             .take(self.max_bytes.saturating_add(1))
             .read_to_end(&mut bytes)
-            .map_err(|source| LoadError::Io { path: "-".into(), source })?;
+            .map_err(|source| LoadError::Io { path: "-".into(), reason: source })?;
         Ok(if bytes.len() as u64 > self.max_bytes {
             Err(LoadError::TooLarge { path: stdin_name.to_string(), size: bytes.len() as u64, max: self.max_bytes })
         } else {
@@ -494,20 +629,47 @@ impl Loader {
 
 /// A file, or the files of a folder walked as git sees it (`.gitignore`,
 /// `.ignore` and hidden files honoured) that `filter` reads, in name order.
-fn collect_files(path: &Path, filter: &FileFilter, files: &mut Vec<PathBuf>) -> io::Result<()> {
-    if !path.is_dir() {
-        if !path.exists() {
-            return Err(io::Error::new(io::ErrorKind::NotFound, "no such file or folder"));
+/// A path or folder entry that cannot be read goes to `unreadable`, with its path.
+fn collect_files(path: &Path, filter: &FileFilter, files: &mut Vec<PathBuf>, unreadable: &mut Vec<LoadError>) {
+    let io_error = |path: &Path, source: io::Error| LoadError::Io { path: path.display().to_string(), reason: source };
+    match std::fs::metadata(path) {
+        Err(source) if source.kind() == io::ErrorKind::NotFound => {
+            let source = io::Error::new(io::ErrorKind::NotFound, "no such file or folder");
+            return unreadable.push(io_error(path, source));
         }
-        files.push(path.to_path_buf());
-        return Ok(());
+        Err(source) => return unreadable.push(io_error(path, source)),
+        Ok(meta) if !meta.is_dir() => return files.push(path.to_path_buf()),
+        Ok(_) => {}
     }
     let walk = ignore::WalkBuilder::new(path).sort_by_file_name(|a, b| a.cmp(b)).require_git(false).build();
     for entry in walk {
-        let entry = entry.map_err(io::Error::other)?;
-        if entry.file_type().is_some_and(|t| t.is_file()) && filter.reads(entry.path()) {
-            files.push(entry.into_path());
+        match entry {
+            Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) && filter.reads(entry.path()) => {
+                files.push(entry.into_path());
+            }
+            Ok(_) => {}
+            Err(err) => {
+                let at = walk_error_path(&err).unwrap_or(path).to_path_buf();
+                unreadable.push(io_error(&at, io::Error::other(walk_error_reason(err))));
+            }
         }
     }
-    Ok(())
+}
+
+/// The path a folder walk's error is about, if it names one.
+fn walk_error_path(err: &ignore::Error) -> Option<&Path> {
+    match err {
+        ignore::Error::WithPath { path, .. } => Some(path),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => walk_error_path(err),
+        _ => None,
+    }
+}
+
+/// A folder walk's error without the path it names (the message names it once).
+fn walk_error_reason(err: ignore::Error) -> String {
+    match err {
+        ignore::Error::WithPath { err, .. } | ignore::Error::WithDepth { err, .. } => walk_error_reason(*err),
+        ignore::Error::Io(e) => e.to_string(),
+        other => other.to_string(),
+    }
 }

@@ -10,7 +10,8 @@ use std::ops::Range;
 
 use rust_decimal::Decimal;
 
-use crate::extract::label::{self, Sentences};
+use crate::extract::clauses::Clauses;
+use crate::extract::label;
 use crate::extract::number::{NumberExpr, NumberForm, Numerals};
 use crate::extract::table::{CellKind, TableCell, Tables};
 use crate::interval::{Bound, Interval};
@@ -42,6 +43,20 @@ pub struct Figure {
 
 /// Every figure in `text`, in order.
 pub fn extract_figures(text: &str, packs: &Packs) -> Vec<Figure> {
+    extract(text, packs).figures
+}
+
+/// The figures of a text, and the sentence and clause model of each pack
+/// that read one (by pack index; `None` for a pack that read none): the
+/// linking asks the same model the labels were read with.
+#[derive(Debug, Clone)]
+pub struct Extracted {
+    pub figures: Vec<Figure>,
+    pub clauses: Vec<Option<Clauses>>,
+}
+
+/// Every figure in `text`, in order, with the models they were read with.
+pub fn extract(text: &str, packs: &Packs) -> Extracted {
     let numbers = packs.numerals.scan(text);
     let mut figures: Vec<Figure> = Vec::new();
     // Per pack, built on first use: a pack's exclusions and sentence ends
@@ -68,13 +83,14 @@ pub fn extract_figures(text: &str, packs: &Packs) -> Vec<Figure> {
         if figures.last().is_some_and(|f| f.span.end > number.start) {
             continue;
         }
-        let context = Context { numerals: &packs.numerals, sentences: &scan.sentences, tables: &tables, cell };
+        let context = Context { numerals: &packs.numerals, clauses: &scan.clauses, tables: &tables, cell };
         if let Some(mut figure) = read_figure(text, number, pack, &context, &figures) {
             figure.pack = index;
             figures.push(figure);
         }
     }
-    figures
+    let clauses = scans.into_iter().map(|scan| scan.map(|s| s.clauses)).collect();
+    Extracted { figures, clauses }
 }
 
 /// What one pack finds in a whole text before reading its figures.
@@ -82,7 +98,7 @@ pub fn extract_figures(text: &str, packs: &Packs) -> Vec<Figure> {
 struct PackScan {
     /// Spans that hold no figures, sorted and merged.
     excluded: Vec<Range<usize>>,
-    sentences: Sentences,
+    clauses: Clauses,
 }
 
 impl PackScan {
@@ -94,7 +110,7 @@ impl PackScan {
             .flat_map(|re| re.find_iter(text).map(|m| m.range()))
             .filter(|r| !r.is_empty())
             .collect();
-        PackScan { excluded, sentences: Sentences::new(text, &pack.lexicon.sentence_ends) }
+        PackScan { excluded, clauses: Clauses::new(text, pack) }
     }
 
     fn excludes(&self, span: Range<usize>) -> bool {
@@ -106,7 +122,7 @@ impl PackScan {
 /// What a figure is read with, besides its pack.
 struct Context<'a> {
     numerals: &'a Numerals,
-    sentences: &'a Sentences,
+    clauses: &'a Clauses,
     tables: &'a Tables,
     /// The table cell the number stands in, if any.
     cell: Option<&'a TableCell>,
@@ -192,7 +208,7 @@ fn read_figure(
 ) -> Option<Figure> {
     let spec = &pack.spec;
     let numerals = context.numerals;
-    let spaced = spec.labels.order == LabelOrder::After;
+    let spaced = spec.labels.spaced_words;
     // A number at the end of a line of prose may have its unit or scale word
     // at the start of the next (hard-wrapped text); never inside a table.
     let wraps = spaced && !context.tables.in_row(number.start);
@@ -324,9 +340,9 @@ fn read_figure(
     if small_word && !unit.is_some_and(|u| u.rounded) && !counts_a_noun(text, end, number.value, pack) {
         return None;
     }
-    // Chinese counts always carry a classifier: a bare number is not a
-    // figure, except in a table, where the column says what it counts.
-    if unit.is_none() && form_unit.is_none() && !spaced && data_cell.is_none() {
+    // Without `bare_counts` (Chinese), a count always carries a classifier,
+    // except in a table, where the column says what it counts.
+    if unit.is_none() && form_unit.is_none() && !spec.labels.bare_counts && data_cell.is_none() {
         return None;
     }
     // A name with a number (`Terminal 2`, `Route 40`, `Table 1`) is no figure.
@@ -349,8 +365,9 @@ fn read_figure(
     let (sentence, label) = match data_cell {
         Some(cell) => (cell.row.clone(), table_label(text, cell, pack)),
         None => {
-            let sentence = context.sentences.around(text, start, end);
-            let label = label::read_label(text, start..end, &sentence, pack, unit_name.as_deref(), previous);
+            let clauses = context.clauses;
+            let sentence = clauses.sentence_around(text, start, end);
+            let label = label::read_label(text, start..end, &sentence, pack, clauses, unit_name.as_deref(), previous);
             (sentence, label)
         }
     };

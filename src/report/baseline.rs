@@ -8,8 +8,8 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::rule::check::Finding;
-use crate::Report;
+use crate::check::{Finding, Report};
+use crate::graph::MeasureKey;
 
 /// A baseline file.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
@@ -32,27 +32,19 @@ pub struct Entry {
 /// A problem reading a baseline.
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
 pub enum BaselineError {
-    #[error("cannot read baseline {path}: {source}")]
+    #[error("cannot read baseline {path}: {reason}")]
     #[diagnostic(code(crosscheck::baseline::io))]
-    Io {
-        path: String,
-        #[source]
-        source: std::io::Error,
-    },
-    #[error("baseline {path} is not a crosscheck baseline: {source}")]
+    Io { path: String, reason: std::io::Error },
+    #[error("baseline {path} is not a crosscheck baseline: {reason}")]
     #[diagnostic(code(crosscheck::baseline::format), help("write one with `crosscheck check --write-baseline FILE`"))]
-    Format {
-        path: String,
-        #[source]
-        source: serde_json::Error,
-    },
+    Format { path: String, reason: serde_json::Error },
 }
 
 /// The measure key of each figure, by document and start.
-type Keys<'a> = HashMap<(usize, usize), &'a str>;
+type Keys<'a> = HashMap<(usize, usize), &'a MeasureKey>;
 
 fn keys(report: &Report) -> Keys<'_> {
-    report.release.mentions.iter().map(|m| ((m.doc, m.figure.span.start), m.key.as_str())).collect()
+    report.release.mentions.iter().map(|m| ((m.doc, m.figure.span.start), &m.key)).collect()
 }
 
 /// The fingerprint of a finding: rule, file, the primary figure's measure key
@@ -61,7 +53,7 @@ fn fingerprint(report: &Report, keys: &Keys, finding: &Finding) -> String {
     let text = |doc: usize, span: &std::ops::Range<usize>| {
         report.release.docs.get(doc).and_then(|d| d.text.get(span.clone())).unwrap_or("").to_string()
     };
-    let key = keys.get(&(finding.primary.doc, finding.primary.span.start)).copied().unwrap_or("");
+    let key = keys.get(&(finding.primary.doc, finding.primary.span.start)).map(ToString::to_string).unwrap_or_default();
     let file = report.release.docs.get(finding.primary.doc).map_or("", |d| d.name.as_str());
     let mut others: Vec<String> = finding.labels.iter().map(|l| text(l.doc, &l.span)).collect();
     others.sort();
@@ -90,8 +82,9 @@ pub fn of(report: &Report) -> Baseline {
 /// Reads a baseline file.
 pub fn read(path: &Path) -> Result<Baseline, BaselineError> {
     let name = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|source| BaselineError::Io { path: name.clone(), source })?;
-    serde_json::from_str(&text).map_err(|source| BaselineError::Format { path: name, source })
+    let text =
+        std::fs::read_to_string(path).map_err(|source| BaselineError::Io { path: name.clone(), reason: source })?;
+    serde_json::from_str(&text).map_err(|source| BaselineError::Format { path: name, reason: source })
 }
 
 /// Drops the findings the baseline knows; returns its stale entries (those
