@@ -39,6 +39,9 @@ pub struct Figure {
     pub sentence: Range<usize>,
     /// The index (in `Packs::packs`) of the pack that read it.
     pub pack: usize,
+    /// True for a table cell: its label is its row's and column's words,
+    /// not a clause.
+    pub cell: bool,
 }
 
 /// Every figure in `text`, in order.
@@ -382,6 +385,7 @@ fn read_figure(
         object,
         sentence,
         pack: 0,
+        cell: data_cell.is_some(),
     })
 }
 

@@ -34,7 +34,8 @@ impl HanReader<'_> {
         let sentence_start = figure.sentence.start.min(figure.span.start);
         let segment_start = earlier.clone().last().map_or(sentence_start, |p| self.figures[p].span.end);
         let segment = &self.text[segment_start.min(figure.span.start)..figure.span.start];
-        let clause = self.clause(segment);
+        // A table cell has no clause: its row's and column's words say it all.
+        let clause = if figure.cell { figure.label.as_str() } else { self.clause(segment) };
         let period = self.period(&self.text[sentence_start..figure.span.start]);
         let mut d = Description {
             frame: Vec::new(),
