@@ -9,6 +9,7 @@ mod out_of_range;
 mod part_exceeds_total;
 mod rate_mismatch;
 mod similar_mismatch;
+mod sum_mismatch;
 
 use std::ops::Range;
 
@@ -141,6 +142,7 @@ pub const BUILTIN: &[Check] = &[
     part_exceeds_total::CHECK,
     rate_mismatch::CHECK,
     similar_mismatch::CHECK,
+    sum_mismatch::CHECK,
 ];
 
 /// Runs every built-in check and every user rule; findings in document,
