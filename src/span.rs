@@ -1,4 +1,7 @@
-//! Positions in documents: byte spans inside, line and column at the edges.
+//! Positions in documents: byte spans inside, line and column at the edges,
+//! and the layout of a text (where its lines and blank-line blocks start).
+
+use std::ops::Range;
 
 /// 1-based line and column (in Unicode scalar values) of byte offset `pos` in `text`.
 ///
@@ -50,6 +53,54 @@ impl LineIndex {
     }
 }
 
+/// Where the lines and the blank-line paragraphs of a text start: built once
+/// per document, so finding a figure's line or block is a binary search, even
+/// in a file of one enormous line.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    /// Byte offsets where lines start (0 first).
+    line_starts: Vec<usize>,
+    /// Byte offsets where blank-line paragraphs start (0 first).
+    block_starts: Vec<usize>,
+    len: usize,
+}
+
+impl Layout {
+    pub fn new(text: &str) -> Self {
+        let mut line_starts = vec![0];
+        let mut block_starts = vec![0];
+        let mut blank_run = false;
+        for (i, _) in text.match_indices('\n') {
+            let start = i + 1;
+            let line_end = text[start..].find('\n').map_or(text.len(), |e| start + e);
+            let blank = text[start..line_end].trim().is_empty();
+            if !blank && blank_run {
+                block_starts.push(start);
+            }
+            blank_run = blank;
+            line_starts.push(start);
+        }
+        Layout { line_starts, block_starts, len: text.len() }
+    }
+
+    /// The line around `pos`, without its line break.
+    pub fn line(&self, pos: usize) -> Range<usize> {
+        self.around(&self.line_starts, pos)
+    }
+
+    /// The block around `pos`: the run of lines between blank lines.
+    pub fn block(&self, pos: usize) -> Range<usize> {
+        self.around(&self.block_starts, pos)
+    }
+
+    fn around(&self, starts: &[usize], pos: usize) -> Range<usize> {
+        let i = starts.partition_point(|&s| s <= pos);
+        let start = starts[i.saturating_sub(1)];
+        let end = starts.get(i).map_or(self.len, |&next| next.saturating_sub(1).max(start));
+        start..end
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,6 +120,15 @@ mod tests {
         assert_eq!(index.utf16_line_column(text, text.find("1829").unwrap()), (2, 5));
         assert_eq!(index.utf16_line_column(text, text.find("𠀀").unwrap() + 1), (2, 1), "inside a character");
         assert_eq!(index.utf16_line_column(text, 999), (2, 10), "𠀀 2 + 化解 2 + 1829 4 + 起 1 units");
+    }
+
+    #[test]
+    fn layout_finds_the_line_and_the_block_around_a_position() {
+        let text = "a\nb\n\nc\nd";
+        let layout = Layout::new(text);
+        assert_eq!(&text[layout.line(2)], "b");
+        assert_eq!(&text[layout.block(0)], "a\nb\n");
+        assert_eq!(&text[layout.block(text.len() - 1)], "c\nd");
     }
 
     #[test]

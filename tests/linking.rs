@@ -4,7 +4,7 @@
 
 mod common;
 
-use crosscheck::graph::Release;
+use crosscheck::graph::{MeasureKey, Release};
 use crosscheck::{Document, Packs};
 
 fn seed() -> Option<Release> {
@@ -14,13 +14,13 @@ fn seed() -> Option<Release> {
 }
 
 /// The keys of the mentions written `text`, with their sources, in order.
-fn keys_of<'a>(release: &'a Release, text: &str) -> Vec<(&'a str, &'a str)> {
+fn keys_of<'a>(release: &'a Release, text: &str) -> Vec<(&'a MeasureKey, &'a str)> {
     let (text, label) = text.split_once('@').unwrap_or((text, ""));
     release
         .mentions
         .iter()
         .filter(|m| release.text_of(m) == text && m.figure.label.contains(label))
-        .map(|m| (m.key.as_str(), release.source_title(m)))
+        .map(|m| (&m.key, release.source_title(m)))
         .collect()
 }
 
@@ -44,7 +44,8 @@ fn repeated_measures_are_linked_across_sources() {
     assert_one_measure(&release, "7300余起", 3);
     assert_one_measure(&release, "7.7万余人次", 2);
     // 186名 in the lead, 186人 from two speakers: one measure in 人.
-    let suspects: Vec<&str> = ["186名", "186人"].iter().flat_map(|t| keys_of(&release, t)).map(|(k, _)| k).collect();
+    let suspects: Vec<&MeasureKey> =
+        ["186名", "186人"].iter().flat_map(|t| keys_of(&release, t)).map(|(k, _)| k).collect();
     assert_eq!(suspects.len(), 3);
     assert!(suspects.iter().all(|k| *k == suspects[0]), "{suspects:?}");
 }
@@ -52,8 +53,8 @@ fn repeated_measures_are_linked_across_sources() {
 #[test]
 fn the_seven_suspect_counts_are_seven_measures() {
     let Some(release) = seed() else { return };
-    let mut keys: Vec<&str> =
-        release.mentions.iter().filter(|m| m.figure.label == "抓获犯罪嫌疑人").map(|m| m.key.as_str()).collect();
+    let mut keys: Vec<String> =
+        release.mentions.iter().filter(|m| m.figure.label == "抓获犯罪嫌疑人").map(|m| m.key.to_string()).collect();
     keys.sort_unstable();
     keys.dedup();
     // 186 (three times), 56 (twice), 231, 181, 370, 50 and 311: a key each.

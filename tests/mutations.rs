@@ -27,8 +27,8 @@ mod common;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
+use crosscheck::check::Severity;
 use crosscheck::graph::Relation;
-use crosscheck::rule::check::Severity;
 use crosscheck::{Document, Interval, Packs};
 
 const SEED: &str = "seeds/000_031c26d2ead0ae95.txt";
@@ -137,10 +137,10 @@ fn mutants(name: &str, text: &str, packs: &Packs) -> Vec<Mutant> {
     };
 
     // figure: a mention of a repeated measure, edited off all the others.
-    let mut by_key: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    let mut by_key: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (m, mention) in mentions.iter().enumerate() {
         if mention.linkable {
-            by_key.entry(&mention.key).or_default().push(m);
+            by_key.entry(mention.key.to_string()).or_default().push(m);
         }
     }
     for group in by_key.values().filter(|g| g.len() > 1) {

@@ -1,8 +1,8 @@
 //! The built-in checks run from the packs' data: change a pack entry and the
 //! behaviour follows, with no code changed.
 
+use crosscheck::config::Level;
 use crosscheck::lexicon::pack::{Pack, Packs, BUILTIN};
-use crosscheck::rule::file::Level;
 use crosscheck::{Document, Report};
 
 fn packs_with(edit: impl FnOnce(&mut Pack)) -> Packs {

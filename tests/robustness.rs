@@ -165,12 +165,12 @@ proptest! {
     #[test]
     fn no_rule_file_panics(pieces in prop::collection::vec(prop::sample::select(YAML_PIECES), 0..40)) {
         let text = pieces.concat();
-        let _ = crosscheck::rule::file::UserRules::from_text("rules.yaml", &text, &["zh", "en"]);
+        let _ = crosscheck::config::UserRules::from_text("rules.yaml", &text, crosscheck::config::Builtins { packs: &["zh", "en"], checks: &crosscheck::check::builtin_ids() });
     }
 
     #[test]
     fn no_arbitrary_text_as_a_rule_file_panics(text in "\\PC{0,300}") {
-        let _ = crosscheck::rule::file::UserRules::from_text("rules.yaml", &text, &["zh", "en"]);
+        let _ = crosscheck::config::UserRules::from_text("rules.yaml", &text, crosscheck::config::Builtins { packs: &["zh", "en"], checks: &crosscheck::check::builtin_ids() });
     }
 }
 

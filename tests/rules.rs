@@ -120,7 +120,7 @@ fn a_huge_rule_file_is_refused() {
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("huge.yaml");
     let mut text = String::from("version: 1\nignore:\n");
-    while text.len() <= crosscheck::rule::file::MAX_RULE_FILE_BYTES {
+    while text.len() <= crosscheck::config::MAX_RULE_FILE_BYTES {
         text.push_str("  - \"abcdefghijklmnopqrstuvwxyz\"\n");
     }
     std::fs::write(&path, text).unwrap();
@@ -214,7 +214,7 @@ fn the_committed_schema_is_the_generated_one() {
     let committed = common::read(&common::root().join("schema/crosscheck.schema.json"));
     assert_eq!(
         committed,
-        crosscheck::rule::file::schema(),
+        crosscheck::config::schema(),
         "schema/crosscheck.schema.json is stale: run `cargo run -- init --schema > schema/crosscheck.schema.json`"
     );
 }

@@ -5,7 +5,7 @@
 
 mod common;
 
-use crosscheck::report::figure_records;
+use crosscheck::figure_records;
 use crosscheck::{Document, Packs};
 
 const SEED: &str = "seeds/000_031c26d2ead0ae95.txt";

@@ -6,5 +6,9 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
-    let _ = crosscheck::rule::file::UserRules::from_text("rules.yaml", text, &["zh", "en"]);
+    let _ = crosscheck::config::UserRules::from_text(
+        "rules.yaml",
+        text,
+        crosscheck::config::Builtins { packs: &["zh", "en"], checks: &crosscheck::check::builtin_ids() },
+    );
 });

@@ -11,10 +11,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::config::{Builtins, FileFilter, UserRules};
+use crate::finding::Severity;
 use crate::load::{Document, LoadError};
 use crate::report::{self, CheckFormat, FigureFormat, HumanOptions, NumberFormat};
-use crate::rule::check::Severity;
-use crate::rule::file::{FileFilter, UserRules};
 use progress::Progress;
 
 #[derive(Debug, Parser)]
@@ -42,8 +42,8 @@ pub enum Command {
         /// Files or folders, read as one release; `-` reads standard input.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
-        format: CheckFormat,
+        #[arg(long, value_enum, default_value_t = CheckFormatArg::Human)]
+        format: CheckFormatArg,
         /// Exit 1 when a finding at or above this severity is reported.
         #[arg(long, value_enum, default_value_t = FailOn::Error)]
         fail_on: FailOn,
@@ -94,8 +94,8 @@ pub enum Command {
         /// Files or folders to read; `-` reads standard input.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        #[arg(long, value_enum, default_value_t = FigureFormat::Table)]
-        format: FigureFormat,
+        #[arg(long, value_enum, default_value_t = FigureFormatArg::Table)]
+        format: FigureFormatArg,
         /// The name standard input is reported under.
         #[arg(long, default_value = "-")]
         stdin_filename: String,
@@ -136,8 +136,8 @@ pub enum Command {
     Numbers {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        #[arg(long, value_enum, default_value_t = NumberFormat::Table)]
-        format: NumberFormat,
+        #[arg(long, value_enum, default_value_t = NumberFormatArg::Table)]
+        format: NumberFormatArg,
         #[arg(long, default_value = "-")]
         stdin_filename: String,
     },
@@ -164,7 +164,8 @@ impl RuleArgs {
 
     fn load(&self) -> Result<UserRules, RunError> {
         let builtin: Vec<&str> = crate::lexicon::pack::BUILTIN.iter().map(|(n, _)| *n).collect();
-        Ok(UserRules::load(&self.files(), &builtin)?)
+        let checks = crate::check::builtin_ids();
+        Ok(UserRules::load(&self.files(), Builtins { packs: &builtin, checks: &checks })?)
     }
 }
 
@@ -183,6 +184,74 @@ pub enum FailOn {
     Warning,
     Info,
     Never,
+}
+
+/// How `check` writes its findings (`--format`); report's [`CheckFormat`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormatArg {
+    /// miette diagnostics, as rustc writes them.
+    Human,
+    /// `file:line:col: severity[rule] message`, one line each.
+    Concise,
+    /// DESIGN.md's JSON contract.
+    Json,
+    /// GitHub Actions workflow commands (annotations on the pull request).
+    Github,
+    /// A Markdown table, for a pull-request comment.
+    Markdown,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+}
+
+impl From<CheckFormatArg> for CheckFormat {
+    fn from(arg: CheckFormatArg) -> Self {
+        match arg {
+            CheckFormatArg::Human => CheckFormat::Human,
+            CheckFormatArg::Concise => CheckFormat::Concise,
+            CheckFormatArg::Json => CheckFormat::Json,
+            CheckFormatArg::Github => CheckFormat::Github,
+            CheckFormatArg::Markdown => CheckFormat::Markdown,
+            CheckFormatArg::Sarif => CheckFormat::Sarif,
+        }
+    }
+}
+
+/// How `figures` writes them (`--format`); report's [`FigureFormat`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FigureFormatArg {
+    Table,
+    Json,
+    Jsonl,
+    Csv,
+    Markdown,
+}
+
+impl From<FigureFormatArg> for FigureFormat {
+    fn from(arg: FigureFormatArg) -> Self {
+        match arg {
+            FigureFormatArg::Table => FigureFormat::Table,
+            FigureFormatArg::Json => FigureFormat::Json,
+            FigureFormatArg::Jsonl => FigureFormat::Jsonl,
+            FigureFormatArg::Csv => FigureFormat::Csv,
+            FigureFormatArg::Markdown => FigureFormat::Markdown,
+        }
+    }
+}
+
+/// How `numbers` writes them (`--format`); report's [`NumberFormat`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum NumberFormatArg {
+    Table,
+    Json,
+}
+
+impl From<NumberFormatArg> for NumberFormat {
+    fn from(arg: NumberFormatArg) -> Self {
+        match arg {
+            NumberFormatArg::Table => NumberFormat::Table,
+            NumberFormatArg::Json => NumberFormat::Json,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -225,7 +294,7 @@ pub enum RunError {
     Pack(#[from] crate::lexicon::PackError),
     #[error(transparent)]
     #[diagnostic(transparent)]
-    Rules(Box<crate::rule::file::RuleFileError>),
+    Rules(Box<crate::config::RuleFileError>),
     #[error(transparent)]
     #[diagnostic(transparent)]
     Baseline(#[from] report::baseline::BaselineError),
@@ -249,8 +318,8 @@ pub enum RunError {
     Output(#[from] io::Error),
 }
 
-impl From<crate::rule::file::RuleFileError> for RunError {
-    fn from(err: crate::rule::file::RuleFileError) -> Self {
+impl From<crate::config::RuleFileError> for RunError {
+    fn from(err: crate::config::RuleFileError) -> Self {
         RunError::Rules(Box::new(err))
     }
 }
@@ -283,7 +352,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
                 }
             }
             let color = std::io::IsTerminal::is_terminal(&io::stdout()) && std::env::var_os("NO_COLOR").is_none();
-            report::write_check(out, &report, format, HumanOptions { color, width: 100, explain })?;
+            report::write_check(out, &report, format.into(), HumanOptions { color, width: 100, explain })?;
             let threshold = match fail_on {
                 FailOn::Error => Some(Severity::Error),
                 FailOn::Warning => Some(Severity::Warning),
@@ -301,22 +370,22 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
         }
         Command::Init { schema } => {
             if schema {
-                out.write_all(crate::rule::file::schema().as_bytes())?;
+                out.write_all(crate::config::schema().as_bytes())?;
                 return Ok(0);
             }
             let config = PathBuf::from("crosscheck.yaml");
             if config.exists() {
                 return Err(RunError::Exists(config.display().to_string()));
             }
-            std::fs::write(&config, crate::rule::file::STARTER)?;
-            std::fs::write("crosscheck.schema.json", crate::rule::file::schema())?;
+            std::fs::write(&config, crate::config::STARTER)?;
+            std::fs::write("crosscheck.schema.json", crate::config::schema())?;
             writeln!(out, "wrote crosscheck.yaml and crosscheck.schema.json")?;
             Ok(0)
         }
         Command::Rules { rules } => {
             let user = rules.load()?;
             writeln!(out, "{:<24} {:<8} {:<8} where", "id", "kind", "severity")?;
-            for check in crate::rule::check::BUILTIN {
+            for check in crate::check::BUILTIN {
                 writeln!(
                     out,
                     "{:<24} {:<8} {:<8} built in: {}",
@@ -327,13 +396,13 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
                 )?;
             }
             for rule in &user.rules {
-                let kind = crate::rule::user::describe(rule);
+                let kind = crate::check::user::describe(rule);
                 writeln!(out, "{:<24} {:<8} {:<8} {}", rule.id, kind, rule.severity.as_str(), rule.defined)?;
             }
             Ok(0)
         }
         Command::Explain { rule, rules } => {
-            if let Some(check) = crate::rule::check::BUILTIN.iter().find(|c| c.id == rule) {
+            if let Some(check) = crate::check::BUILTIN.iter().find(|c| c.id == rule) {
                 writeln!(
                     out,
                     "# {} ({}, built in)\n\n{}\n\n{}",
@@ -346,12 +415,12 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
             }
             let user = rules.load()?;
             let found = user.rules.iter().find(|r| r.id == rule).ok_or_else(|| RunError::UnknownRule(rule.clone()))?;
-            let kind = crate::rule::user::describe(found);
+            let kind = crate::check::user::describe(found);
             writeln!(out, "# {} ({kind}, {}, defined at {})", found.id, found.severity.as_str(), found.defined)?;
             if let Some(message) = &found.message {
                 writeln!(out, "\n{message}")?;
             }
-            writeln!(out, "\n{}", crate::rule::user::explain(found, &user))?;
+            writeln!(out, "\n{}", crate::check::user::explain(found, &user))?;
             Ok(0)
         }
         Command::Graph { paths, format, stdin_filename } => {
@@ -365,7 +434,8 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
         }
         Command::Figures { paths, format, stdin_filename } => {
             let Loaded { docs, failed, .. } = loader.load(&paths, &stdin_filename, &FileFilter::default())?;
-            report::write_figures(out, docs, &packs, format)?;
+            let files = docs.len();
+            report::write_figures(out, &crate::figure_records(docs, &packs), files, format.into())?;
             Ok(if failed { 2 } else { 0 })
         }
         Command::Report { paths, output, rules, stdin_filename } => {
@@ -413,7 +483,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
         }
         Command::Numbers { paths, format, stdin_filename } => {
             let Loaded { docs, failed, .. } = loader.load(&paths, &stdin_filename, &FileFilter::default())?;
-            report::write_numbers(out, &docs, &packs, format)?;
+            report::write_numbers(out, &crate::number_records(&docs, &packs), docs.len(), format.into())?;
             Ok(if failed { 2 } else { 0 })
         }
     }

@@ -10,7 +10,8 @@ use std::ops::Range;
 
 use rust_decimal::Decimal;
 
-use crate::extract::label::{self, Sentences};
+use crate::extract::clauses::Clauses;
+use crate::extract::label;
 use crate::extract::number::{NumberExpr, NumberForm, Numerals};
 use crate::interval::{Bound, Interval};
 use crate::lexicon::pack::{CompiledPack, Packs, QualifierSpec, UnitSpec};
@@ -40,6 +41,20 @@ pub struct Figure {
 
 /// Every figure in `text`, in order.
 pub fn extract_figures(text: &str, packs: &Packs) -> Vec<Figure> {
+    extract(text, packs).figures
+}
+
+/// The figures of a text, and the sentence and clause model of each pack
+/// that read one (by pack index; `None` for a pack that read none): the
+/// linking asks the same model the labels were read with.
+#[derive(Debug, Clone)]
+pub struct Extracted {
+    pub figures: Vec<Figure>,
+    pub clauses: Vec<Option<Clauses>>,
+}
+
+/// Every figure in `text`, in order, with the models they were read with.
+pub fn extract(text: &str, packs: &Packs) -> Extracted {
     let numbers = packs.numerals.scan(text);
     let mut figures: Vec<Figure> = Vec::new();
     // Per pack, built on first use: a pack's exclusions and sentence ends
@@ -52,12 +67,13 @@ pub fn extract_figures(text: &str, packs: &Packs) -> Vec<Figure> {
         if scan.excludes(number.start..number.end) {
             continue;
         }
-        if let Some(mut figure) = read_figure(text, number, pack, &packs.numerals, &scan.sentences, &figures) {
+        if let Some(mut figure) = read_figure(text, number, pack, &packs.numerals, &scan.clauses, &figures) {
             figure.pack = index;
             figures.push(figure);
         }
     }
-    figures
+    let clauses = scans.into_iter().map(|scan| scan.map(|s| s.clauses)).collect();
+    Extracted { figures, clauses }
 }
 
 /// What one pack finds in a whole text before reading its figures.
@@ -65,7 +81,7 @@ pub fn extract_figures(text: &str, packs: &Packs) -> Vec<Figure> {
 struct PackScan {
     /// Spans that hold no figures, sorted and merged.
     excluded: Vec<Range<usize>>,
-    sentences: Sentences,
+    clauses: Clauses,
 }
 
 impl PackScan {
@@ -77,7 +93,7 @@ impl PackScan {
             .flat_map(|re| re.find_iter(text).map(|m| m.range()))
             .filter(|r| !r.is_empty())
             .collect();
-        PackScan { excluded, sentences: Sentences::new(text, &pack.lexicon.sentence_ends) }
+        PackScan { excluded, clauses: Clauses::new(text, pack) }
     }
 
     fn excludes(&self, span: Range<usize>) -> bool {
@@ -135,11 +151,11 @@ fn read_figure(
     number: &NumberExpr,
     pack: &CompiledPack,
     numerals: &Numerals,
-    sentences: &Sentences,
+    clauses: &Clauses,
     previous: &[Figure],
 ) -> Option<Figure> {
     let spec = &pack.spec;
-    let spaced = spec.labels.order == crate::lexicon::pack::LabelOrder::After;
+    let spaced = spec.labels.spaced_words;
     let mut start = number.start;
     let mut end = number.end;
     let mut value = number.value;
@@ -221,8 +237,8 @@ fn read_figure(
     if small_word && !unit.is_some_and(|u| u.rounded) {
         return None;
     }
-    // Chinese counts always carry a classifier: a bare number is not a figure.
-    if unit.is_none() && form_unit.is_none() && !spaced {
+    // Without `bare_counts` (Chinese), a count always carries a classifier.
+    if unit.is_none() && form_unit.is_none() && !spec.labels.bare_counts {
         return None;
     }
 
@@ -237,8 +253,8 @@ fn read_figure(
         value = value.checked_mul(scale)?;
     }
     let unit_name = unit.map(|u| u.unit.clone()).or_else(|| form_unit.map(str::to_string));
-    let sentence = sentences.around(text, start, end);
-    let label = label::read_label(text, start..end, &sentence, pack, unit_name.as_deref(), previous);
+    let sentence = clauses.sentence_around(text, start, end);
+    let label = label::read_label(text, start..end, &sentence, pack, clauses, unit_name.as_deref(), previous);
     let object = label::object_of(&label, pack);
     Some(Figure {
         span: start..end,

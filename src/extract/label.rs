@@ -8,78 +8,9 @@
 
 use std::ops::Range;
 
+use crate::extract::clauses::{Boundary, Clauses};
 use crate::extract::figure::Figure;
 use crate::lexicon::pack::{CompiledPack, LabelOrder, LabelSpec};
-use crate::lexicon::words::CharSet;
-
-/// How far (in bytes) a sentence is looked for either side of a figure; keeps
-/// extraction linear on text without punctuation.
-const SENTENCE_REACH: usize = 600;
-
-/// Where the sentences of a text end, for one pack's sentence-ending
-/// characters: built in one pass, so finding a figure's sentence is a binary
-/// search rather than a scan.
-#[derive(Debug, Clone)]
-pub struct Sentences {
-    /// Byte offsets just past each sentence end, ascending.
-    ends: Vec<usize>,
-}
-
-impl Sentences {
-    /// `ends` are the pack's sentence-ending characters; a `.` ends a sentence
-    /// only before white space, and a blank line always ends one.
-    pub fn new(text: &str, ends: &CharSet) -> Self {
-        let mut out = Vec::new();
-        let bytes = text.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            // Skip, without decoding, bytes that cannot start an end: most of
-            // the text. Continuation bytes never start a character.
-            let b = bytes[i];
-            if !ends.may_start_with(b) && b != b'\n' {
-                i += 1;
-                continue;
-            }
-            let Some(c) = text[i..].chars().next() else { break };
-            let after = i + c.len_utf8();
-            let next = text[after..].chars().next();
-            let is_end = (ends.contains(c) && (c != '.' || next.is_none_or(char::is_whitespace)))
-                || (c == '\n' && text[after..].trim_start_matches([' ', '\t', '\r']).starts_with('\n'));
-            if is_end {
-                out.push(after);
-            }
-            i = after;
-        }
-        Sentences { ends: out }
-    }
-
-    /// The sentence around `start..end`, leading white space trimmed, reaching
-    /// at most `SENTENCE_REACH` bytes either side.
-    pub fn around(&self, text: &str, start: usize, end: usize) -> Range<usize> {
-        let lo = floor_boundary(text, start.saturating_sub(SENTENCE_REACH));
-        let hi = ceil_boundary(text, (end + SENTENCE_REACH).min(text.len()));
-        let before = self.ends.partition_point(|&e| e <= start);
-        let s = if before == 0 { 0 } else { self.ends[before - 1] }.max(lo);
-        let after = self.ends.partition_point(|&e| e < end + 1);
-        let e = self.ends.get(after).copied().unwrap_or(text.len()).min(hi);
-        let s = s + (text[s..start].len() - text[s..start].trim_start().len());
-        s..e
-    }
-}
-
-fn floor_boundary(text: &str, mut i: usize) -> usize {
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-fn ceil_boundary(text: &str, mut i: usize) -> usize {
-    while !text.is_char_boundary(i) {
-        i += 1;
-    }
-    i
-}
 
 /// The normalised label of the figure at `span`.
 pub fn read_label(
@@ -87,18 +18,15 @@ pub fn read_label(
     span: Range<usize>,
     sentence: &Range<usize>,
     pack: &CompiledPack,
+    clauses: &Clauses,
     unit: Option<&str>,
     previous: &[Figure],
 ) -> String {
     let spec = &pack.spec.labels;
     match spec.order {
-        LabelOrder::Before => han_label(text, span, sentence, pack, unit, previous),
-        LabelOrder::After => spaced_label(text, span, sentence, pack, previous),
+        LabelOrder::Before => han_label(text, span, sentence, pack, clauses, unit, previous),
+        LabelOrder::After => spaced_label(text, span, sentence, pack, clauses, previous),
     }
-}
-
-fn is_boundary(pack: &CompiledPack, c: char) -> bool {
-    pack.lexicon.boundaries.contains(c)
 }
 
 /// Chinese: the clause before the figure, plus a counted noun after its
@@ -108,6 +36,7 @@ fn han_label(
     span: Range<usize>,
     sentence: &Range<usize>,
     pack: &CompiledPack,
+    clauses: &Clauses,
     unit: Option<&str>,
     previous: &[Figure],
 ) -> String {
@@ -117,19 +46,12 @@ fn han_label(
     if let Some(prev) = previous.last().filter(|f| f.span.end <= span.start && f.span.end > from) {
         from = prev.span.end;
     }
-    let before = &text[from..span.start];
-    let clause_start =
-        before.char_indices().rev().find(|&(_, c)| is_boundary(pack, c)).map_or(0, |(i, c)| i + c.len_utf8());
-    let mut before = &before[clause_start..];
+    let mut before = &text[clauses.clause_start(from, span.start)..span.start];
 
     // The counted noun after the classifier: `派出15个督导组`.
-    let after = &text[span.end..sentence.end.max(span.end)];
-    let clause_end = after
-        .char_indices()
-        .take(NOUN_CHARS)
-        .find(|&(_, c)| is_boundary(pack, c))
-        .map_or_else(|| after.char_indices().nth(NOUN_CHARS).map_or(after.len(), |(i, _)| i), |(i, _)| i);
-    let mut noun = &after[..clause_end];
+    // At most NOUN_CHARS characters, and never past the clause.
+    let clause = &text[span.end..clauses.clause_end(span.end, sentence.end.max(span.end))];
+    let mut noun = &clause[..clause.char_indices().nth(NOUN_CHARS).map_or(clause.len(), |(i, _)| i)];
     if let Some((stop, _)) = pack.lexicon.noun_stops.find(noun) {
         noun = &noun[..stop];
     }
@@ -173,9 +95,10 @@ const NOUN_CHARS: usize = 12;
 /// What a label counts without its verb: the object a later bare verb or
 /// `of them` carries over (`排查矛盾纠纷` → `矛盾纠纷`, `screened disputes` → `disputes`).
 pub fn object_of(label: &str, pack: &CompiledPack) -> String {
-    match pack.spec.labels.order {
-        LabelOrder::Before => strip_verb(label, pack).unwrap_or(label).to_string(),
-        LabelOrder::After => label.split_once(' ').map_or(label, |(_, rest)| rest).to_string(),
+    if pack.spec.labels.spaced_words {
+        label.split_once(' ').map_or(label, |(_, rest)| rest).to_string()
+    } else {
+        strip_verb(label, pack).unwrap_or(label).to_string()
     }
 }
 
@@ -262,15 +185,16 @@ fn spaced_label(
     span: Range<usize>,
     sentence: &Range<usize>,
     pack: &CompiledPack,
+    clauses: &Clauses,
     previous: &[Figure],
 ) -> String {
     let spec = &pack.spec.labels;
-    let after = &text[span.end..sentence.end.max(span.end)];
-    let after = &after[..after.find(|c| is_boundary(pack, c)).unwrap_or(after.len())];
+    let after = &text[span.end..clauses.clause_end(span.end, sentence.end.max(span.end))];
     // The verb just before the figure (`resolved more than 7,300 disputes`):
     // screening and resolving disputes are two measures.
-    let clause_before =
-        text[sentence.start.min(span.start)..span.start].rsplit(|c| is_boundary(pack, c)).next().unwrap_or("");
+    let from = sentence.start.min(span.start);
+    let nearest = clauses.last(Boundary::Clause, from..span.start);
+    let clause_before = &text[nearest.as_ref().map_or(from, |b| b.end)..span.start];
     let verb = clause_before
         .split_whitespace()
         .next_back()
@@ -309,10 +233,14 @@ fn spaced_label(
         let words: Vec<String> = verb.into_iter().chain(noun).collect();
         return normalise_words(&words, spec);
     }
-    // The measure before the figure, clause by clause, nearest first.
-    let before = &text[sentence.start.min(span.start)..span.start];
+    // The measure before the figure, clause by clause, nearest first: the
+    // clause before it, then the one before that.
+    let mut nearest_two = vec![clause_before];
+    if let Some(b) = nearest {
+        nearest_two.push(&text[clauses.clause_start(from, b.start)..b.start]);
+    }
     let mut words: Vec<String> = Vec::new();
-    for clause in before.rsplit(|c| is_boundary(pack, c)).take(2) {
+    for clause in nearest_two {
         words = clause
             .split_whitespace()
             .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_lowercase())

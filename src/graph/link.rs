@@ -8,8 +8,11 @@
 use std::ops::Range;
 
 use crate::extract::label::normalise_han;
-use crate::extract::Figure;
-use crate::lexicon::pack::{CompiledPack, FrameScope, LabelOrder, Packs, ParagraphStyle};
+use crate::extract::{Boundary, Clauses, Figure};
+use crate::lexicon::pack::{CompiledPack, FrameScope, Packs, ParagraphStyle};
+use crate::span::Layout;
+
+use super::key::{Head, MeasureKey};
 
 /// A figure of the release, placed in its document and source, with its key.
 #[derive(Debug, Clone)]
@@ -17,8 +20,8 @@ pub struct Mention {
     pub doc: usize,
     pub source: usize,
     pub figure: Figure,
-    /// The measure key: `label|unit`, or `head/label|unit` for a dependent.
-    pub key: String,
+    /// The measure key: its label and unit, with its head for a dependent.
+    pub key: MeasureKey,
     /// False for a dependent whose head could not be found: it links to nothing.
     pub linkable: bool,
     /// The paragraph the figure stands in.
@@ -41,32 +44,38 @@ pub fn is_dependent(label: &str, pack: &CompiledPack) -> bool {
         || pack.dependent_patterns.iter().any(|re| re.is_match(label))
 }
 
-/// Keys for the figures of one document, in order.
-pub fn keys(text: &str, figures: &[Figure], packs: &Packs, layout: &Layout) -> Vec<(String, bool)> {
+/// Keys for the figures of one document, in order, each with whether it links.
+pub fn keys(
+    text: &str,
+    figures: &[Figure],
+    packs: &Packs,
+    layout: &Layout,
+    clauses: &[Option<Clauses>],
+) -> Vec<(MeasureKey, bool)> {
     let mut out = Vec::with_capacity(figures.len());
     let frames: Vec<Frames> = packs.packs.iter().map(|p| Frames::new(text, p)).collect();
     for (i, figure) in figures.iter().enumerate() {
         let pack = &packs.packs[figure.pack];
+        let model = clauses.get(figure.pack).and_then(Option::as_ref);
         let unit = figure.unit.as_deref().unwrap_or("");
-        let paragraph = layout.paragraph(figure.span.start, pack.spec.labels.paragraphs);
+        let paragraph = paragraph(layout, figure.span.start, pack.spec.labels.paragraphs);
         let frame = frames[figure.pack].of(figure.span.start, paragraph.start);
         // A figure right after another (`6个方面18条措施`) is counted under it.
         let adjacent = i.checked_sub(1).filter(|&p| {
-            let between = &text[figures[p].span.end.min(figure.span.start)..figure.span.start];
+            let between = figures[p].span.end.min(figure.span.start)..figure.span.start;
             figures[p].sentence == figure.sentence
-                && between.chars().count() <= ADJACENT_CHARS
-                && !between.contains(|c| pack.lexicon.boundaries.contains(c))
+                && text[between.clone()].chars().count() <= ADJACENT_CHARS
+                && model.is_some_and(|m| m.first(Boundary::Clause, between).is_none())
         });
         if let Some(p) = adjacent {
-            let (previous_key, previous_linkable): &(String, bool) = &out[p];
-            let head = previous_key.rsplit_once('|').map_or(previous_key.as_str(), |(h, _)| h);
-            let key = format!("{head}/{}|{unit}", figure.label);
+            let (previous_key, previous_linkable): &(MeasureKey, bool) = &out[p];
+            let key = previous_key.under(&figure.label, unit);
             let linkable = *previous_linkable && !figure.label.is_empty();
             out.push((key, linkable));
             continue;
         }
         if !is_dependent(&figure.label, pack) {
-            out.push((format!("{frame}{}|{unit}", figure.label), true));
+            out.push((MeasureKey::new(frame, None, &figure.label, unit), true));
             continue;
         }
         let head = figures[..i]
@@ -75,14 +84,13 @@ pub fn keys(text: &str, figures: &[Figure], packs: &Packs, layout: &Layout) -> V
             .take_while(|f| f.sentence == figure.sentence)
             .find(|f| !is_dependent(&f.label, &packs.packs[f.pack]))
             .map(|f| f.label.clone())
-            .or_else(|| pack.spec.linking.topic_heads.then(|| sentence_topic(text, i, figures, pack)).flatten())
+            .or_else(|| pack.spec.linking.topic_heads.then(|| sentence_topic(text, i, figures, pack, model?)).flatten())
             .or_else(|| {
-                pack.spec.linking.topic_heads.then(|| paragraph_topic(text, figure, &paragraph, pack)).flatten()
+                pack.spec.linking.topic_heads.then(|| paragraph_topic(text, figure, &paragraph, pack, model?)).flatten()
             });
-        match head {
-            Some(head) => out.push((format!("{frame}{head}/{}|{unit}", figure.label), true)),
-            None => out.push((format!("{frame}?/{}|{unit}", figure.label), false)),
-        }
+        let linkable = head.is_some();
+        let head = head.map_or(Head::Unanchored, Head::Label);
+        out.push((MeasureKey::new(frame, Some(head), &figure.label, unit), linkable));
     }
     out
 }
@@ -123,10 +131,10 @@ impl Frames {
     }
 
     /// The frame of a figure at `pos` in a paragraph starting at
-    /// `paragraph_start`, as a key prefix (`[2024年 target] `), or empty: what
+    /// `paragraph_start` (`2024年`, `target`), or none: what
     /// the nearest heading naming a frame names, and the frame words of the
     /// paragraph before the figure. A key never depends on values, only words.
-    fn of(&self, pos: usize, paragraph_start: usize) -> String {
+    fn of(&self, pos: usize, paragraph_start: usize) -> Vec<String> {
         let mut parts: Vec<&str> = Vec::new();
         for list in &self.headings {
             let i = list.partition_point(|(start, _)| *start <= pos);
@@ -140,30 +148,31 @@ impl Frames {
                 parts.push(id);
             }
         }
-        if parts.is_empty() {
-            String::new()
-        } else {
-            format!("[{}] ", parts.join(" "))
-        }
+        parts.into_iter().map(str::to_string).collect()
     }
 }
 
 /// The words of the sentence before its first figure, up to the last clause
 /// boundary: `开展夏夜治安巡查宣防集中统一行动，共出动警力1.5万人次` → the action.
-fn sentence_topic(text: &str, i: usize, figures: &[Figure], pack: &CompiledPack) -> Option<String> {
+fn sentence_topic(text: &str, i: usize, figures: &[Figure], pack: &CompiledPack, clauses: &Clauses) -> Option<String> {
     let figure = &figures[i];
     let first = figures[..=i].iter().rev().take_while(|f| f.sentence == figure.sentence).last()?;
-    let before = &text[figure.sentence.start..first.span.start];
-    let cut = before.char_indices().rev().find(|&(_, c)| pack.lexicon.boundaries.contains(c))?.0;
-    topic(&before[..cut], pack)
+    let cut = clauses.last(Boundary::Clause, figure.sentence.start..first.span.start)?.start;
+    topic(&text[figure.sentence.start..cut], pack)
 }
 
 /// The first sentence of the paragraph, when it holds no figure of its own:
 /// `一是开展集中清查。…期间，共出动警力3800余人次`.
-fn paragraph_topic(text: &str, figure: &Figure, paragraph: &Range<usize>, pack: &CompiledPack) -> Option<String> {
-    let head = &text[paragraph.start..figure.sentence.start.max(paragraph.start)];
-    let first_end = head.char_indices().find(|&(_, c)| pack.lexicon.sentence_ends.contains(c))?.0;
-    let first = &head[..first_end];
+fn paragraph_topic(
+    text: &str,
+    figure: &Figure,
+    paragraph: &Range<usize>,
+    pack: &CompiledPack,
+    clauses: &Clauses,
+) -> Option<String> {
+    let head_end = figure.sentence.start.max(paragraph.start);
+    let first_end = clauses.first(Boundary::SentenceEnd, paragraph.start..head_end)?.start;
+    let first = &text[paragraph.start..first_end];
     if first.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
@@ -171,62 +180,28 @@ fn paragraph_topic(text: &str, figure: &Figure, paragraph: &Range<usize>, pack: 
 }
 
 fn topic(words: &str, pack: &CompiledPack) -> Option<String> {
-    let topic = match pack.spec.labels.order {
-        LabelOrder::Before => normalise_han(words, pack),
-        LabelOrder::After => words
+    let topic = if pack.spec.labels.spaced_words {
+        words
             .split_whitespace()
             .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
             .filter(|w| !w.is_empty() && !pack.spec.labels.stopwords.contains(w))
             .collect::<Vec<_>>()
-            .join(" "),
+            .join(" ")
+    } else {
+        normalise_han(words, pack)
     };
     let count = topic.chars().count();
     let topic: String = topic.chars().skip(count.saturating_sub(pack.spec.labels.max_chars)).collect();
     (!topic.is_empty()).then_some(topic)
 }
 
-/// Where the lines and the blank-line paragraphs of a text start: built once
-/// per document, so finding a figure's paragraph is a binary search, even in
-/// a file of one enormous line.
-#[derive(Debug, Clone)]
-pub struct Layout {
-    /// Byte offsets where lines start (0 first).
-    line_starts: Vec<usize>,
-    /// Byte offsets where blank-line paragraphs start (0 first).
-    block_starts: Vec<usize>,
-    len: usize,
-}
-
-impl Layout {
-    pub fn new(text: &str) -> Self {
-        let mut line_starts = vec![0];
-        let mut block_starts = vec![0];
-        let mut blank_run = false;
-        for (i, _) in text.match_indices('\n') {
-            let start = i + 1;
-            let line_end = text[start..].find('\n').map_or(text.len(), |e| start + e);
-            let blank = text[start..line_end].trim().is_empty();
-            if !blank && blank_run {
-                block_starts.push(start);
-            }
-            blank_run = blank;
-            line_starts.push(start);
-        }
-        Layout { line_starts, block_starts, len: text.len() }
-    }
-
-    /// The paragraph around `pos`: its line for packs whose paragraphs are
-    /// lines (Chinese releases), else the run of lines between blank lines
-    /// (English prose wraps its paragraphs).
-    pub fn paragraph(&self, pos: usize, style: ParagraphStyle) -> Range<usize> {
-        let starts = match style {
-            ParagraphStyle::Line => &self.line_starts,
-            ParagraphStyle::BlankLine => &self.block_starts,
-        };
-        let i = starts.partition_point(|&s| s <= pos);
-        let start = starts[i.saturating_sub(1)];
-        let end = starts.get(i).map_or(self.len, |&next| next.saturating_sub(1).max(start));
-        start..end
+/// The paragraph around `pos`: its line for packs whose paragraphs are
+/// lines (Chinese releases), else the run of lines between blank lines
+/// (English prose wraps its paragraphs).
+pub fn paragraph(layout: &Layout, pos: usize, style: ParagraphStyle) -> Range<usize> {
+    match style {
+        ParagraphStyle::Line => layout.line(pos),
+        ParagraphStyle::BlankLine => layout.block(pos),
     }
 }
 
@@ -241,15 +216,15 @@ pub(super) fn part_total(
     doc: &[Mention],
     offset: usize,
     pack: &CompiledPack,
+    clauses: &Clauses,
 ) -> Option<usize> {
-    let marker = part_marker(text, mention, pack)?;
-    let spaced = pack.spec.labels.order == LabelOrder::After;
+    let marker = part_marker(text, mention, pack, clauses)?;
     let linking = &pack.spec.linking;
     let counts = |m: &Mention| {
         let average =
             linking.per_words.iter().any(|w| text[m.figure.sentence.start..m.figure.span.start].contains(w.as_str()));
         !is_percent_unit(m)
-            && (m.figure.unit.is_some() || spaced)
+            && (m.figure.unit.is_some() || pack.spec.labels.bare_counts)
             && direction(&m.figure.label, pack).is_none()
             && !average
     };
@@ -263,11 +238,16 @@ pub(super) fn part_total(
         .take_while(|(_, m)| m.paragraph == mention.paragraph)
         .filter(|(_, m)| m.figure.span.end <= marker)
         .filter(|(_, m)| m.figure.unit == mention.figure.unit && counts(m))
-        // Chinese labels are reliable enough to rule out a dependent total.
-        .filter(|(_, m)| spaced || !is_dependent(&m.figure.label, pack))
+        .filter(|(_, m)| linking.dependent_totals || !is_dependent(&m.figure.label, pack))
         .take(PART_CANDIDATES)
         .enumerate();
-    let affinity = |m: &Mention| if spaced { 0 } else { shared_bigrams(&m.figure.label, &mention.figure.label) };
+    let affinity = |m: &Mention| {
+        if linking.totals_by_shared_characters {
+            shared_bigrams(&m.figure.label, &mention.figure.label)
+        } else {
+            0
+        }
+    };
     // A total in the part's own sentence comes first (`众创空间68家，其中国家级
     // 备案19家` after `孵化器12家；`): a sentence before is another list.
     let same_sentence = |m: &Mention| m.figure.sentence == mention.figure.sentence;
@@ -280,21 +260,18 @@ pub(super) fn part_total(
 /// marker that opens a sentence (`。其中酒驾醉驾1200余件…；工程运输车违法3600余件`)
 /// reaches to the next full stop; one inside a sentence (`1.97万公里，其中高速铁路
 /// 8951公里；新增公路60.9万公里`) only to the next semicolon.
-fn part_marker(text: &str, mention: &Mention, pack: &CompiledPack) -> Option<usize> {
+fn part_marker(text: &str, mention: &Mention, pack: &CompiledPack, clauses: &Clauses) -> Option<usize> {
     let linking = &pack.spec.linking;
     let start = mention.figure.span.start;
-    let scope_start = text[mention.paragraph.start..start]
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| linking.part_scope_ends.contains(c))
-        .map_or(mention.paragraph.start, |(i, c)| mention.paragraph.start + i + c.len_utf8());
+    let paragraph = mention.paragraph.start;
+    let scope_start = clauses.last(Boundary::PartScope, paragraph..start).map_or(paragraph, |b| b.end);
     let scope = &text[scope_start..start];
     let (at, word) = linking.part_markers.iter().filter_map(|m| scope.rfind(m.as_str()).map(|i| (i, m))).max()?;
     let opens_sentence = scope[..at].trim().is_empty();
-    let after = &scope[at + word.len()..];
-    if !opens_sentence
-        && after.contains(|c| pack.lexicon.sentence_ends.contains(c) || linking.part_clause_ends.contains(c))
-    {
+    let after = scope_start + at + word.len()..start;
+    let closed = clauses.first(Boundary::SentenceEnd, after.clone()).is_some()
+        || clauses.first(Boundary::PartClause, after).is_some();
+    if !opens_sentence && closed {
         return None;
     }
     Some(scope_start + at)
@@ -323,9 +300,12 @@ fn is_percent_unit(m: &Mention) -> bool {
 /// The direction a change label states: `Some(true)` for a decrease.
 pub fn direction(label: &str, pack: &CompiledPack) -> Option<bool> {
     let changes = &pack.spec.linking.changes;
-    let ends = |w: &String| match pack.spec.labels.order {
-        LabelOrder::Before => label.ends_with(w.as_str()),
-        LabelOrder::After => label.split(' ').any(|x| x == w),
+    let ends = |w: &String| {
+        if pack.spec.labels.spaced_words {
+            label.split(' ').any(|x| x == w)
+        } else {
+            label.ends_with(w.as_str())
+        }
     };
     if changes.decrease.iter().any(ends) {
         Some(true)

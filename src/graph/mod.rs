@@ -5,21 +5,24 @@
 //! measure key) and its [`FactGraph`] on petgraph, with `states`, `measures`,
 //! `part_of`, `rate_of` and `change_of` edges. Every check walks the graph.
 
+pub mod key;
 pub mod link;
 pub mod relate;
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 use serde::Serialize;
 
-use crate::extract::extract_figures;
+use crate::extract::{extract, Extracted};
 use crate::lexicon::Packs;
 use crate::load::Document;
 use crate::segment::Sources;
+use crate::span::Layout;
 
+pub use key::{Head, MeasureKey};
 pub use link::Mention;
 pub use relate::{Change, Relation};
 
@@ -42,17 +45,17 @@ impl Release {
         let mut mentions = Vec::new();
         let mut relations = Vec::new();
         for (doc_index, prose) in prose.iter().enumerate() {
-            let figures = extract_figures(prose, packs);
-            let layout = link::Layout::new(prose);
-            let keys = link::keys(prose, &figures, packs, &layout);
+            let Extracted { figures, clauses } = extract(prose, packs);
+            let layout = Layout::new(prose);
+            let keys = link::keys(prose, &figures, packs, &layout, &clauses);
             let first = mentions.len();
             for (figure, (key, linkable)) in figures.into_iter().zip(keys) {
                 let source = sources.source_at(doc_index, figure.span.start).map_or(0, |s| s.id);
                 let style = packs.packs[figure.pack].spec.labels.paragraphs;
-                let paragraph = layout.paragraph(figure.span.start, style);
+                let paragraph = link::paragraph(&layout, figure.span.start, style);
                 mentions.push(Mention { doc: doc_index, source, figure, key, linkable, paragraph });
             }
-            relations.extend(relate::relations(prose, &mentions, first..mentions.len(), packs));
+            relations.extend(relate::relations(prose, &mentions, first..mentions.len(), packs, &clauses));
         }
         Release { docs, sources, mentions, relations }
     }
@@ -69,7 +72,7 @@ impl Release {
 
     /// The number of distinct measure keys.
     pub fn measure_count(&self) -> usize {
-        self.mentions.iter().map(|m| m.key.as_str()).collect::<std::collections::HashSet<&str>>().len()
+        self.mentions.iter().map(|m| &m.key).collect::<std::collections::HashSet<&MeasureKey>>().len()
     }
 }
 
@@ -86,7 +89,7 @@ pub enum Node {
         mention: usize,
     },
     Measure {
-        key: String,
+        key: MeasureKey,
     },
 }
 
@@ -127,7 +130,8 @@ pub enum Role {
 pub struct FactGraph {
     pub graph: DiGraph<Node, Edge>,
     figure_nodes: Vec<NodeIndex>,
-    measure_nodes: BTreeMap<String, NodeIndex>,
+    /// The measure nodes in the order of their keys as written.
+    measure_nodes: Vec<NodeIndex>,
 }
 
 impl FactGraph {
@@ -141,7 +145,7 @@ impl FactGraph {
             .iter()
             .map(|s| graph.add_node(Node::Source { id: s.id, title: s.title.clone() }))
             .collect();
-        let mut measure_nodes = BTreeMap::new();
+        let mut measure_nodes: HashMap<&MeasureKey, NodeIndex> = HashMap::new();
         let mut figure_nodes = Vec::with_capacity(release.mentions.len());
         for (i, mention) in release.mentions.iter().enumerate() {
             let node = graph.add_node(Node::Figure { mention: i });
@@ -151,7 +155,7 @@ impl FactGraph {
             }
             if mention.linkable {
                 let measure = *measure_nodes
-                    .entry(mention.key.clone())
+                    .entry(&mention.key)
                     .or_insert_with(|| graph.add_node(Node::Measure { key: mention.key.clone() }));
                 graph.add_edge(node, measure, Edge::Measures);
             }
@@ -184,12 +188,17 @@ impl FactGraph {
                 }
             }
         }
+        let mut measure_nodes: Vec<(String, NodeIndex)> =
+            measure_nodes.into_iter().map(|(key, node)| (key.to_string(), node)).collect();
+        measure_nodes.sort_unstable();
+        let measure_nodes = measure_nodes.into_iter().map(|(_, node)| node).collect();
         FactGraph { graph, figure_nodes, measure_nodes }
     }
 
     /// Every measure with the mentions that state it, in key order.
-    pub fn measures(&self) -> impl Iterator<Item = (&str, Vec<usize>)> + '_ {
-        self.measure_nodes.iter().map(|(key, &node)| {
+    pub fn measures(&self) -> impl Iterator<Item = (&MeasureKey, Vec<usize>)> + '_ {
+        self.measure_nodes.iter().filter_map(|&node| {
+            let Node::Measure { key } = &self.graph[node] else { return None };
             let mut mentions: Vec<usize> = self
                 .graph
                 .edges_directed(node, Direction::Incoming)
@@ -199,7 +208,7 @@ impl FactGraph {
                 })
                 .collect();
             mentions.sort_unstable();
-            (key.as_str(), mentions)
+            Some((key, mentions))
         })
     }
 
@@ -244,7 +253,7 @@ impl FactGraph {
                     let m = &release.mentions[*mention];
                     (format!("{}\\n{}", release.text_of(m), m.figure.interval), "ellipse")
                 }
-                Node::Measure { key } => (key.clone(), "diamond"),
+                Node::Measure { key } => (key.to_string(), "diamond"),
             };
             out.push_str(&format!("  n{} [label=\"{}\", shape={shape}];\n", node.index(), dot_escape(&label)));
         }

@@ -23,7 +23,7 @@ use std::ops::Range;
 
 use rust_decimal::Decimal;
 
-use crate::extract::Figure;
+use crate::extract::{Clauses, Figure};
 use crate::interval::Interval;
 use crate::lexicon::pack::{CompiledPack, LabelOrder, Packs};
 
@@ -102,7 +102,13 @@ struct Fig<'a> {
 }
 
 /// Relations among the mentions of one document (`range` indexes `mentions`).
-pub fn relations(text: &str, mentions: &[Mention], range: Range<usize>, packs: &Packs) -> Vec<Relation> {
+pub fn relations(
+    text: &str,
+    mentions: &[Mention],
+    range: Range<usize>,
+    packs: &Packs,
+    clauses: &[Option<Clauses>],
+) -> Vec<Relation> {
     let doc = &mentions[range.clone()];
     let mut figs: Vec<Fig<'_>> = Vec::with_capacity(doc.len());
     for (offset, mention) in doc.iter().enumerate() {
@@ -130,7 +136,8 @@ pub fn relations(text: &str, mentions: &[Mention], range: Range<usize>, packs: &
     // Parts (`其中`), found first: a rate's whole may be its numerator's total.
     for (offset, mention) in doc.iter().enumerate() {
         let pack = &packs.packs[mention.figure.pack];
-        if let Some(total) = super::link::part_total(text, mention, doc, offset, pack) {
+        let model = clauses.get(mention.figure.pack).and_then(Option::as_ref);
+        if let Some(total) = model.and_then(|model| super::link::part_total(text, mention, doc, offset, pack, model)) {
             out.push(Relation::PartOf { part: range.start + offset, total: range.start + total });
         }
     }
@@ -1069,12 +1076,12 @@ fn sums(figs: &[Fig<'_>], text: &str, packs: &Packs, out: &mut Vec<Relation>) {
         // `…，合计612.47万人`: the counts of the unit before it in its sentence.
         let totals = words.sum_words.iter().any(|w| {
             if spaced(pack) {
-                ends_with_word(f.lead, w, pack)
+                f.lead.to_ascii_lowercase().split(|c: char| !c.is_alphanumeric()).any(|x| x == w)
             } else {
                 f.lead.contains(w.as_str())
             }
         });
-        if totals && plain_count(k) && !spaced(pack) {
+        if totals && plain_count(k) {
             let parts: Vec<usize> = (0..k)
                 .rev()
                 .take_while(|&j| same_sentence(j) && same_unit(figs[j].figure, f.figure) && plain_count(j))

@@ -45,7 +45,7 @@ pub struct Pack {
     pub linking: LinkingSpec,
     /// The built-in checks and their default severities (`off` turns one off).
     #[serde(default)]
-    pub checks: BTreeMap<String, crate::rule::file::Level>,
+    pub checks: BTreeMap<String, crate::finding::Level>,
 }
 
 /// How figures link into measures and relate to each other.
@@ -67,6 +67,18 @@ pub struct LinkingSpec {
     /// topic is a poor anchor (English prose), such a dependent links to nothing.
     #[serde(default = "yes")]
     pub topic_heads: bool,
+    /// Whether a figure with a dependent label may be the total of a part.
+    /// Chinese labels are reliable enough to rule such a total out.
+    #[serde(default)]
+    pub dependent_totals: bool,
+    /// Among the totals a part may have, take the one whose label shares most
+    /// character pairs with the part's (`侦破养老诈骗案件` under `侦破刑事案件`);
+    /// off, the nearest.
+    #[serde(default = "yes")]
+    pub totals_by_shared_characters: bool,
+    /// How a rate's stem finds its count: `contained` or `word-prefix`.
+    #[serde(default)]
+    pub rate_stem: RateStem,
     /// Words that open the parts of a total (`其中`, `of which`).
     #[serde(default)]
     pub part_markers: Vec<String>,
@@ -326,9 +338,24 @@ pub struct LabelSpec {
     #[serde(default)]
     pub paragraphs: ParagraphStyle,
     /// Where the label is read first: `before` the number (Chinese) or the
-    /// counted noun `after` it (English).
+    /// counted noun `after` it (English). Only the reading of a label turns
+    /// on it; each other language behaviour is an option of its own.
     #[serde(default)]
     pub order: LabelOrder,
+    /// Words are written apart by spaces (English): word lists match whole
+    /// words, spaces may stand between a number and its unit or a qualifier
+    /// after it, a topic is its words less the stop words, a label's verb is
+    /// its first word and a change word is a whole word of the label. Without
+    /// (Chinese): words match anywhere, a topic is normalised as a label is,
+    /// a label's verb is one of `verbs` and a change word ends the label.
+    #[serde(default)]
+    pub spaced_words: bool,
+    /// A number without a unit word can be a count, and a part or total
+    /// (English: `1,829 criminal cases`, the noun is the unit). Without
+    /// (Chinese), a count always carries a classifier: a bare number is no
+    /// figure.
+    #[serde(default)]
+    pub bare_counts: bool,
 }
 
 fn yes() -> bool {
@@ -354,6 +381,18 @@ pub enum LabelOrder {
     #[default]
     Before,
     After,
+}
+
+/// How a rate's stem (`化解` of `化解率`) finds the count it is the rate of.
+#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum RateStem {
+    /// The count's label contains the stem (`化解矛盾纠纷` for `化解率`).
+    #[default]
+    Contained,
+    /// A word of the count's label starts with the first five letters of the
+    /// stem's last word (`resolved disputes` for `resolution rate`).
+    WordPrefix,
 }
 
 /// Text that holds numbers which are not figures (dates, ordinals, names in quotes).
@@ -460,11 +499,14 @@ pub struct Lexicon {
     pub verbs: WordIndex<()>,
     pub sentence_ends: CharSet,
     pub boundaries: CharSet,
+    /// `linking.part_scope_ends` and `linking.part_clause_ends`.
+    pub part_scope_ends: CharSet,
+    pub part_clause_ends: CharSet,
 }
 
 impl Lexicon {
     fn new(spec: &Pack) -> Self {
-        let spaced = spec.labels.order == LabelOrder::After;
+        let spaced = spec.labels.spaced_words;
         let qualifiers = |words: fn(&QualifierSpec) -> &Vec<String>| {
             WordIndex::new(
                 spec.qualifiers.iter().enumerate().flat_map(|(i, q)| words(q).iter().map(move |w| (w.clone(), i))),
@@ -502,6 +544,8 @@ impl Lexicon {
             verbs: words(&labels.verbs),
             sentence_ends: CharSet::new(&labels.sentence_ends),
             boundaries: CharSet::new(&labels.boundaries),
+            part_scope_ends: CharSet::new(&spec.linking.part_scope_ends),
+            part_clause_ends: CharSet::new(&spec.linking.part_clause_ends),
         }
     }
 }
@@ -509,7 +553,7 @@ impl Lexicon {
 impl Packs {
     /// The default severity a pack gives a built-in check (`Some(None)`: off):
     /// the pack that read the figure judged (`pack`), else the first that names it.
-    pub fn check_severity(&self, pack: Option<usize>, id: &str) -> Option<Option<crate::rule::check::Severity>> {
+    pub fn check_severity(&self, pack: Option<usize>, id: &str) -> Option<Option<crate::finding::Severity>> {
         let own = pack.and_then(|p| self.packs.get(p)).and_then(|p| p.spec.checks.get(id));
         own.or_else(|| self.packs.iter().find_map(|p| p.spec.checks.get(id))).map(|level| level.severity())
     }

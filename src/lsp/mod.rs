@@ -21,9 +21,9 @@ use lsp_types::{
     TextDocumentSyncKind, Uri,
 };
 
-use crate::report::check::Positions;
-use crate::rule::check::{Finding, Mark, Severity};
-use crate::rule::file::UserRules;
+use crate::check::{Finding, Mark, Severity};
+use crate::config::UserRules;
+use crate::report::Positions;
 use crate::{Document, Packs, Report};
 
 /// Why the server stopped before the client said `exit`.

@@ -8,8 +8,8 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::rule::check::Finding;
-use crate::Report;
+use crate::check::{Finding, Report};
+use crate::graph::MeasureKey;
 
 /// A baseline file.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
@@ -49,10 +49,10 @@ pub enum BaselineError {
 }
 
 /// The measure key of each figure, by document and start.
-type Keys<'a> = HashMap<(usize, usize), &'a str>;
+type Keys<'a> = HashMap<(usize, usize), &'a MeasureKey>;
 
 fn keys(report: &Report) -> Keys<'_> {
-    report.release.mentions.iter().map(|m| ((m.doc, m.figure.span.start), m.key.as_str())).collect()
+    report.release.mentions.iter().map(|m| ((m.doc, m.figure.span.start), &m.key)).collect()
 }
 
 /// The fingerprint of a finding: rule, file, the primary figure's measure key
@@ -61,7 +61,7 @@ fn fingerprint(report: &Report, keys: &Keys, finding: &Finding) -> String {
     let text = |doc: usize, span: &std::ops::Range<usize>| {
         report.release.docs.get(doc).and_then(|d| d.text.get(span.clone())).unwrap_or("").to_string()
     };
-    let key = keys.get(&(finding.primary.doc, finding.primary.span.start)).copied().unwrap_or("");
+    let key = keys.get(&(finding.primary.doc, finding.primary.span.start)).map(ToString::to_string).unwrap_or_default();
     let file = report.release.docs.get(finding.primary.doc).map_or("", |d| d.name.as_str());
     let mut others: Vec<String> = finding.labels.iter().map(|l| text(l.doc, &l.span)).collect();
     others.sort();

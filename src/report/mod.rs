@@ -1,256 +1,145 @@
-//! Reporting: figures and numbers to people and machines.
+//! Reporting: findings, figures and numbers to people and machines.
 //!
-//! The last stage of the pipeline. Every format is deterministic: the same
-//! input gives byte-identical output. JSON follows DESIGN.md's contracts.
+//! The last stage of the pipeline: it writes what the library computed and
+//! never runs a stage itself. Each output format of `crosscheck check` is
+//! one module behind the [`Format`] trait (`human`, `concise`, `json`,
+//! `github`, `markdown`, `sarif`, `html`); the command line maps its flags
+//! onto [`CheckFormat`]. Every format is deterministic: the same input gives
+//! byte-identical output. JSON follows DESIGN.md's contracts.
 
+use std::collections::HashMap;
 use std::io::{self, Write};
 
-use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::lexicon::Packs;
-use crate::load::Document;
+use crate::check::{Report, Severity};
 use crate::span::LineIndex;
 
 pub mod baseline;
-pub mod check;
+pub mod concise;
+pub mod figures;
+pub mod github;
 pub mod html;
+pub mod human;
+pub mod json;
+pub mod markdown;
 pub mod sarif;
-pub use check::{write_check, CheckFormat, HumanOptions};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum FigureFormat {
-    Table,
+pub use figures::{
+    release_figure_records, write_figures, write_numbers, FigureFormat, FigureRecord, NumberFormat, NumberRecord,
+};
+pub use github::GITHUB_ANNOTATIONS_PER_KIND;
+pub use human::HumanOptions;
+
+/// An output format of a checked release. A new format is a module with a
+/// type that implements this, and a variant of [`CheckFormat`].
+pub trait Format {
+    /// Writes the report.
+    fn write(&self, out: &mut dyn Write, report: &Report) -> io::Result<()>;
+}
+
+/// How `check` writes its findings (the command line's `--format` values).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckFormat {
+    /// miette diagnostics, as rustc writes them.
+    Human,
+    /// `file:line:col: severity[rule] message`, one line each.
+    Concise,
+    /// DESIGN.md's JSON contract.
     Json,
-    Jsonl,
-    Csv,
+    /// GitHub Actions workflow commands (annotations on the pull request).
+    Github,
+    /// A Markdown table, for a pull-request comment.
     Markdown,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum NumberFormat {
-    Table,
-    Json,
-}
-
-/// One figure as the JSON contract writes it.
-#[derive(Debug, Clone, Serialize)]
-pub struct FigureRecord {
-    pub file: String,
-    pub source: Option<String>,
-    pub line: usize,
-    pub column: usize,
-    pub start: usize,
-    pub end: usize,
-    pub text: String,
-    pub value: String,
-    pub low: Option<String>,
-    pub high: Option<String>,
-    pub low_open: bool,
-    pub high_open: bool,
-    pub qualifier: Option<String>,
-    pub unit: Option<String>,
-    pub label: String,
-    pub key: String,
-}
-
-/// One number expression as `crosscheck numbers` writes it.
-#[derive(Debug, Clone, Serialize)]
-pub struct NumberRecord {
-    pub file: String,
-    pub line: usize,
-    pub column: usize,
-    pub start: usize,
-    pub end: usize,
-    pub text: String,
-    pub value: String,
-    pub low: Option<String>,
-    pub high: Option<String>,
-}
-
-fn decimal(d: Decimal) -> String {
-    d.normalize().to_string()
-}
-
-/// The figure records of every document, in document and text order.
-pub fn figure_records(docs: Vec<Document>, packs: &Packs) -> Vec<FigureRecord> {
-    let release = crate::graph::Release::analyse(docs, packs);
-    release_figure_records(&release)
-}
-
-/// The figure records of an analysed release: each with its source and the
-/// measure key it links by.
-pub fn release_figure_records(release: &crate::graph::Release) -> Vec<FigureRecord> {
-    let lines: Vec<LineIndex> = release.docs.iter().map(|d| LineIndex::new(&d.text)).collect();
-    release
-        .mentions
-        .iter()
-        .map(|mention| {
-            let doc = &release.docs[mention.doc];
-            let figure = &mention.figure;
-            let (line, column) = lines[mention.doc].line_column(&doc.text, figure.span.start);
-            FigureRecord {
-                file: doc.name.clone(),
-                source: release.sources.sources.get(mention.source).map(|s| s.title.clone()),
-                line,
-                column,
-                start: figure.span.start,
-                end: figure.span.end,
-                text: doc.text[figure.span.clone()].to_string(),
-                value: decimal(figure.value),
-                low: figure.interval.low.value.map(decimal),
-                high: figure.interval.high.value.map(decimal),
-                low_open: figure.interval.low.open,
-                high_open: figure.interval.high.open,
-                qualifier: figure.qualifier.clone(),
-                unit: figure.unit.clone(),
-                label: figure.label.clone(),
-                key: mention.key.clone(),
-            }
-        })
-        .collect()
-}
-
-/// The number records of every document: every number expression read.
-pub fn number_records(docs: &[Document], packs: &Packs) -> Vec<NumberRecord> {
-    let mut records = Vec::new();
-    for doc in docs {
-        let lines = LineIndex::new(&doc.text);
-        for number in packs.numerals.scan(&doc.text).into_iter().filter(|n| !doc.is_ignored(&(n.start..n.end))) {
-            let (line, column) = lines.line_column(&doc.text, number.start);
-            let interval = crate::extract::number::interval_of(&number);
-            records.push(NumberRecord {
-                file: doc.name.clone(),
-                line,
-                column,
-                start: number.start,
-                end: number.end,
-                text: doc.text[number.start..number.end].to_string(),
-                value: decimal(number.value),
-                low: interval.low.value.map(decimal),
-                high: interval.high.value.map(decimal),
-            });
-        }
-    }
-    records
-}
-
-/// Writes the figures of `docs` in `format`.
-pub fn write_figures(out: &mut dyn Write, docs: Vec<Document>, packs: &Packs, format: FigureFormat) -> io::Result<()> {
-    let files = docs.len();
-    let records = figure_records(docs, packs);
-    match format {
-        FigureFormat::Json => {
-            #[derive(Serialize)]
-            struct Out<'a> {
-                version: u32,
-                figures: &'a [FigureRecord],
-            }
-            serde_json::to_writer_pretty(&mut *out, &Out { version: 1, figures: &records })?;
-            writeln!(out)
-        }
-        FigureFormat::Jsonl => {
-            for r in &records {
-                serde_json::to_writer(&mut *out, r)?;
-                writeln!(out)?;
-            }
-            Ok(())
-        }
-        FigureFormat::Csv => {
-            let mut w = csv::Writer::from_writer(out);
-            for r in &records {
-                w.serialize(r).map_err(io::Error::other)?;
-            }
-            w.flush()
-        }
-        FigureFormat::Markdown => {
-            writeln!(out, "| file | line | column | text | interval | unit | label |")?;
-            writeln!(out, "|---|---:|---:|---|---|---|---|")?;
-            for r in &records {
-                writeln!(
-                    out,
-                    "| {} | {} | {} | {} | {} | {} | {} |",
-                    md(&r.file),
-                    r.line,
-                    r.column,
-                    md(&r.text),
-                    md(&interval_text(r)),
-                    md(r.unit.as_deref().unwrap_or("")),
-                    md(&r.label)
-                )?;
-            }
-            Ok(())
-        }
-        FigureFormat::Table => {
-            for r in &records {
-                writeln!(
-                    out,
-                    "{}:{}:{}\t{}\t{}\t{}\t{}",
-                    r.file,
-                    r.line,
-                    r.column,
-                    one_line(&r.text),
-                    interval_text(r),
-                    r.unit.as_deref().unwrap_or("-"),
-                    r.label
-                )?;
-            }
-            writeln!(out, "{} in {}", check::plural(records.len(), "figure"), check::plural(files, "file"))
+impl CheckFormat {
+    /// The writer of this format; `human` takes the human format's options.
+    pub fn writer(self, human: HumanOptions) -> Box<dyn Format> {
+        match self {
+            CheckFormat::Human => Box::new(human::Human(human)),
+            CheckFormat::Concise => Box::new(concise::Concise),
+            CheckFormat::Json => Box::new(json::Json),
+            CheckFormat::Github => Box::new(github::Github),
+            CheckFormat::Markdown => Box::new(markdown::Markdown),
+            CheckFormat::Sarif => Box::new(sarif::Sarif),
         }
     }
 }
 
-/// Writes every number expression of `docs` in `format`.
-pub fn write_numbers(out: &mut dyn Write, docs: &[Document], packs: &Packs, format: NumberFormat) -> io::Result<()> {
-    let records = number_records(docs, packs);
-    match format {
-        NumberFormat::Json => {
-            #[derive(Serialize)]
-            struct Out<'a> {
-                version: u32,
-                numbers: &'a [NumberRecord],
-            }
-            serde_json::to_writer_pretty(&mut *out, &Out { version: 1, numbers: &records })?;
-            writeln!(out)
-        }
-        NumberFormat::Table => {
-            for r in &records {
-                let range = match (&r.low, &r.high) {
-                    (Some(l), Some(h)) if l == h => l.clone(),
-                    (l, h) => format!("[{}, {}]", l.as_deref().unwrap_or("-∞"), h.as_deref().unwrap_or("∞")),
-                };
-                writeln!(out, "{}:{}:{}\t{}\t{}\t{}", r.file, r.line, r.column, one_line(&r.text), r.value, range)?;
-            }
-            writeln!(out, "{} in {}", check::plural(records.len(), "number"), check::plural(docs.len(), "file"))
+/// Writes the report in `format`.
+pub fn write_check(out: &mut dyn Write, report: &Report, format: CheckFormat, human: HumanOptions) -> io::Result<()> {
+    format.writer(human).write(out, report)
+}
+
+/// Line and column lookups, one [`LineIndex`] per document, built on first use.
+pub(crate) struct Positions<'a> {
+    report: &'a Report,
+    indexes: HashMap<usize, LineIndex>,
+}
+
+impl<'a> Positions<'a> {
+    pub(crate) fn new(report: &'a Report) -> Self {
+        Positions { report, indexes: HashMap::new() }
+    }
+
+    /// 1-based line and column in characters.
+    pub(crate) fn line_column(&mut self, doc: usize, pos: usize) -> (usize, usize) {
+        let text = &self.report.release.docs[doc].text;
+        self.indexes.entry(doc).or_insert_with(|| LineIndex::new(text)).line_column(text, pos)
+    }
+
+    /// 1-based line and column in UTF-16 code units (SARIF, LSP).
+    pub(crate) fn utf16_line_column(&mut self, doc: usize, pos: usize) -> (usize, usize) {
+        let text = &self.report.release.docs[doc].text;
+        self.indexes.entry(doc).or_insert_with(|| LineIndex::new(text)).utf16_line_column(text, pos)
+    }
+}
+
+/// Counts for the summary.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+pub struct Summary {
+    pub files: usize,
+    pub sources: usize,
+    pub figures: usize,
+    pub measures: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl Summary {
+    /// `1 error, 0 warnings, 2 infos`.
+    pub fn findings(&self) -> String {
+        [plural(self.errors, "error"), plural(self.warnings, "warning"), plural(self.infos, "info")].join(", ")
+    }
+
+    pub fn of(report: &Report) -> Summary {
+        let count = |s: Severity| report.findings().iter().filter(|f| f.severity == s).count();
+        Summary {
+            files: report.release.docs.len(),
+            sources: report.release.sources.sources.len(),
+            figures: report.release.mentions.len(),
+            measures: report.release.measure_count(),
+            errors: count(Severity::Error),
+            warnings: count(Severity::Warning),
+            infos: count(Severity::Info),
         }
     }
 }
 
-fn interval_text(r: &FigureRecord) -> String {
-    match (&r.low, &r.high) {
-        (Some(l), Some(h)) if l == h && !r.low_open && !r.high_open => l.clone(),
-        (l, h) => format!(
-            "{}{}, {}{}",
-            if r.low_open { '(' } else { '[' },
-            l.as_deref().unwrap_or("-∞"),
-            h.as_deref().unwrap_or("∞"),
-            if r.high_open { ')' } else { ']' }
-        ),
+pub(crate) fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
     }
-}
-
-fn md(s: &str) -> String {
-    one_line(s).replace('|', "\\|")
-}
-
-/// Text on one line: runs of white space (a line break in a wrapped
-/// paragraph) become one space.
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Writes the fact graph as JSON: nodes and edges, in index order.
-pub fn write_graph_json(out: &mut dyn Write, report: &crate::Report) -> io::Result<()> {
+pub fn write_graph_json(out: &mut dyn Write, report: &Report) -> io::Result<()> {
     use petgraph::visit::EdgeRef;
     #[derive(Serialize)]
     struct EdgeOut {

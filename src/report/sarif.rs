@@ -7,9 +7,8 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::check::Positions;
-use crate::rule::check::{Mark, Severity, BUILTIN};
-use crate::Report;
+use super::{Format, Positions};
+use crate::check::{Mark, Report, Severity, BUILTIN};
 
 #[derive(Serialize)]
 struct Log<'a> {
@@ -148,6 +147,16 @@ fn location(
             },
         },
         message: message.map(|text| Text { text }),
+    }
+}
+
+/// `--format sarif`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Sarif;
+
+impl Format for Sarif {
+    fn write(&self, out: &mut dyn Write, report: &Report) -> io::Result<()> {
+        write_sarif(out, report)
     }
 }
 

@@ -15,9 +15,9 @@ use std::collections::HashMap;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::report::check::Summary;
-use crate::rule::check::{show, Mark, Severity};
-use crate::Report;
+use crate::check::{show, Mark, Report, Severity};
+use crate::graph::MeasureKey;
+use crate::report::{Format, Summary};
 
 /// The page's style sheet, shared by the report and the proofing page.
 pub const CSS: &str = include_str!("assets/report.css");
@@ -216,15 +216,15 @@ impl View {
         }
 
         // Measures in order of first mention; only figures that link have one.
-        let mut measure_of: HashMap<&str, usize> = HashMap::new();
+        let mut measure_of: HashMap<&MeasureKey, usize> = HashMap::new();
         let mut measures: Vec<MeasureView> = Vec::new();
         let mut figure_measure: Vec<Option<usize>> = vec![None; release.mentions.len()];
         for (i, m) in release.mentions.iter().enumerate() {
             if !m.linkable {
                 continue;
             }
-            let id = *measure_of.entry(m.key.as_str()).or_insert_with(|| {
-                measures.push(MeasureView { key: m.key.clone(), figures: Vec::new(), status: Status::Once });
+            let id = *measure_of.entry(&m.key).or_insert_with(|| {
+                measures.push(MeasureView { key: m.key.to_string(), figures: Vec::new(), status: Status::Once });
                 measures.len() - 1
             });
             measures[id].figures.push(i);
@@ -413,6 +413,16 @@ fn fill(template: &str, values: &[(&str, &str)]) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// `crosscheck report`: the checked release as one self-contained HTML page.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Html;
+
+impl Format for Html {
+    fn write(&self, out: &mut dyn std::io::Write, report: &Report) -> std::io::Result<()> {
+        out.write_all(render_report(report).as_bytes())
+    }
 }
 
 /// The report of a checked release as one self-contained HTML page.

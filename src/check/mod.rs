@@ -1,4 +1,7 @@
-//! Built-in checks: walks over the fact graph that yield [`Finding`]s.
+//! The check stage: the built-in checks (walks over the fact graph that
+//! yield [`Finding`]s), the user rules of rule files (`user`), the
+//! severities packs and rule files give, and suppression comments
+//! (`suppress`). [`run`] does all of it and gives the [`Report`].
 //!
 //! One check per file; each file's doc comment (what it checks, why, an
 //! example that fails and one that passes) is what `crosscheck explain` prints.
@@ -10,60 +13,30 @@ mod part_exceeds_total;
 mod rate_mismatch;
 mod similar_mismatch;
 mod sum_mismatch;
+pub mod suppress;
+pub mod user;
 
-use std::ops::Range;
-
-use serde::Serialize;
-
+use crate::config::UserRules;
 use crate::graph::{FactGraph, Mention, Release};
 use crate::interval::Interval;
 use crate::lexicon::Packs;
 
-/// How serious a finding is.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Info,
-    Warning,
-    Error,
+pub use crate::finding::{Finding, Mark, Severity};
+
+/// The result of checking a release: what was read, its fact graph and what
+/// the checks found.
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub release: Release,
+    pub graph: FactGraph,
+    pub outcome: Outcome,
 }
 
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
+impl Report {
+    /// The findings, in document, position and rule order.
+    pub fn findings(&self) -> &[Finding] {
+        &self.outcome.findings
     }
-}
-
-/// A span of a document that a finding points at, with what it says there.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Mark {
-    pub doc: usize,
-    pub span: Range<usize>,
-    /// The source that states it (an index into `Release::sources`).
-    pub source: usize,
-    pub message: String,
-}
-
-/// Something wrong in the documents: a figure that does not agree.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Finding {
-    pub rule: String,
-    pub severity: Severity,
-    pub message: String,
-    /// The figure being judged.
-    pub primary: Mark,
-    /// Every other figure involved.
-    pub labels: Vec<Mark>,
-    /// What to verify.
-    pub help: String,
-    /// The arithmetic that decided it.
-    pub explain: String,
 }
 
 /// A built-in check: its stable id, default severity and documentation.
@@ -145,22 +118,46 @@ pub const BUILTIN: &[Check] = &[
     sum_mismatch::CHECK,
 ];
 
+/// The ids of the built-in checks, in id order: what a rule file may not
+/// take and may give a severity to.
+pub fn builtin_ids() -> Vec<&'static str> {
+    BUILTIN.iter().map(|c| c.id).collect()
+}
+
+/// The check stage: every built-in check and user rule, then the severities
+/// (the packs' defaults, then the user's, per file), then the suppression
+/// comments of the documents.
+pub fn run(release: Release, graph: FactGraph, packs: &Packs, user: &UserRules, explain: bool) -> Report {
+    let mut outcome = run_all(&release, &graph, packs, user, explain);
+    let pack_of: std::collections::HashMap<(usize, usize), usize> =
+        release.mentions.iter().map(|m| ((m.doc, m.figure.span.start), m.figure.pack)).collect();
+    outcome.findings.retain_mut(|f| {
+        let file = &release.docs[f.primary.doc].name;
+        let pack = pack_of.get(&(f.primary.doc, f.primary.span.start)).copied();
+        let configured = user.severity(&f.rule, file).or_else(|| packs.check_severity(pack, &f.rule));
+        let Some(level) = configured else { return true };
+        let Some(severity) = level else { return false };
+        // A check's findings at its own default take the configured severity;
+        // its milder findings (a part-sum hint) never rise above it.
+        let default = BUILTIN.iter().find(|c| c.id == f.rule).map(|c| c.severity);
+        f.severity = if default.is_none_or(|d| d == f.severity) { severity } else { f.severity.min(severity) };
+        true
+    });
+    suppress::apply(&release.docs, &mut outcome.findings);
+    sort_findings(&mut outcome.findings);
+    Report { release, graph, outcome }
+}
+
 /// Runs every built-in check and every user rule; findings in document,
 /// position and rule order. With `explain`, the relations found consistent
 /// are recorded too.
-pub fn run_all(
-    release: &Release,
-    graph: &FactGraph,
-    packs: &Packs,
-    user: &crate::rule::file::UserRules,
-    explain: bool,
-) -> Outcome {
+pub fn run_all(release: &Release, graph: &FactGraph, packs: &Packs, user: &UserRules, explain: bool) -> Outcome {
     let cx = Context { release, graph, packs };
     let mut outcome = Outcome { explain, ..Outcome::default() };
     for check in BUILTIN {
         (check.run)(&cx, &mut outcome);
     }
-    crate::rule::user::run(&cx, user, &mut outcome);
+    user::run(&cx, user, &mut outcome);
     sort_findings(&mut outcome.findings);
     outcome.consistent.sort_by(|a, b| (a.at.doc, a.at.span.start, &a.rule).cmp(&(b.at.doc, b.at.span.start, &b.rule)));
     outcome

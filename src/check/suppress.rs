@@ -10,8 +10,8 @@
 
 use std::ops::Range;
 
+use crate::check::{Finding, Mark, Severity};
 use crate::load::Document;
-use crate::rule::check::{Finding, Mark, Severity};
 
 /// One suppression comment and the text it covers.
 #[derive(Debug, Clone, PartialEq, Eq)]

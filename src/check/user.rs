@@ -1,10 +1,10 @@
 //! Running user rules (from rule files) over a release: metrics select
 //! figures, rules check them in interval arithmetic.
 
+use crate::check::{show, Context, Finding, Outcome};
+use crate::config::{Metric, Rule, RuleCheck, UserRules};
 use crate::graph::{Mention, Release};
 use crate::interval::Interval;
-use crate::rule::check::{show, Context, Finding, Outcome};
-use crate::rule::file::{Metric, Rule, RuleCheck, UserRules};
 
 /// True when metric `metric` selects mention `m`.
 fn selects(release: &Release, metric: &Metric, m: &Mention) -> bool {
@@ -72,7 +72,7 @@ pub fn run(cx: &Context, rules: &UserRules, outcome: &mut Outcome) {
                     whole
                 );
                 if fits {
-                    outcome.note(|| crate::rule::check::Consistent {
+                    outcome.note(|| crate::check::Consistent {
                         rule: rule.id.clone(),
                         at: cx.mark(t, text(t)),
                         explain: format!("{explain}: consistent"),
@@ -155,7 +155,7 @@ fn judge(
     let written = cx.release.text_of(cx.mention(stated)).to_string();
     let explain = format!("{arithmetic}; stated {written} means {}%", show(cx.interval(stated)));
     if computed.intersects(cx.interval(stated)) {
-        outcome.note(|| crate::rule::check::Consistent {
+        outcome.note(|| crate::check::Consistent {
             rule: rule.to_string(),
             at: cx.mark(stated, written),
             explain: format!("{explain}: consistent"),

@@ -16,7 +16,18 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 use thiserror::Error;
 
-use crate::rule::check::Severity;
+pub use crate::finding::Level;
+use crate::finding::Severity;
+
+/// What a rule file may name that crosscheck itself provides: the built-in
+/// packs (for `extends`) and the ids of the built-in checks (taken ids, and
+/// `severities`). The caller passes them in: config stands below the
+/// checks and the packs' loader, and imports neither.
+#[derive(Debug, Clone, Copy)]
+pub struct Builtins<'a> {
+    pub packs: &'a [&'a str],
+    pub checks: &'a [&'a str],
+}
 
 /// The largest rule file read, in bytes: anything larger is refused.
 pub const MAX_RULE_FILE_BYTES: usize = 1024 * 1024;
@@ -63,28 +74,6 @@ pub struct FilesSpec {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub exclude: Vec<Spanned<String>>,
-}
-
-/// A severity, or `off`.
-#[derive(Debug, Clone, Copy, Deserialize, JsonSchema, PartialEq, Eq)]
-#[serde(rename_all = "lowercase")]
-pub enum Level {
-    Error,
-    Warning,
-    Info,
-    Off,
-}
-
-impl Level {
-    /// The severity, or `None` for off.
-    pub fn severity(self) -> Option<Severity> {
-        match self {
-            Level::Error => Some(Severity::Error),
-            Level::Warning => Some(Severity::Warning),
-            Level::Info => Some(Severity::Info),
-            Level::Off => None,
-        }
-    }
 }
 
 /// Rules turned off for some files.
@@ -347,7 +336,7 @@ const RULE_KEYS: &[&str] = &[
 
 impl UserRules {
     /// Loads rule files in order; each file's `extends` are loaded before it.
-    pub fn load(paths: &[PathBuf], builtin: &[&str]) -> Result<UserRules, RuleFileError> {
+    pub fn load(paths: &[PathBuf], builtin: Builtins<'_>) -> Result<UserRules, RuleFileError> {
         let mut rules = UserRules::default();
         let mut stack: Vec<(PathBuf, String)> = Vec::new();
         for path in paths {
@@ -357,7 +346,7 @@ impl UserRules {
     }
 
     /// Loads one rule file from text (`path` names it in errors).
-    pub fn from_text(path: &str, text: &str, builtin: &[&str]) -> Result<UserRules, RuleFileError> {
+    pub fn from_text(path: &str, text: &str, builtin: Builtins<'_>) -> Result<UserRules, RuleFileError> {
         let mut rules = UserRules::default();
         rules.load_text(Path::new(path), text, builtin, &mut Vec::new())?;
         Ok(rules)
@@ -366,7 +355,7 @@ impl UserRules {
     fn load_file(
         &mut self,
         path: &Path,
-        builtin: &[&str],
+        builtin: Builtins<'_>,
         stack: &mut Vec<(PathBuf, String)>,
     ) -> Result<(), RuleFileError> {
         let name = path.display().to_string();
@@ -382,7 +371,7 @@ impl UserRules {
         &mut self,
         path: &Path,
         text: &str,
-        builtin: &[&str],
+        builtin: Builtins<'_>,
         stack: &mut Vec<(PathBuf, String)>,
     ) -> Result<(), RuleFileError> {
         let name = path.display().to_string();
@@ -415,7 +404,7 @@ impl UserRules {
         stack.push((canonical, name.clone()));
         for extend in &spec.extends {
             let target = extend.value.as_str();
-            if builtin.contains(&target) {
+            if builtin.packs.contains(&target) {
                 if !self.packs.iter().any(|p| p == target) {
                     self.packs.push(target.to_string());
                 }
@@ -427,7 +416,7 @@ impl UserRules {
                     span_of(extend),
                     format!("`{target}` is neither a built-in pack nor a rule file"),
                     "extended here",
-                    Some(format!("built-in packs: {}", builtin.join(", "))),
+                    Some(format!("built-in packs: {}", builtin.packs.join(", "))),
                 ));
             }
             let canonical_target = file.canonicalize().unwrap_or_else(|_| file.clone());
@@ -576,9 +565,7 @@ impl UserRules {
                     Some("ids are lowercase words joined by `-`: `gdp-by-industry`".into()),
                 ));
             }
-            if self.rules.iter().any(|o| o.id == r.id.value)
-                || crate::rule::check::BUILTIN.iter().any(|c| c.id == r.id.value)
-            {
+            if self.rules.iter().any(|o| o.id == r.id.value) || builtin.checks.contains(&r.id.value.as_str()) {
                 return Err(invalid(
                     span_of(&r.id),
                     format!("rule id `{}` is already taken", r.id.value),
@@ -596,10 +583,9 @@ impl UserRules {
         }
         // Severities name built-in rules or rules of this or an earlier file.
         for (id, level) in &spec.severities {
-            let known =
-                crate::rule::check::BUILTIN.iter().any(|c| c.id == id) || self.rules.iter().any(|r| r.id == *id);
+            let known = builtin.checks.contains(&id.as_str()) || self.rules.iter().any(|r| r.id == *id);
             if !known {
-                let mut ids: Vec<&str> = crate::rule::check::BUILTIN.iter().map(|c| c.id).collect();
+                let mut ids: Vec<&str> = builtin.checks.to_vec();
                 ids.extend(self.rules.iter().map(|r| r.id.as_str()));
                 let at = text.find(&format!("{id}:")).map(|s| s..s + id.len());
                 return Err(invalid(

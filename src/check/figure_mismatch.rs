@@ -81,13 +81,13 @@ fn run(cx: &Context, outcome: &mut Outcome) {
                 let more = if more > 0 { format!(" and {more} more") } else { String::new() };
                 Consistent {
                     rule: CHECK.id.into(),
-                    at: cx.mark(mentions[0], key),
+                    at: cx.mark(mentions[0], key.to_string()),
                     explain: format!("{key}: {}{more} agree", stated.join(", ")),
                 }
             });
             continue;
         }
-        let label = key.rsplit_once('|').map_or(key, |(l, _)| l);
+        let label = key.measure();
         let agreeing: Vec<usize> = mentions
             .iter()
             .copied()

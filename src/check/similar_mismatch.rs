@@ -40,29 +40,27 @@ const MAX_POSTINGS: usize = 64;
 /// The shorter label must have at least this many characters.
 const MIN_CHARS: usize = 4;
 
+/// The frame and unit of a measure: only measures of one block are compared.
+type Block<'a> = (&'a [String], &'a str);
+
 fn run(cx: &Context, outcome: &mut Outcome) {
     // One representative mention per specific (linkable, non-dependent) measure.
-    let mut measures: Vec<(String, String, usize)> = Vec::new(); // (block, label, mention)
+    let mut measures: Vec<(Block, String, usize)> = Vec::new(); // (block, label, mention)
     for (key, mentions) in cx.graph.measures() {
-        if key.contains('/') {
+        if key.is_dependent() {
             continue; // a dependent under its head: its label alone says little
         }
-        let Some((head, unit)) = key.rsplit_once('|') else { continue };
-        let (frame, label) = match head.rsplit_once("] ") {
-            Some((frame, label)) => (frame, label),
-            None => ("", head),
-        };
-        if label.chars().count() >= MIN_CHARS {
-            measures.push((format!("{frame}|{unit}"), label.to_string(), mentions[0]));
+        if key.label.chars().count() >= MIN_CHARS {
+            measures.push(((key.frame.as_slice(), key.unit.as_str()), key.label.clone(), mentions[0]));
         }
     }
     // Candidate pairs from shared character pairs, per unit and frame.
-    let mut postings: BTreeMap<(&str, (char, char)), Vec<usize>> = BTreeMap::new();
+    let mut postings: BTreeMap<(Block, (char, char)), Vec<usize>> = BTreeMap::new();
     for (i, (block, label, _)) in measures.iter().enumerate() {
         let chars: Vec<char> = label.chars().collect();
         let bigrams: BTreeSet<(char, char)> = chars.windows(2).map(|w| (w[0], w[1])).collect();
         for bigram in bigrams {
-            postings.entry((block.as_str(), bigram)).or_default().push(i);
+            postings.entry((*block, bigram)).or_default().push(i);
         }
     }
     let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
