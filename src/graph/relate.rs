@@ -141,6 +141,7 @@ pub fn relations(
             out.push(Relation::PartOf { part: range.start + offset, total: range.start + total });
         }
     }
+    sub_scopes(&figs, doc, text, packs, &mut out);
     let parts: Vec<(usize, usize)> = out
         .iter()
         .filter_map(|r| match r {
@@ -1194,3 +1195,43 @@ pub fn rate_expected(numerator: &Interval, denominator: &Interval, complement: b
 fn between(text: &str, a: usize, b: usize) -> &str {
     text.get(a..b).unwrap_or("")
 }
+
+/// Parallel sub-scopes (`在城区，查处案件86起；在农村，查处案件132起`): a figure
+/// in a sentence that opens with a scope (`在X，`) is a part of the figure
+/// before it in its paragraph, outside any scope, with its label and unit
+/// (`全年共查处案件2180起`). The parts need not add up to the total.
+fn sub_scopes(figs: &[Fig<'_>], doc: &[Mention], text: &str, packs: &Packs, out: &mut Vec<Relation>) {
+    let scoped: Vec<bool> = figs
+        .iter()
+        .map(|f| {
+            let pack = &packs.packs[f.figure.pack];
+            let head = between(text, f.figure.sentence.start, f.figure.span.start).trim_start();
+            let Some((first, _)) = head.split_once(|c| is_clause_mark(c, pack)) else { return false };
+            let openers = &pack.spec.linking.relations.scope_openers;
+            first.chars().count() <= SCOPE_CHARS
+                && openers.iter().any(|o| first.starts_with(o.as_str()) && first.len() > o.len())
+                && !first.chars().any(|c| c.is_ascii_digit())
+        })
+        .collect();
+    for k in 0..figs.len() {
+        if !scoped[k] || figs[k].role != Role::Plain || is_percent(figs[k].figure) {
+            continue;
+        }
+        let label = figs[k].figure.label.trim();
+        if label.is_empty() {
+            continue;
+        }
+        let total = (0..k).rev().take_while(|&j| doc[j].paragraph == doc[k].paragraph).find(|&j| {
+            !scoped[j]
+                && figs[j].role == Role::Plain
+                && same_unit(figs[j].figure, figs[k].figure)
+                && figs[j].figure.label.trim() == label
+        });
+        if let Some(total) = total {
+            out.push(Relation::PartOf { part: figs[k].index, total: figs[total].index });
+        }
+    }
+}
+
+/// The longest scope that opens a sentence (`在城区`, `在各县（市）`).
+const SCOPE_CHARS: usize = 10;

@@ -206,6 +206,10 @@ pub struct RelationWords {
     pub partition_openers: Vec<String>,
     #[serde(default)]
     pub partition_closers: Vec<String>,
+    /// Words that open a sentence's sub-scope (`在城区，`): its figures are
+    /// parts of the unscoped figure of their label.
+    #[serde(default)]
+    pub scope_openers: Vec<String>,
     /// Negations that make a count the complement of a rate's stem (`不合格`).
     #[serde(default)]
     pub complement_prefixes: Vec<String>,
