@@ -672,7 +672,18 @@ fn names_stem(fig: &Fig<'_>, stem: &str, text: &str, pack: &CompiledPack) -> Opt
         let lower = after.to_lowercase();
         let cut = words.phrase_ends.iter().filter_map(|j| lower.find(&format!(" {j} "))).min().unwrap_or(after.len());
         let after = &after[..cut];
-        let around = format!("{} {}", fig.clause, after).to_lowercase().replace('-', " ");
+        // The figure's own words: the lead after its last phrase end (`and
+        // admitted 29,370`), then the noun phrase after it.
+        let lead = format!("{} ", fig.lead.to_ascii_lowercase());
+        let own = words
+            .phrase_ends
+            .iter()
+            .filter_map(|w| {
+                lead.rfind(&format!("{w} ")).filter(|&i| i == 0 || lead.as_bytes()[i - 1] == b' ').map(|i| i + w.len())
+            })
+            .max()
+            .map_or(lead.as_str(), |i| &lead[i..]);
+        let around = format!("{own} {after}").to_lowercase().replace('-', " ");
         let said: Vec<&str> = around.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
         let stem: Vec<String> = stem.to_lowercase().replace('-', " ").split_whitespace().map(str::to_string).collect();
         if stem.is_empty() {
@@ -729,14 +740,19 @@ fn rate(
         stem.char_indices().map(|(i, _)| &stem[i..]).filter(|s| s.chars().count() >= 2).collect()
     };
     let in_sentence: Vec<usize> = (0..k).rev().take_while(|&j| figs[j].figure.sentence == *sentence).collect();
-    let (numerator, complement, used) = stems.iter().find_map(|s| {
+    let found = stems.iter().find_map(|s| {
         in_sentence.iter().find_map(|&j| {
             if !eligible(j) {
                 return None;
             }
             names_stem(&figs[j], s, text, pack).map(|c| (j, c, *s))
         })
-    })?;
+    });
+    let Some((numerator, complement, used)) = found else {
+        // `全市874个城市社区中，已建成…的有862个，覆盖率98.6%`: among a whole.
+        let (n, d) = among(figs, k, text, pack)?;
+        return Some(rate_relation(figs, k, n, d, false, true));
+    };
     let n = figs[numerator].figure;
     // The whole: the numerator's total, else the count before it in its
     // sentence that is not itself a count of the stem, else (probable) a
@@ -893,7 +909,10 @@ fn share(
         }
         match total_of(parts, n) {
             Some(t) => (t, true),
-            None => return Vec::new(),
+            None => match among(figs, k, text, pack) {
+                Some((among_n, d)) if among_n == n => (d, true),
+                _ => return Vec::new(),
+            },
         }
     } else {
         match named_whole(figs, n, &numerators, &core, parts, names, text) {
@@ -1235,3 +1254,33 @@ fn sub_scopes(figs: &[Fig<'_>], doc: &[Mention], text: &str, packs: &Packs, out:
 
 /// The longest scope that opens a sentence (`在城区`, `在各县（市）`).
 const SCOPE_CHARS: usize = 10;
+
+/// A whole that a sentence opens with, and the first count after it, for a
+/// rate or share at `k` in the same sentence: `全市42个观测站中，有7个站…，占16.7%`,
+/// `Of 9,789 scheduled departures, 7,694 left on time …, a rate of 78.6 percent`.
+fn among(figs: &[Fig<'_>], k: usize, text: &str, pack: &CompiledPack) -> Option<(usize, usize)> {
+    let words = &pack.spec.linking.relations;
+    let sentence = &figs[k].figure.sentence;
+    let counts = |j: usize| {
+        let f = &figs[j];
+        !is_percent(f.figure) && !is_points(f.figure) && f.role == Role::Plain
+    };
+    let first = (0..k).rev().take_while(|&j| figs[j].figure.sentence == *sentence).last()?;
+    let d = first;
+    if !counts(d) {
+        return None;
+    }
+    let clause_end = text[figs[d].figure.span.end..sentence.end.max(figs[d].figure.span.end)]
+        .char_indices()
+        .find(|&(_, c)| is_clause_mark(c, pack))
+        .map(|(i, _)| figs[d].figure.span.end + i)?;
+    let rest = text[figs[d].figure.span.end..clause_end].trim_end();
+    let opens = figs[d].clause.trim_start().to_ascii_lowercase();
+    let among = words.among_closers.iter().any(|c| rest.ends_with(c.as_str()))
+        || words.among_openers.iter().any(|o| opens.split_whitespace().next() == Some(o.as_str()));
+    if !among {
+        return None;
+    }
+    let n = ((d + 1)..k).find(|&j| figs[j].figure.span.start > clause_end && counts(j))?;
+    same_unit(figs[n].figure, figs[d].figure).then_some((n, d))
+}

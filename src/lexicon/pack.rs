@@ -206,6 +206,13 @@ pub struct RelationWords {
     pub partition_openers: Vec<String>,
     #[serde(default)]
     pub partition_closers: Vec<String>,
+    /// A clause that ends with one of these (`全市874个城市社区中`) or opens
+    /// with one of `among_openers` (`Of 9,789 departures`) names the whole a
+    /// later rate or share of its sentence is taken among.
+    #[serde(default)]
+    pub among_closers: Vec<String>,
+    #[serde(default)]
+    pub among_openers: Vec<String>,
     /// Words that open a sentence's sub-scope (`在城区，`): its figures are
     /// parts of the unscoped figure of their label.
     #[serde(default)]
