@@ -1094,11 +1094,20 @@ fn sums(figs: &[Fig<'_>], text: &str, packs: &Packs, out: &mut Vec<Relation>) {
             }
         }
         // `…，合计612.47万人`: the counts of the unit before it in its sentence.
+        // The sum word opens the total's words (`合计新增托位980个`); in English
+        // it stands right before it (`a total of 8,835,100`). Only in prose:
+        // a table's rows are summed by nobody here.
+        let mut lead = f.lead.trim_end();
+        while let Some(p) = words.change_particles.iter().find(|p| ends_with_word(lead, p, pack)) {
+            let cut = if spaced(pack) { lead.to_ascii_lowercase().rfind(p.as_str()) } else { lead.rfind(p.as_str()) };
+            let Some(cut) = cut.filter(|&c| c < lead.len()) else { break };
+            lead = lead[..cut].trim_end();
+        }
         let totals = words.sum_words.iter().any(|w| {
             if spaced(pack) {
-                f.lead.to_ascii_lowercase().split(|c: char| !c.is_alphanumeric()).any(|x| x == w)
+                ends_with_word(lead, w, pack)
             } else {
-                f.lead.contains(w.as_str())
+                lead.contains(w.as_str())
             }
         });
         if totals && plain_count(k) {
@@ -1106,7 +1115,16 @@ fn sums(figs: &[Fig<'_>], text: &str, packs: &Packs, out: &mut Vec<Relation>) {
                 .rev()
                 .take_while(|&j| same_sentence(j) && same_unit(figs[j].figure, f.figure) && plain_count(j))
                 .collect();
-            if parts.len() >= 2 {
+            let tabular = parts.last().is_some_and(|&first| {
+                between(
+                    text,
+                    figs[first].figure.sentence.start.max(line_start(text, figs[first].figure.span.start)),
+                    f.figure.span.end,
+                )
+                .lines()
+                .any(|line| line.trim_start().starts_with('|') || line.trim().contains(TABLE_GAP))
+            });
+            if parts.len() >= 2 && !tabular {
                 let mut parts = parts;
                 parts.reverse();
                 out.push(Relation::SumOf {
@@ -1284,3 +1302,11 @@ fn among(figs: &[Fig<'_>], k: usize, text: &str, pack: &CompiledPack) -> Option<
     let n = ((d + 1)..k).find(|&j| figs[j].figure.span.start > clause_end && counts(j))?;
     same_unit(figs[n].figure, figs[d].figure).then_some((n, d))
 }
+
+/// Where the line holding `pos` starts.
+fn line_start(text: &str, pos: usize) -> usize {
+    text[..pos].rfind('\n').map_or(0, |i| i + 1)
+}
+
+/// Spaces that separate the columns of a fixed-width table.
+const TABLE_GAP: &str = "   ";
