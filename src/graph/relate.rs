@@ -430,6 +430,14 @@ fn close(figs: &[Fig<'_>], group: &mut Group, sentence_start: usize, packs: &Pac
     let Some(decrease) = decrease else { return };
     let index = |k: Option<usize>| k.map(|k| figs[k].index);
     if let Some(points) = g.points {
+        // The points' own direction, else their base's comparative (`高于`).
+        let points_decrease = match figs[points].role {
+            Role::Points { decrease: Some(d) } => d,
+            _ => g
+                .base
+                .and_then(|b| base_comparative(figs[b].lead, &packs.packs[figs[b].figure.pack]))
+                .unwrap_or(decrease),
+        };
         let base = g.base.filter(|&b| is_percent(figs[b].figure));
         let current = g.to.filter(|&t| is_percent(figs[t].figure)).or_else(|| {
             (sentence_start..base.unwrap_or(first)).rev().find(|&k| {
@@ -443,13 +451,23 @@ fn close(figs: &[Fig<'_>], group: &mut Group, sentence_start: usize, packs: &Pac
                 current: index(Some(current)),
                 delta: index(Some(points)),
                 percent: None,
-                decrease,
+                decrease: points_decrease,
                 points: true,
                 certain: true,
             }));
         }
-        return;
+        // `增加386.2亿元，同比增长18.4%，高于各项贷款增速（10.5%）7.9个百分点`: the
+        // change before the points is a change of its own.
+        if g.delta.is_none() || g.percent.is_none() {
+            return;
+        }
     }
+    // A base in percent belongs to the points, not to a change in counts.
+    let g = Group {
+        base: g.base.filter(|&b| !is_percent(figs[b].figure)),
+        to: g.to.filter(|&t| !is_percent(figs[t].figure)),
+        ..g
+    };
     let Some(unit_of) = g.delta.or(g.base).or(g.to) else { return };
     let unit = figs[unit_of].figure;
     if is_percent(unit) {
