@@ -317,6 +317,7 @@ fn fixtures(rels: &[&'static str]) -> Vec<(&'static str, String)> {
 }
 
 #[test]
+#[cfg_attr(no_shared, ignore = "needs ../shared, absent when built (it ships beside the repository, not in it)")]
 fn mutants_of_the_seed_are_caught() {
     let Some(path) = common::shared(SEED) else { return };
     let overall = mutate_all("seed", &[("seed.txt", common::read(&path))], SEED_FLOORS);
@@ -358,6 +359,7 @@ const SEED_REPEATS: &[(&str, &str, &str)] = &[
 ];
 
 #[test]
+#[cfg_attr(no_shared, ignore = "needs ../shared, absent when built (it ships beside the repository, not in it)")]
 fn repeats_a_reader_sees_in_the_seed_are_caught() {
     let Some(path) = common::shared(SEED) else { return };
     let text = common::read(&path);

@@ -100,6 +100,21 @@ fn run(cx: &Context, outcome: &mut Outcome) {
             .take(MAX_LABELS)
             .collect();
         for m in disagreeing {
+            // A probable link (compatible descriptions, not equal ones) is a
+            // warning, unless the two values differ the way typos do.
+            let certain = cx.mention(m).exact == cx.mention(reference).exact;
+            let typo = typo_like(cx.release.text_of(cx.mention(m)), cx.release.text_of(cx.mention(reference)));
+            let severity = if certain || typo { CHECK.severity } else { Severity::Warning };
+            let why = if certain {
+                String::new()
+            } else {
+                format!(
+                    " (linked as probably one measure: `{}` and `{}`{})",
+                    cx.mention(m).exact,
+                    cx.mention(reference).exact,
+                    if typo { ", and the values differ as a typo would" } else { "" }
+                )
+            };
             let mut labels = vec![cx.mark(reference, format!("says {}", cx.release.text_of(cx.mention(reference))))];
             labels.extend(
                 agreeing
@@ -109,9 +124,9 @@ fn run(cx: &Context, outcome: &mut Outcome) {
             );
             outcome.findings.push(Finding {
                 rule: CHECK.id.into(),
-                severity: CHECK.severity,
+                severity,
                 message: format!(
-                    "{} says {} for {label}, but {} says {}",
+                    "{} says {} for {label}, but {} says {}{why}",
                     cx.release.source_title(cx.mention(m)),
                     cx.release.text_of(cx.mention(m)),
                     cx.release.source_title(cx.mention(reference)),
@@ -144,4 +159,55 @@ fn part_pairs(cx: &Context) -> std::collections::HashSet<(usize, usize)> {
         })
         .flatten()
         .collect()
+}
+
+/// The fewest digits a figure must have for a one-digit difference to look like a typo.
+const TYPO_DIGITS: usize = 3;
+
+/// True when two figures as written differ the way a slip of the keyboard
+/// does: one digit changed, two neighbours swapped, one digit added or left
+/// out, or the same digits with another scale word (万 for 亿).
+pub fn typo_like(a: &str, b: &str) -> bool {
+    let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<Vec<char>>();
+    let (x, y) = (digits(a), digits(b));
+    if x.is_empty() || y.is_empty() {
+        return false;
+    }
+    if x == y {
+        // The same digits: a decimal point moved or another scale word.
+        return a != b;
+    }
+    // Short numbers differ in one digit all the time (25 and 28 reservoirs).
+    if x.len().max(y.len()) < TYPO_DIGITS {
+        return false;
+    }
+    if x.len() == y.len() {
+        let differ: Vec<usize> = (0..x.len()).filter(|&i| x[i] != y[i]).collect();
+        return differ.len() == 1
+            || (differ.len() == 2
+                && differ[1] == differ[0] + 1
+                && x[differ[0]] == y[differ[1]]
+                && x[differ[1]] == y[differ[0]]);
+    }
+    let (short, long) = if x.len() < y.len() { (&x, &y) } else { (&y, &x) };
+    long.len() == short.len() + 1
+        && (0..long.len())
+            .any(|skip| long.iter().enumerate().filter(|&(i, _)| i != skip).map(|(_, c)| c).eq(short.iter()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::typo_like;
+
+    #[test]
+    fn typos_are_one_digit_changed_swapped_added_or_dropped() {
+        assert!(typo_like("1829起", "1892起"));
+        assert!(typo_like("144起", "141起"));
+        assert!(!typo_like("25座", "28座"));
+        assert!(typo_like("58.3万人次", "258.3万人次"));
+        assert!(typo_like("3.2亿元", "3.2万元"));
+        assert!(!typo_like("612.38万人次", "236.5万人次"));
+        assert!(!typo_like("1829起", "1829起"));
+        assert!(!typo_like("7300余起", "7650余起"));
+    }
 }

@@ -22,6 +22,10 @@ pub struct Mention {
     pub figure: Figure,
     /// The measure key: its label and unit, with its head for a dependent.
     pub key: MeasureKey,
+    /// The key of the figure's own description; differs from `key` when the
+    /// figure was linked to a compatible description (a probable link).
+    pub exact: MeasureKey,
+    pub confidence: crate::graph::measure::Confidence,
     /// False for a dependent whose head could not be found: it links to nothing.
     pub linkable: bool,
     /// The paragraph the figure stands in.
@@ -97,7 +101,7 @@ pub fn keys(
 
 /// The frames of one pack in a whole text, found once: the headings that name
 /// a frame (`2024年工作回顾`) and where paragraph frame words (`预期目标`) stand.
-struct Frames {
+pub(crate) struct Frames {
     /// Per heading-scope frame: (heading start, the frame it names), in order.
     headings: Vec<Vec<(usize, String)>>,
     /// Per paragraph-scope frame: its id and where its words start, in order.
@@ -105,7 +109,7 @@ struct Frames {
 }
 
 impl Frames {
-    fn new(text: &str, pack: &CompiledPack) -> Self {
+    pub(crate) fn new(text: &str, pack: &CompiledPack) -> Self {
         let headings: Vec<std::ops::Range<usize>> =
             pack.heading.as_ref().map_or_else(Vec::new, |re| re.find_iter(text).map(|m| m.range()).collect());
         let mut named = Vec::new();
@@ -134,7 +138,7 @@ impl Frames {
     /// `paragraph_start` (`2024年`, `target`), or none: what
     /// the nearest heading naming a frame names, and the frame words of the
     /// paragraph before the figure. A key never depends on values, only words.
-    fn of(&self, pos: usize, paragraph_start: usize) -> Vec<String> {
+    pub(crate) fn of(&self, pos: usize, paragraph_start: usize) -> Vec<String> {
         let mut parts: Vec<&str> = Vec::new();
         for list in &self.headings {
             let i = list.partition_point(|(start, _)| *start <= pos);

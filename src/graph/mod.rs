@@ -7,6 +7,7 @@
 
 pub mod key;
 pub mod link;
+pub mod measure;
 pub mod relate;
 
 use std::collections::HashMap;
@@ -43,19 +44,37 @@ impl Release {
         let prose: Vec<std::borrow::Cow<'_, str>> = docs.iter().map(Document::prose).collect();
         let sources = Sources::segment_prose(&docs, &prose, packs);
         let mut mentions = Vec::new();
-        let mut relations = Vec::new();
+        let mut descriptions = Vec::new();
+        let mut per_doc = Vec::with_capacity(prose.len());
         for (doc_index, prose) in prose.iter().enumerate() {
             let Extracted { figures, clauses } = extract(prose, packs);
             let layout = Layout::new(prose);
-            let keys = link::keys(prose, &figures, packs, &layout, &clauses);
+            descriptions.extend(measure::describe(prose, &figures, packs, &layout, &clauses));
+            per_doc.push((doc_index, figures, clauses, layout));
+        }
+        let paragraphs: Vec<(usize, usize)> = per_doc
+            .iter()
+            .flat_map(|(doc, figures, _, layout)| {
+                figures.iter().map(move |f| {
+                    (*doc, link::paragraph(layout, f.span.start, packs.packs[f.pack].spec.labels.paragraphs).start)
+                })
+            })
+            .collect();
+        let mut keys = measure::cluster(&descriptions, &paragraphs).into_iter();
+        let mut relations = Vec::new();
+        for (doc_index, figures, clauses, layout) in per_doc {
             let first = mentions.len();
-            for (figure, (key, linkable)) in figures.into_iter().zip(keys) {
+            for figure in figures {
+                let description = &descriptions[mentions.len()];
+                let (key, confidence) = keys.next().unwrap_or_else(|| (description.key(), Default::default()));
+                let exact = description.key();
+                let linkable = description.anchored;
                 let source = sources.source_at(doc_index, figure.span.start).map_or(0, |s| s.id);
                 let style = packs.packs[figure.pack].spec.labels.paragraphs;
                 let paragraph = link::paragraph(&layout, figure.span.start, style);
-                mentions.push(Mention { doc: doc_index, source, figure, key, linkable, paragraph });
+                mentions.push(Mention { doc: doc_index, source, figure, key, exact, confidence, linkable, paragraph });
             }
-            relations.extend(relate::relations(prose, &mentions, first..mentions.len(), packs, &clauses));
+            relations.extend(relate::relations(&prose[doc_index], &mentions, first..mentions.len(), packs, &clauses));
         }
         Release { docs, sources, mentions, relations }
     }

@@ -43,6 +43,9 @@ pub struct Pack {
     pub sources: Vec<SourceSpec>,
     #[serde(default)]
     pub linking: LinkingSpec,
+    /// The words that describe what a figure measures (periods, bases, shares).
+    #[serde(default)]
+    pub measures: crate::lexicon::measure_words::MeasureSpec,
     /// The built-in checks and their default severities (`off` turns one off).
     #[serde(default)]
     pub checks: BTreeMap<String, crate::finding::Level>,
@@ -488,6 +491,8 @@ pub struct CompiledPack {
     /// `labels.subject`, compiled.
     pub subject: Option<Regex>,
     pub lexicon: Lexicon,
+    /// `measures`, compiled.
+    pub measure_words: crate::lexicon::measure_words::MeasureWords,
 }
 
 /// A pack's word lists, indexed for matching at a position. Payloads are
@@ -648,6 +653,8 @@ impl Packs {
             let heading =
                 spec.linking.heading.as_deref().map(|h| regex("linking.heading", &format!("(?m:{h})"))).transpose()?;
             let subject = spec.labels.subject.as_deref().map(|s| regex("labels.subject", s)).transpose()?;
+            let measure_words = crate::lexicon::measure_words::MeasureWords::new(&spec.measures)
+                .map_err(|(entry, source)| PackError::Regex { name: spec.language.clone(), entry, source })?;
             compiled.push(CompiledPack {
                 spec,
                 script,
@@ -659,6 +666,7 @@ impl Packs {
                 heading,
                 subject,
                 lexicon,
+                measure_words,
             });
         }
         Ok(Packs { packs: compiled, numerals })

@@ -27,13 +27,9 @@ pub struct Document {
 /// Something wrong with reading an input (not with its figures).
 #[derive(Debug, Error, Diagnostic)]
 pub enum LoadError {
-    #[error("cannot read {path}: {source}")]
+    #[error("cannot read {path}: {reason}")]
     #[diagnostic(code(crosscheck::io))]
-    Io {
-        path: String,
-        #[source]
-        source: std::io::Error,
-    },
+    Io { path: String, reason: std::io::Error },
     #[error("{path} is empty")]
     #[diagnostic(code(crosscheck::empty), help("an empty file states no figure; leave it out"))]
     Empty { path: String },
@@ -120,11 +116,12 @@ impl Document {
     /// Reads a file of at most `max_bytes` (an empty file is refused too).
     pub fn read_limited(path: &Path, max_bytes: u64) -> Result<Document, LoadError> {
         let name = path.display().to_string();
-        let size = std::fs::metadata(path).map_err(|source| LoadError::Io { path: name.clone(), source })?.len();
+        let size =
+            std::fs::metadata(path).map_err(|source| LoadError::Io { path: name.clone(), reason: source })?.len();
         if size > max_bytes {
             return Err(LoadError::TooLarge { path: name, size, max: max_bytes });
         }
-        let bytes = std::fs::read(path).map_err(|source| LoadError::Io { path: name.clone(), source })?;
+        let bytes = std::fs::read(path).map_err(|source| LoadError::Io { path: name.clone(), reason: source })?;
         if bytes.is_empty() {
             return Err(LoadError::Empty { path: name });
         }

@@ -1,0 +1,458 @@
+//! Descriptions read from Chinese clauses: the measure before the number,
+//! a classifier and its counted noun after it.
+
+use std::collections::HashMap;
+
+use super::{Description, Kind};
+use crate::extract::label::normalise_han;
+use crate::extract::Figure;
+use crate::graph::link;
+use crate::lexicon::measure_words::MeasureWords;
+use crate::lexicon::pack::CompiledPack;
+
+/// The core of every share: what it is a share of is its head.
+const SHARE: &str = "占比";
+
+/// Reads the description of a figure in a Chinese clause.
+pub(super) struct HanReader<'a> {
+    pub(super) text: &'a str,
+    pub(super) figures: &'a [Figure],
+    pub(super) pack: &'a CompiledPack,
+    pub(super) words: &'a MeasureWords,
+}
+
+impl HanReader<'_> {
+    pub(super) fn describe(
+        &self,
+        i: usize,
+        earlier: std::ops::Range<usize>,
+        done: &[Description],
+        item: Option<&str>,
+        paragraph_start: usize,
+    ) -> Description {
+        let figure = &self.figures[i];
+        let sentence_start = figure.sentence.start.min(figure.span.start);
+        let segment_start = earlier.clone().last().map_or(sentence_start, |p| self.figures[p].span.end);
+        let segment = &self.text[segment_start.min(figure.span.start)..figure.span.start];
+        let clause = self.clause(segment);
+        let period = self.period(&self.text[sentence_start..figure.span.start]);
+        let mut d = Description {
+            frame: Vec::new(),
+            period,
+            previous: false,
+            kind: Kind::Level,
+            head: None,
+            core: String::new(),
+            unit: String::new(),
+            anchored: true,
+            legacy: None,
+        };
+        let is_percent = matches!(figure.unit.as_deref(), Some("%" | "个百分点"));
+        // The nearest earlier figure of the sentence that states a level now.
+        let level_before = |accept_percent: bool| {
+            earlier.clone().rev().find(|&p| {
+                let e = &done[p];
+                e.kind == Kind::Level
+                    && !e.previous
+                    && e.anchored
+                    && (accept_percent || self.figures[p].unit.as_deref() != Some("%"))
+            })
+        };
+        let head_of = |p: usize| {
+            let e: &Description = &done[p];
+            match &e.head {
+                Some(h) => format!("{h}/{}", e.core),
+                None => e.core.clone(),
+            }
+        };
+
+        // The base of a comparison: `较去年同期的43.81亿元`, `由75.2%`.
+        if let Some(m) = self.words.previous.as_ref().and_then(|re| re.find(clause)) {
+            d.previous = true;
+            let mut own_words = &clause[..m.start()];
+            // `护理型床位占比由上年的…`: the base of a share.
+            if let Some(at) = self.share_start(own_words) {
+                d.kind = Kind::Share;
+                d.core = SHARE.to_string();
+                let head = self.norm(&own_words[..at]);
+                d.head = (!head.is_empty()).then_some(head).or_else(|| level_before(false).map(head_of));
+                d.anchored = d.head.is_some();
+                return d;
+            }
+            own_words = own_words.trim();
+            let own = self.norm(own_words);
+            if own.is_empty() {
+                match level_before(is_percent) {
+                    Some(p) => {
+                        d.core = done[p].core.clone();
+                        d.head = done[p].head.clone();
+                    }
+                    None => d.anchored = false,
+                }
+            } else {
+                d.core = own;
+            }
+            return d;
+        }
+        // The level reached after its base: `由75.2%提高到78.4%`.
+        if self.words.level_after.as_ref().is_some_and(|re| re.is_match(clause)) {
+            if let Some(p) = earlier.clone().rev().find(|&p| done[p].previous) {
+                d.core = done[p].core.clone();
+                d.head = done[p].head.clone();
+                d.kind = done[p].kind;
+                d.anchored = done[p].anchored;
+                return d;
+            }
+        }
+        // A share: `占全市接待游客总量的23.3%`, `占比47.2%`.
+        if figure.unit.as_deref() == Some("%") {
+            if let Some(m) = self.words.share.as_ref().and_then(|re| re.find(clause)) {
+                d.kind = Kind::Share;
+                d.core = SHARE.to_string();
+                let own = item.map(|w| self.norm(w)).unwrap_or_else(|| self.norm(&clause[..m.start()]));
+                d.head = if own.is_empty() {
+                    level_before(false).map(head_of).or_else(|| self.topic(i, earlier.start, paragraph_start))
+                } else {
+                    Some(own)
+                };
+                d.anchored = d.head.is_some();
+                return d;
+            }
+        }
+        // A change: `同比增长8.6%`, `较去年同期增加48.5万人次`, `下降3.2个百分点`.
+        if let Some((direction, at)) = self.direction(clause) {
+            d.kind = Kind::Change;
+            let before = &clause[..at];
+            let averaged = self.pack.spec.linking.changes.averaged.iter().any(|w| before.contains(w.as_str()));
+            let base = self
+                .words
+                .base_in(before)
+                .or_else(|| {
+                    let sentence = &self.text[sentence_start..segment_start.max(sentence_start)];
+                    self.words.base_in(sentence)
+                })
+                .unwrap_or(&self.words.spec.default_base);
+            let base = if averaged { "年均" } else { base };
+            d.core = format!("{base}{direction}");
+            let own = match item {
+                Some(w) => self.norm(w),
+                None => self.norm(&self.strip_bases(before)),
+            };
+            d.head = if own.is_empty() {
+                let accept_percent = figure.unit.as_deref() == Some("个百分点");
+                let counts = !is_percent;
+                // The level it changes, or the head of the count change just
+                // before it (`火灾起数减少182起，下降12.1%`).
+                let found = earlier.clone().rev().find_map(|p| {
+                    let e = &done[p];
+                    let unit = self.figures[p].unit.as_deref();
+                    let level = e.kind == Kind::Level
+                        && !e.previous
+                        && e.anchored
+                        && (accept_percent || unit != Some("%"))
+                        && (!counts || self.figures[p].unit == figure.unit);
+                    let delta = !counts && e.kind == Kind::Change && !matches!(unit, Some("%" | "个百分点"));
+                    if level {
+                        Some(head_of(p))
+                    } else if delta {
+                        e.head.clone()
+                    } else {
+                        None
+                    }
+                });
+                found.or_else(|| self.topic(i, earlier.start, paragraph_start))
+            } else {
+                Some(own)
+            };
+            d.anchored = d.head.is_some();
+            return d;
+        }
+
+        // A level: what it counts, with an enumeration's item in front.
+        let mut core = self.norm(&figure.label);
+        if let Some(item) = item {
+            let shared = self.enumerated_core(i, earlier.start);
+            core = format!("{}{}", self.norm(item), shared);
+        }
+        d.core = core;
+        let short_rate = self.pack.spec.linking.rate_suffixes.iter().any(|s| d.core.ends_with(s.as_str()))
+            && d.core.chars().count() <= self.words.spec.short_rate_chars;
+        let dependent = short_rate || (item.is_none() && link::is_dependent(&figure.label, self.pack));
+        if dependent {
+            // The head is the nearest figure before that is not itself a dependent.
+            d.head = earlier
+                .clone()
+                .rev()
+                .find(|&p| {
+                    let e = &done[p];
+                    e.kind == Kind::Level
+                        && !e.previous
+                        && e.anchored
+                        && e.head.is_none()
+                        && self.figures[p].unit.as_deref() != Some("%")
+                })
+                .map(|p| done[p].core.clone())
+                .or_else(|| self.topic(i, earlier.start, paragraph_start));
+            d.anchored = d.head.is_some();
+        }
+        d
+    }
+
+    /// The words of a segment after its last clause boundary (a `、` joins
+    /// list items and does not end a clause).
+    fn clause<'t>(&self, segment: &'t str) -> &'t str {
+        let boundaries = &self.pack.lexicon.boundaries;
+        let cut = segment
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c != '、' && boundaries.contains(c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        segment[cut..].trim_start_matches(['、', ' '])
+    }
+
+    /// The last data period written in `words`, unless a span of time
+    /// (`1—9月`) or a point in time (`截至6月底`) follows it; a day (`8月7日`)
+    /// is a date, not a period.
+    fn period(&self, words: &str) -> Option<String> {
+        let re = self.words.periods.as_ref()?;
+        let spec = &self.words.spec;
+        let single = re
+            .find_iter(words)
+            .filter(|m| {
+                let before = words[..m.start()].chars().next_back();
+                let after = words[m.end()..].chars().next();
+                !before.is_some_and(|c| spec.period_not_after.contains(c))
+                    && !after.is_some_and(|c| spec.period_not_before.contains(c))
+            })
+            .last()?;
+        let span_end = self.words.spans.as_ref().and_then(|s| s.find_iter(words).last()).map_or(0, |m| m.end());
+        (span_end < single.end()).then(|| single.as_str().replace('份', ""))
+    }
+
+    /// The direction of a change stated at the end of a clause, canonical, and
+    /// where its word starts.
+    fn direction(&self, clause: &str) -> Option<(&'static str, usize)> {
+        let changes = &self.pack.spec.linking.changes;
+        let clause = clause.trim_end_matches(['了', ' ']);
+        let find = |words: &[String]| {
+            words.iter().filter(|w| clause.ends_with(w.as_str())).map(|w| clause.len() - w.len()).min()
+        };
+        // A change named by a noun: `增速为15.2%`, `降幅12.1%`.
+        let spec = &self.words.spec;
+        let noun = |words: &[String]| {
+            let bare = spec.copulas.iter().find_map(|c| clause.strip_suffix(c.as_str())).unwrap_or(clause);
+            words.iter().filter(|w| bare.ends_with(w.as_str())).map(|w| bare.len() - w.len()).min()
+        };
+        if let Some(at) = find(&changes.decrease).or_else(|| noun(&spec.decrease_nouns)) {
+            Some(("下降", at))
+        } else {
+            find(&changes.increase).or_else(|| noun(&spec.increase_nouns)).map(|at| ("增长", at))
+        }
+    }
+
+    /// The scope a sentence opens with: its first clause, when the figure
+    /// stands in a later one (`在城区，查处案件86起` → `城区`).
+    pub(super) fn sentence_scope(&self, i: usize) -> String {
+        let figure = &self.figures[i];
+        let start = figure.sentence.start.min(figure.span.start);
+        let words = &self.text[start..figure.span.start];
+        let boundaries = &self.pack.lexicon.boundaries;
+        let Some((cut, _)) = words.char_indices().find(|&(_, c)| c != '、' && boundaries.contains(c)) else {
+            return String::new();
+        };
+        let mut scope = self.norm(&words[..cut]);
+        for marker in &self.words.spec.scope_markers {
+            if let Some(rest) = scope.strip_prefix(marker.as_str()).filter(|r| !r.is_empty()) {
+                scope = rest.to_string();
+            }
+        }
+        scope
+    }
+
+    /// Where a share's words (`占…比重`, `占比`) start in `words`, if they hold one.
+    fn share_start(&self, words: &str) -> Option<usize> {
+        let re = self.words.share.as_ref()?;
+        let at = words.find('占')?;
+        re.is_match(&words[at..]).then_some(at)
+    }
+
+    fn strip_bases(&self, words: &str) -> String {
+        let mut out = words.to_string();
+        for base in &self.words.spec.bases {
+            for w in &base.words {
+                out = out.replace(w.as_str(), "");
+            }
+        }
+        out
+    }
+
+    /// The words between an enumeration word and the first figure it spreads
+    /// over (`分别接待游客` → `接待游客`), normalised.
+    fn enumerated_core(&self, i: usize, first: usize) -> String {
+        let figure = &self.figures[i];
+        let run_start = (first..=i)
+            .find(|&p| {
+                let before = &self.text
+                    [self.figures[p].sentence.start.min(self.figures[p].span.start)..self.figures[p].span.start];
+                self.words.spec.enumeration.iter().any(|w| before.contains(w.as_str()))
+            })
+            .unwrap_or(i);
+        let lead = &self.text
+            [figure.sentence.start.min(self.figures[run_start].span.start)..self.figures[run_start].span.start];
+        let after = self
+            .words
+            .spec
+            .enumeration
+            .iter()
+            .filter_map(|w| lead.rfind(w.as_str()).map(|at| at + w.len()))
+            .max()
+            .unwrap_or(lead.len());
+        self.norm(&lead[after..])
+    }
+
+    /// The topic a dependent without a head figure belongs to: the clause
+    /// before the one that holds the sentence's first figure
+    /// (`开展夏夜治安巡查宣防集中统一行动，共出动警力1.5万人次` → the action), else
+    /// the paragraph's first sentence when it holds no figure (`一是开展集中清查。`).
+    fn topic(&self, i: usize, first: usize, paragraph_start: usize) -> Option<String> {
+        let figure = &self.figures[i];
+        let start = figure.sentence.start.min(self.figures[first].span.start);
+        let before = &self.text[start..self.figures[first].span.start];
+        let boundaries = &self.pack.lexicon.boundaries;
+        if let Some((cut, _)) = before.char_indices().rev().find(|&(_, c)| c != '、' && boundaries.contains(c)) {
+            let topic = self.norm(self.clause(&before[..cut]));
+            if !topic.is_empty() {
+                return Some(topic);
+            }
+        }
+        let head = &self.text[paragraph_start.min(start)..start];
+        let ends = &self.pack.lexicon.sentence_ends;
+        let first_end = head.char_indices().find(|&(_, c)| ends.contains(c))?.0;
+        let sentence = &head[..first_end];
+        if sentence.chars().any(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let topic = self.norm(sentence);
+        (!topic.is_empty()).then_some(topic)
+    }
+
+    /// A label normalised to what it counts: the pack's fillers and synonyms,
+    /// then periods, the subject before an adverb, light verbs, trailing
+    /// words and particles dropped.
+    fn norm(&self, raw: &str) -> String {
+        let spec = &self.words.spec;
+        let mut s = normalise_han(raw, self.pack);
+        for re in [&self.words.periods, &self.words.spans].into_iter().flatten() {
+            s = re.replace_all(&s, "").into_owned();
+        }
+        let trailing = |s: &mut String| {
+            while let Some(w) = spec.trailing.iter().find(|w| s.ends_with(w.as_str()) && s.len() > w.len() + 3) {
+                s.truncate(s.len() - w.len());
+            }
+        };
+        trailing(&mut s);
+        // `A级旅游景区共接待游客` = `A级旅游景区接待游客`: an adverb says nothing of
+        // what is counted (the acting body before it is the pack's subject).
+        let mut masked = s.clone();
+        for word in &spec.not_adverbs {
+            masked = masked.replace(word.as_str(), &"\u{0}".repeat(word.len()));
+        }
+        let mut cut: Vec<std::ops::Range<usize>> = Vec::new();
+        for adverb in &spec.adverbs {
+            for (at, _) in masked.match_indices(adverb.as_str()) {
+                if !cut.iter().any(|r| r.start < at + adverb.len() && at < r.end) {
+                    cut.push(at..at + adverb.len());
+                }
+            }
+        }
+        cut.sort_by_key(|r| std::cmp::Reverse(r.start));
+        for r in cut {
+            if s.len() - r.len() >= 6 {
+                s.replace_range(r, "");
+            }
+        }
+        for particle in &spec.particles {
+            s = s.replace(particle.as_str(), "");
+        }
+        loop {
+            let before = s.len();
+            if let Some(w) = spec.light_verbs.iter().find(|w| s.starts_with(w.as_str()) && s.len() > w.len() + 3) {
+                s = s[w.len()..].to_string();
+            }
+            if let Some(w) = spec.trailing.iter().find(|w| s.ends_with(w.as_str()) && s.len() > w.len() + 3) {
+                s.truncate(s.len() - w.len());
+            }
+            if s.len() == before {
+                break;
+            }
+        }
+        s
+    }
+}
+
+/// Finds the enumerations of the sentence that starts at figure `first`:
+/// `主城区和各县分别接待游客389.7万人次和222.68万人次`, `事故起数、死亡人数分别下降16.8%、15.7%`.
+/// Each figure of the run gets its item, when items and figures are as many.
+pub(super) fn enumerations(
+    text: &str,
+    figures: &[Figure],
+    first: usize,
+    pack: &CompiledPack,
+    items: &mut HashMap<usize, String>,
+) {
+    let words = &pack.measure_words.spec;
+    if words.enumeration.is_empty() {
+        return;
+    }
+    let sentence = figures[first].sentence.clone();
+    let end = figures[first..].iter().take_while(|f| f.sentence == sentence).count() + first;
+    let mut i = first;
+    while i < end {
+        let segment_start =
+            if i == first { sentence.start.min(figures[i].span.start) } else { figures[i - 1].span.end };
+        let segment = &text[segment_start..figures[i].span.start];
+        let Some((at, word)) =
+            words.enumeration.iter().filter_map(|w| segment.rfind(w.as_str()).map(|at| (at, w))).max_by_key(|x| x.0)
+        else {
+            i += 1;
+            continue;
+        };
+        // The run: figures joined only by joiners.
+        let mut run = vec![i];
+        while let Some(&last) = run.last() {
+            let next = last + 1;
+            if next >= end {
+                break;
+            }
+            let between = text[figures[last].span.end..figures[next].span.start].trim();
+            let joined = between.is_empty()
+                || words.joiners.iter().any(|j| between == j.as_str())
+                || (between.chars().count() == 1 && between.chars().all(|c| "，,".contains(c)));
+            if !joined {
+                break;
+            }
+            run.push(next);
+        }
+        // The items: the words before the enumeration word, back to a boundary.
+        let head = &segment[..at];
+        let boundaries = &pack.lexicon.boundaries;
+        let cut = head
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c != '、' && boundaries.contains(c))
+            .map_or(0, |(k, c)| k + c.len_utf8());
+        let list = &head[cut..];
+        let mut parts: Vec<&str> = vec![list];
+        for joiner in &words.joiners {
+            parts = parts.iter().flat_map(|p| p.split(joiner.as_str())).collect();
+        }
+        let parts: Vec<&str> = parts.into_iter().map(str::trim).filter(|p| !p.is_empty()).collect();
+        if parts.len() == run.len() && run.len() >= 2 {
+            for (&f, part) in run.iter().zip(parts) {
+                items.insert(f, part.to_string());
+            }
+        }
+        let _ = word;
+        i = run.last().map_or(i, |&l| l) + 1;
+    }
+}

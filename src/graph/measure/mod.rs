@@ -1,0 +1,441 @@
+//! What each figure measures, as a typed description, and which figures of a
+//! release state one measure (DESIGN.md, "Linking").
+//!
+//! A description is read from the clause around the figure: the data period
+//! the sentence states (`前三季度`), whether the figure is the base of a
+//! comparison (`较去年同期的43.81亿元`), what kind of figure it is (a level, a
+//! change against a base, a share, a rate of what stands before it), the head
+//! it depends on, and the core of what it counts with the subject, adverbs,
+//! light verbs and particles dropped (`全市文旅系统共出动执法人员` → `出动执法人员`).
+//!
+//! Figures whose descriptions are equal state one measure: a certain link.
+//! Descriptions that are compatible (one core or head ends with the other,
+//! all else equal) link too, as a probable link,
+//! when every description of the set is compatible with every other: a
+//! shorter label that fits two different longer ones (`接待游客` in
+//! `乡村旅游点接待游客` and `A级旅游景区接待游客`) links to neither. Keys never
+//! depend on values.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+
+use crate::extract::Clauses;
+use crate::extract::Figure;
+use crate::graph::key::{Head, MeasureKey};
+use crate::graph::link::{self, Frames};
+use crate::lexicon::pack::{LabelOrder, Packs};
+use crate::span::Layout;
+
+mod han;
+
+use han::{enumerations, HanReader};
+
+/// What a figure is, beyond what it counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    /// A quantity: `接待游客612.38万人次`.
+    Level,
+    /// A change against a base: `同比增长8.6%`, `较去年同期增加48.5万人次`.
+    Change,
+    /// A share of a whole: `占全市接待游客总量的23.3%`.
+    Share,
+}
+
+/// The typed description of what one figure states.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Description {
+    /// The frame from headings and paragraph words (`2024年`, `target`).
+    pub frame: Vec<String>,
+    /// The data period its sentence states before it (`前三季度`), if any.
+    pub period: Option<String>,
+    /// True for the base of a comparison: last year's value.
+    pub previous: bool,
+    pub kind: Kind,
+    /// The measure it depends on (a change's, a share's, a dependent count's).
+    pub head: Option<String>,
+    /// What it counts, normalised.
+    pub core: String,
+    pub unit: String,
+    /// False for a dependent whose head could not be found: it links to nothing.
+    pub anchored: bool,
+    /// A key computed the older way, for packs this model does not read yet.
+    pub legacy: Option<MeasureKey>,
+}
+
+impl Description {
+    /// The measure key this description is displayed and linked by: the
+    /// period and a comparison's base join the frame (`[2024年 9月 上期]`).
+    pub fn key(&self) -> MeasureKey {
+        if let Some(key) = &self.legacy {
+            return key.clone();
+        }
+        let mut frame = self.frame.clone();
+        frame.extend(self.period.clone());
+        if self.previous {
+            frame.push(PREVIOUS.to_string());
+        }
+        let head = match &self.head {
+            Some(h) => Some(Head::Label(h.clone())),
+            None if !self.anchored => Some(Head::Unanchored),
+            None => None,
+        };
+        MeasureKey::new(frame, head, &self.core, &self.unit)
+    }
+}
+
+/// The frame word of the base of a comparison (last period's value).
+const PREVIOUS: &str = "上期";
+
+impl fmt::Display for Description {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.key().fmt(f)
+    }
+}
+
+impl Description {
+    /// Compatible descriptions may state one measure: the same frame, period,
+    /// kind, base and unit; heads one inside the other; cores equal or one
+    /// ending with the other.
+    fn compatible(&self, other: &Description) -> bool {
+        if self.legacy.is_some() || other.legacy.is_some() || !self.anchored || !other.anchored {
+            return false;
+        }
+        self.frame == other.frame
+            && self.kind == other.kind
+            && self.previous == other.previous
+            && self.unit == other.unit
+            // A month left unsaid is not a month: `9月份…186亿元` and the year to
+            // date `1586亿元` stand side by side in monthly releases.
+            && self.period == other.period
+            && match (&self.head, &other.head) {
+                (None, None) => true,
+                (Some(a), Some(b)) => a.contains(b.as_str()) || b.contains(a.as_str()),
+                _ => false,
+            }
+            && if self.kind == Kind::Level { ends_alike(&self.core, &other.core) } else { self.core == other.core }
+    }
+
+    /// How much the description says: the one a merged set is named by.
+    fn specificity(&self) -> (usize, usize, usize) {
+        (
+            usize::from(self.period.is_some()),
+            self.head.as_ref().map_or(0, |h| h.chars().count()),
+            self.core.chars().count(),
+        )
+    }
+}
+
+/// True when one label ends with the other, which has at least two characters
+/// (Chinese and English noun phrases put their head noun last).
+fn ends_alike(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short == long || (short.chars().count() >= MIN_SHARED_CHARS && long.ends_with(short))
+}
+
+/// The shortest core that may link to a longer one it ends.
+const MIN_SHARED_CHARS: usize = 2;
+
+/// The descriptions of one document's figures, in order.
+pub fn describe(
+    text: &str,
+    figures: &[Figure],
+    packs: &Packs,
+    layout: &Layout,
+    clauses: &[Option<Clauses>],
+) -> Vec<Description> {
+    let legacy = link::keys(text, figures, packs, layout, clauses);
+    let frames: Vec<Frames> = packs.packs.iter().map(|p| Frames::new(text, p)).collect();
+    let mut out: Vec<Description> = Vec::with_capacity(figures.len());
+    // Per sentence: the enumerations (`A和B分别…X和Y`) found in it, by figure.
+    let mut items: HashMap<usize, String> = HashMap::new();
+    let mut first_in_sentence = 0;
+    for (i, figure) in figures.iter().enumerate() {
+        let pack = &packs.packs[figure.pack];
+        if i == 0 || figures[i - 1].sentence != figure.sentence {
+            first_in_sentence = i;
+            enumerations(text, figures, i, pack, &mut items);
+        }
+        let paragraph = link::paragraph(layout, figure.span.start, pack.spec.labels.paragraphs);
+        let frame = frames[figure.pack].of(figure.span.start, paragraph.start);
+        let unit = figure.unit.clone().unwrap_or_default();
+        if pack.spec.labels.order == LabelOrder::After {
+            let (key, anchored) = legacy[i].clone();
+            out.push(Description {
+                frame,
+                period: None,
+                previous: false,
+                kind: Kind::Level,
+                head: None,
+                core: String::new(),
+                unit,
+                anchored,
+                legacy: Some(key),
+            });
+            continue;
+        }
+        let reader = HanReader { text, figures, pack, words: &pack.measure_words };
+        let earlier = first_in_sentence..i;
+        let mut description = reader.describe(i, earlier, &out, items.get(&i).map(String::as_str), paragraph.start);
+        description.frame = frame;
+        description.unit = unit;
+        out.push(description);
+    }
+    scope_parallels(text, figures, packs, layout, &mut out);
+    out
+}
+
+/// Parallel scopes: one paragraph that states equal descriptions in
+/// different sentences (`在城区，查处案件86起；在农村，查处案件132起`, `一般公共预算…
+/// 结转下年7.37亿元；政府性基金预算…结转下年14.36亿元`) states one measure per scope,
+/// each named by its sentence's first clause. They are parts, not repeats.
+fn scope_parallels(text: &str, figures: &[Figure], packs: &Packs, layout: &Layout, out: &mut [Description]) {
+    let mut seen: HashMap<(usize, MeasureKey), Vec<usize>> = HashMap::new();
+    for (i, (figure, d)) in figures.iter().zip(out.iter()).enumerate() {
+        let pack = &packs.packs[figure.pack];
+        if d.legacy.is_some() || !d.anchored || pack.spec.labels.order == LabelOrder::After {
+            continue;
+        }
+        let paragraph = link::paragraph(layout, figure.span.start, pack.spec.labels.paragraphs);
+        seen.entry((paragraph.start, d.key())).or_default().push(i);
+    }
+    let mut groups: Vec<Vec<usize>> = seen.into_values().filter(|g| g.len() > 1).collect();
+    groups.sort_unstable();
+    for group in groups {
+        let sentences: Vec<_> = group.iter().map(|&i| figures[i].sentence.clone()).collect();
+        if sentences.windows(2).any(|w| w[0] == w[1]) {
+            continue;
+        }
+        let scopes: Vec<String> = group
+            .iter()
+            .map(|&i| {
+                let pack = &packs.packs[figures[i].pack];
+                HanReader { text, figures, pack, words: &pack.measure_words }.sentence_scope(i)
+            })
+            .collect();
+        let mut distinct = scopes.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        if scopes.iter().any(String::is_empty) || distinct.len() != scopes.len() {
+            continue;
+        }
+        for (&i, scope) in group.iter().zip(scopes) {
+            let d = &mut out[i];
+            match (d.kind, &mut d.head) {
+                (Kind::Level, None) => d.core = format!("{scope}{}", d.core),
+                (_, Some(head)) => *head = format!("{scope}{head}"),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// How a figure is linked into its measure.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Confidence {
+    #[default]
+    /// Its description is the measure's.
+    Certain,
+    /// Its description is compatible with the measure's.
+    Probable,
+}
+
+/// The measure key of each figure of a release, from their descriptions:
+/// equal descriptions share a key; sets of pairwise compatible descriptions
+/// stated in different paragraphs share the key of the most specific one.
+/// `paragraphs[i]` identifies the paragraph figure `i` stands in.
+pub fn cluster(descriptions: &[Description], paragraphs: &[(usize, usize)]) -> Vec<(MeasureKey, Confidence)> {
+    // Exact groups, in order of first mention.
+    let mut group_of: Vec<usize> = Vec::with_capacity(descriptions.len());
+    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new(); // (representative, mentions)
+    let mut index: HashMap<&Description, usize> = HashMap::new();
+    for (i, d) in descriptions.iter().enumerate() {
+        let g = *index.entry(d).or_insert_with(|| {
+            groups.push((i, Vec::new()));
+            groups.len() - 1
+        });
+        groups[g].1.push(i);
+        group_of.push(g);
+    }
+    // Blocks of groups that may be compatible: same frame, kind, unit, base
+    // flag, and the last two characters of the core.
+    let mut blocks: BTreeMap<BlockKey, Vec<usize>> = BTreeMap::new();
+    for (g, (rep, _)) in groups.iter().enumerate() {
+        let d = &descriptions[*rep];
+        if d.legacy.is_some() || !d.anchored {
+            continue;
+        }
+        let tail: String = {
+            let chars: Vec<char> = d.core.chars().collect();
+            chars[chars.len().saturating_sub(MIN_SHARED_CHARS)..].iter().collect()
+        };
+        blocks.entry((d.frame.clone(), d.kind, d.previous, d.unit.clone(), tail)).or_default().push(g);
+    }
+    let mut merged_into: Vec<usize> = (0..groups.len()).collect();
+    let paragraphs_of = |g: usize| -> Vec<(usize, usize)> {
+        let mut p: Vec<(usize, usize)> = groups[g].1.iter().map(|&m| paragraphs[m]).collect();
+        p.sort_unstable();
+        p.dedup();
+        p
+    };
+    for members in blocks.values() {
+        if members.len() < 2 || members.len() > MAX_BLOCK {
+            continue;
+        }
+        // Components of the compatibility graph; a component merges only
+        // when it is a clique (every pair compatible) whose groups are
+        // stated in different paragraphs.
+        let n = members.len();
+        let mut adjacent = vec![vec![false; n]; n];
+        for a in 0..n {
+            for b in a + 1..n {
+                let ok = descriptions[groups[members[a]].0].compatible(&descriptions[groups[members[b]].0]);
+                adjacent[a][b] = ok;
+                adjacent[b][a] = ok;
+            }
+        }
+        let mut seen = vec![false; n];
+        for start in 0..n {
+            if seen[start] {
+                continue;
+            }
+            let mut component = vec![start];
+            seen[start] = true;
+            let mut k = 0;
+            while k < component.len() {
+                let a = component[k];
+                for b in 0..n {
+                    if adjacent[a][b] && !seen[b] {
+                        seen[b] = true;
+                        component.push(b);
+                    }
+                }
+                k += 1;
+            }
+            if component.len() < 2 {
+                continue;
+            }
+            let clique = component.iter().all(|&a| component.iter().all(|&b| a == b || adjacent[a][b]));
+            let apart = component.iter().enumerate().all(|(x, &a)| {
+                let pa = paragraphs_of(members[a]);
+                component[x + 1..].iter().all(|&b| paragraphs_of(members[b]).iter().all(|p| !pa.contains(p)))
+            });
+            if !clique || !apart {
+                continue;
+            }
+            let best = component
+                .iter()
+                .map(|&c| members[c])
+                .max_by(|&x, &y| {
+                    let (dx, dy) = (&descriptions[groups[x].0], &descriptions[groups[y].0]);
+                    dx.specificity()
+                        .cmp(&dy.specificity())
+                        .then(groups[x].1.len().cmp(&groups[y].1.len()))
+                        .then(y.cmp(&x))
+                })
+                .unwrap_or(members[component[0]]);
+            for &c in &component {
+                merged_into[members[c]] = best;
+            }
+        }
+    }
+    descriptions
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let g = group_of[i];
+            let target = merged_into[g];
+            let confidence = if target == g { Confidence::Certain } else { Confidence::Probable };
+            let key = if target == g { d.key() } else { descriptions[groups[target].0].key() };
+            (key, confidence)
+        })
+        .collect()
+}
+
+/// What groups must share to be compared: frame, kind, base flag, unit and
+/// the last characters of the core.
+type BlockKey = (Vec<String>, Kind, bool, String, String);
+
+/// Blocks larger than this are not searched for compatible pairs: the
+/// search is quadratic in a block.
+const MAX_BLOCK: usize = 64;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{extract, Extracted};
+
+    fn keys(text: &str) -> Vec<(String, String)> {
+        let packs = Packs::builtin().unwrap();
+        let Extracted { figures, clauses } = extract(text, &packs);
+        let layout = Layout::new(text);
+        let descriptions = describe(text, &figures, &packs, &layout, &clauses);
+        let paragraphs: Vec<(usize, usize)> = figures
+            .iter()
+            .map(|f| (0, link::paragraph(&layout, f.span.start, packs.packs[f.pack].spec.labels.paragraphs).start))
+            .collect();
+        let keys = cluster(&descriptions, &paragraphs);
+        figures.iter().zip(keys).map(|(f, (k, _))| (text[f.span.clone()].to_string(), k.to_string())).collect()
+    }
+
+    fn key<'a>(keys: &'a [(String, String)], text: &str, nth: usize) -> &'a str {
+        keys.iter()
+            .filter(|(t, _)| t == text)
+            .nth(nth)
+            .map(|(_, k)| k.as_str())
+            .unwrap_or_else(|| panic!("{text}: {keys:?}"))
+    }
+
+    #[test]
+    fn a_subject_before_an_adverb_is_not_part_of_the_measure() {
+        // Fire service and tax office: the body that acts is not what is counted.
+        let k = keys("全市消防救援机构共检查社会单位1.2万家次。\n检查社会单位1.2万家次。\n税务稽查部门累计检查纳税人386户。\n检查纳税人386户。");
+        assert_eq!(key(&k, "1.2万家次", 0), key(&k, "1.2万家次", 1));
+        assert_eq!(key(&k, "386户", 0), key(&k, "386户", 1));
+    }
+
+    #[test]
+    fn a_change_takes_the_level_it_changes_as_its_head() {
+        // Tourism and customs: `同比增长` and `较去年同期增加…，增长` are one change.
+        let k = keys("全市接待游客500万人次，同比增长8%。\n全市接待游客500万人次，较去年同期增加37万人次，增长8%。");
+        assert_eq!(key(&k, "8%", 0), key(&k, "8%", 1));
+        let k = keys("进口总值120亿元，同比增长5.1%；出口总值98亿元，同比增长3.3%。");
+        assert_ne!(key(&k, "5.1%", 0), key(&k, "3.3%", 0));
+    }
+
+    #[test]
+    fn the_base_of_a_comparison_is_last_periods_value() {
+        let k = keys("实现旅游收入48亿元，较去年同期的43亿元增长11.6%。\n实现旅游收入48亿元。");
+        assert_eq!(key(&k, "48亿元", 0), key(&k, "48亿元", 1));
+        assert_ne!(key(&k, "48亿元", 0), key(&k, "43亿元", 0));
+        let k = keys("平均开房率由去年同期的75.2%提高到78.4%。\n平均开房率为78.4%。");
+        assert_eq!(key(&k, "78.4%", 0), key(&k, "78.4%", 1));
+        assert_ne!(key(&k, "75.2%", 0), key(&k, "78.4%", 0));
+    }
+
+    #[test]
+    fn enumerated_items_are_apart_and_their_changes_too() {
+        // Tourism and road safety.
+        let k = keys("主城区和各县分别接待游客389.7万人次和222.68万人次。");
+        assert_ne!(key(&k, "389.7万人次", 0), key(&k, "222.68万人次", 0));
+        let k = keys("全年事故起数、死亡人数分别下降16.8%、15.7%。\n事故起数下降16.8%。");
+        assert_eq!(key(&k, "16.8%", 0), key(&k, "16.8%", 1));
+        assert_ne!(key(&k, "16.8%", 0), key(&k, "15.7%", 0));
+    }
+
+    #[test]
+    fn periods_keep_a_month_apart_from_the_quarters() {
+        // Customs and retail: a month and the year to date are two measures.
+        let k = keys("前三季度，出口2915.4亿元。9月份，出口352.6亿元。");
+        assert_ne!(key(&k, "2915.4亿元", 0), key(&k, "352.6亿元", 0));
+    }
+
+    #[test]
+    fn a_shorter_label_links_only_when_it_fits_one_longer_label() {
+        let k = keys("全市乡村旅游点接待游客142.6万人次。\n全市A级旅游景区接待游客236.5万人次。\n接待游客612万人次。");
+        let short = key(&k, "612万人次", 0);
+        assert_ne!(short, key(&k, "142.6万人次", 0));
+        assert_ne!(short, key(&k, "236.5万人次", 0));
+        let k = keys("邮政行业寄递业务量累计完成15.2亿件。\n寄递业务量15.2亿件。");
+        assert_eq!(key(&k, "15.2亿件", 0), key(&k, "15.2亿件", 1));
+    }
+}

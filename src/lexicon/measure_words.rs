@@ -1,0 +1,133 @@
+//! The words that describe what a figure measures: periods, comparison bases,
+//! the base of a change, shares, enumerations, the adverbs that end a subject.
+//! Data in the packs' `measures:` section (rules/*.yaml); compiled once.
+
+use regex::Regex;
+use serde::Deserialize;
+
+/// A pack's `measures:` section, as written.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeasureSpec {
+    /// A regex: the data period a sentence states (`前三季度`, `9月份`, `in March`).
+    #[serde(default)]
+    pub periods: Option<String>,
+    /// A regex: spans of time and points in time (`1—9月`, `截至6月底`): a
+    /// figure after one is in no single period.
+    #[serde(default)]
+    pub spans: Option<String>,
+    /// A period match right after one of these characters is part of a span
+    /// (`1—9月`), not a period of its own.
+    #[serde(default)]
+    pub period_not_after: String,
+    /// A period match right before one of these is a point in time (`6月底`).
+    #[serde(default)]
+    pub period_not_before: String,
+    /// A regex matching the end of the words just before the base of a
+    /// comparison (`较去年同期的` 43.81亿元, `由` 75.2%, `from` $9.1 billion).
+    #[serde(default)]
+    pub previous: Option<String>,
+    /// A regex matching the end of the words before a level reached
+    /// (`提高到` 78.4%, `to` 4.2%): the figure is the level of the measure
+    /// whose earlier value was just given.
+    #[serde(default)]
+    pub level_after: Option<String>,
+    /// A regex matching the end of the words before a share (`占…的比重为`, `占比`).
+    #[serde(default)]
+    pub share: Option<String>,
+    /// The bases a change is measured against: a canonical name and its words
+    /// (`同比`: 同比, 较去年同期; `较常年`: 较常年同期). A change with none written takes
+    /// the nearest one before it in its sentence, else `default_base`.
+    #[serde(default)]
+    pub bases: Vec<BaseSpec>,
+    #[serde(default)]
+    pub default_base: String,
+    /// Adverbs that stand between a subject and its verb (`消防救援机构共检查`):
+    /// the measure starts after them.
+    #[serde(default)]
+    pub adverbs: Vec<String>,
+    /// Words that hold one of the adverbs but are not it (`公共`, `共享`).
+    #[serde(default)]
+    pub not_adverbs: Vec<String>,
+    /// Light verbs before what is counted (`实现`旅游收入, `完成`营造林).
+    #[serde(default)]
+    pub light_verbs: Vec<String>,
+    /// Words after what is counted that add nothing (`数量`, `累计完成`).
+    #[serde(default)]
+    pub trailing: Vec<String>,
+    /// Nouns that name a change (`增速`, `降幅`): `增速为15.2%` is an increase.
+    #[serde(default)]
+    pub increase_nouns: Vec<String>,
+    #[serde(default)]
+    pub decrease_nouns: Vec<String>,
+    /// Copulas between such a noun and its figure (`为`, `达到`).
+    #[serde(default)]
+    pub copulas: Vec<String>,
+    /// Prepositions that open a scope (`在城区`, `围绕`, `in`): dropped from its name.
+    #[serde(default)]
+    pub scope_markers: Vec<String>,
+    /// Particles dropped anywhere in a label (`的`).
+    #[serde(default)]
+    pub particles: Vec<String>,
+    /// Words that distribute a list of figures over a list of items
+    /// (`分别`, `respectively`).
+    #[serde(default)]
+    pub enumeration: Vec<String>,
+    /// Words that join the items of a list (`、`, `和`, `and`).
+    #[serde(default)]
+    pub joiners: Vec<String>,
+    /// Labels of at most this many characters ending in a rate word
+    /// (`办结率`) are rates of what stands before them, not measures alone.
+    #[serde(default)]
+    pub short_rate_chars: usize,
+}
+
+/// A comparison base and the words that name it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BaseSpec {
+    pub id: String,
+    pub words: Vec<String>,
+}
+
+/// [`MeasureSpec`], compiled.
+#[derive(Debug, Clone, Default)]
+pub struct MeasureWords {
+    pub spec: MeasureSpec,
+    pub periods: Option<Regex>,
+    pub spans: Option<Regex>,
+    pub previous: Option<Regex>,
+    pub level_after: Option<Regex>,
+    pub share: Option<Regex>,
+}
+
+impl MeasureWords {
+    /// Compiles a section; an invalid regex names its entry.
+    pub fn new(spec: &MeasureSpec) -> Result<Self, (String, regex::Error)> {
+        let compile = |entry: &str, pattern: &Option<String>, anchor_end: bool| {
+            pattern
+                .as_deref()
+                .map(|p| Regex::new(&if anchor_end { format!("(?:{p})$") } else { p.to_string() }))
+                .transpose()
+                .map_err(|e| (format!("measures.{entry}"), e))
+        };
+        Ok(MeasureWords {
+            periods: compile("periods", &spec.periods, false)?,
+            spans: compile("spans", &spec.spans, false)?,
+            previous: compile("previous", &spec.previous, true)?,
+            level_after: compile("level_after", &spec.level_after, true)?,
+            share: compile("share", &spec.share, true)?,
+            spec: spec.clone(),
+        })
+    }
+
+    /// The canonical base named at the end of `words`, or anywhere in them.
+    pub fn base_in(&self, words: &str) -> Option<&str> {
+        self.spec
+            .bases
+            .iter()
+            .flat_map(|b| b.words.iter().filter_map(move |w| words.rfind(w.as_str()).map(|at| (at, b.id.as_str()))))
+            .max_by_key(|&(at, _)| at)
+            .map(|(_, id)| id)
+    }
+}
