@@ -33,6 +33,15 @@ pub struct Pack {
     pub qualifiers: Vec<QualifierSpec>,
     #[serde(default)]
     pub units: Vec<UnitSpec>,
+    /// Words that join a classifier into one compound unit (`批次`, `座次`).
+    #[serde(default)]
+    pub compound_units: CompoundUnits,
+    /// How table cells take their unit and label.
+    #[serde(default)]
+    pub tables: TableSpec,
+    /// Bounds that name a class (`使用15年以上的电梯`): no count.
+    #[serde(default)]
+    pub thresholds: Vec<ThresholdSpec>,
     #[serde(default)]
     pub labels: LabelSpec,
     #[serde(default)]
@@ -270,6 +279,63 @@ pub struct BoundSpec {
     pub open: bool,
 }
 
+/// What kind of unit a unit is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum UnitClass {
+    /// A classifier counting things (`个`, `家`, `批`): it joins a compound
+    /// suffix into one unit (`批次`).
+    Classifier,
+    /// A unit of measure, money, time or ratio (`毫米`, `元`, `%`).
+    #[default]
+    Measure,
+}
+
+/// Compound classifiers: a classifier followed by one of `suffixes` is one
+/// unit (`1200批次` is 批次, not 批 with 次 in the label).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CompoundUnits {
+    #[serde(default)]
+    pub suffixes: Vec<String>,
+    /// Words that start with a suffix and are no part of the unit (`次日`).
+    #[serde(default)]
+    pub not_words: Vec<String>,
+}
+
+/// How table cells take their unit and label (a cell's number is bare: its
+/// unit is in the column header, the row's first cell or the caption).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableSpec {
+    /// Words that introduce a unit in a caption or header (`单位：亿元`, `in millions`).
+    #[serde(default)]
+    pub unit_markers: Vec<String>,
+    /// Words between a scale word and a unit (`billions of dollars`).
+    #[serde(default)]
+    pub scale_joiners: Vec<String>,
+    /// Column headers whose cells are keys, not figures (`序号`, `Rank`).
+    #[serde(default)]
+    pub key_headers: Vec<String>,
+    /// Column headers that say only "the value" (`数值`, `Amount`): they add
+    /// nothing to the label of the row's measure.
+    #[serde(default)]
+    pub value_headers: Vec<String>,
+}
+
+/// A bound that names a class of things rather than counting them: a
+/// qualified figure (`以上`, `低于`) with `next` right after it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThresholdSpec {
+    /// Qualifier ids that bound (`at-least`, `less-than`).
+    pub qualifiers: Vec<String>,
+    /// A regex the text right after the figure must match (anchored).
+    pub next: String,
+    #[serde(default)]
+    pub examples: Vec<String>,
+}
+
 /// A unit or classifier and its normalised form.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -290,6 +356,11 @@ pub struct UnitSpec {
     /// The id of a qualifier these words carry inside them (`个多月`: more than).
     #[serde(default)]
     pub qualifier: Option<String>,
+    #[serde(default)]
+    pub class: UnitClass,
+    /// Texts that read as one figure in this unit, from two fields or more.
+    #[serde(default)]
+    pub examples: Vec<String>,
 }
 
 /// How labels are read.
@@ -347,6 +418,15 @@ pub struct LabelSpec {
     /// (`一起` is "together", `one of` is not a count), unless a unit follows.
     #[serde(default)]
     pub min_word_number: Option<Decimal>,
+    /// A small number word is a count where a plural noun follows it, within
+    /// two words (`three hospitals`, `nine voting members`), unless the noun
+    /// is one of these (a span of time is no count: `three months`).
+    #[serde(default)]
+    pub not_counted_nouns: Vec<String>,
+    /// Whether a small number word counts the plural noun after it (English);
+    /// otherwise small number words are never figures without a unit.
+    #[serde(default)]
+    pub word_counts: bool,
     /// What a paragraph is: a `line` (Chinese releases put a paragraph on one
     /// line) or a `blank-line`-separated block (English prose wraps).
     #[serde(default)]
@@ -490,6 +570,8 @@ pub struct CompiledPack {
     pub heading: Option<Regex>,
     /// `labels.subject`, compiled.
     pub subject: Option<Regex>,
+    /// `thresholds`, their `next` patterns compiled (anchored).
+    pub thresholds: Vec<(ThresholdSpec, Regex)>,
     pub lexicon: Lexicon,
     /// `measures`, compiled.
     pub measure_words: crate::lexicon::measure_words::MeasureWords,
@@ -600,7 +682,21 @@ impl Packs {
     }
 
     /// Compiles parsed packs.
-    pub fn from_packs(packs: Vec<Pack>) -> Result<Packs, PackError> {
+    pub fn from_packs(mut packs: Vec<Pack>) -> Result<Packs, PackError> {
+        // A unit written with a multiplier at its start (`千瓦`, `千伏安`, kilo-)
+        // is no number: `120千瓦` is 120 of them, not 120000 瓦.
+        for pack in &mut packs {
+            let numerals = &pack.numerals;
+            let kilo: Vec<String> = pack
+                .units
+                .iter()
+                .flat_map(|u| &u.words)
+                .filter(|w| numerals.multipliers.keys().any(|m| w.starts_with(m.as_str()) && w.len() > m.len()))
+                .filter(|w| !numerals.not_numbers.contains(w))
+                .cloned()
+                .collect();
+            pack.numerals.not_numbers.extend(kilo);
+        }
         let numerals = Numerals::new(packs.iter().map(|p| &p.numerals));
         let mut compiled = Vec::new();
         for spec in packs {
@@ -653,6 +749,11 @@ impl Packs {
             let heading =
                 spec.linking.heading.as_deref().map(|h| regex("linking.heading", &format!("(?m:{h})"))).transpose()?;
             let subject = spec.labels.subject.as_deref().map(|s| regex("labels.subject", s)).transpose()?;
+            let thresholds = spec
+                .thresholds
+                .iter()
+                .map(|t| Ok((t.clone(), regex("thresholds", &format!("^(?:{})", t.next))?)))
+                .collect::<Result<Vec<_>, PackError>>()?;
             let measure_words = crate::lexicon::measure_words::MeasureWords::new(&spec.measures)
                 .map_err(|(entry, source)| PackError::Regex { name: spec.language.clone(), entry, source })?;
             compiled.push(CompiledPack {
@@ -665,6 +766,7 @@ impl Packs {
                 frames,
                 heading,
                 subject,
+                thresholds,
                 lexicon,
                 measure_words,
             });

@@ -77,7 +77,8 @@ impl Document {
     }
 
     /// The text as the reader of figures sees it: every byte that holds no
-    /// prose blanked to a space (line ends kept), and a tag that ends a block
+    /// prose blanked to a space (line ends kept; a table's cell pipes become
+    /// tabs), and a tag that ends a block
     /// (`</p>`, `<br>`, `</tr>`) ending its line. Byte offsets are the text's:
     /// only whole characters are replaced, by as many ASCII bytes.
     pub fn prose(&self) -> std::borrow::Cow<'_, str> {
@@ -88,7 +89,11 @@ impl Document {
         for range in &self.ignored {
             let ends_block = html::ends_block(&self.text[range.clone()]);
             for b in &mut bytes[range.clone()] {
-                if *b != b'\n' && *b != b'\r' {
+                // A blanked pipe is a table's cell border: it stays a cell
+                // border (a tab), so that a row still reads as cells.
+                if *b == b'|' {
+                    *b = b'\t';
+                } else if *b != b'\n' && *b != b'\r' {
                     *b = b' ';
                 }
             }
@@ -203,6 +208,15 @@ mod tests {
         assert_eq!(lines, ["总体情况——副局长李明", "共   破获    案件1829起"]);
         let plain = Document::new("a.txt", "共破获案件1829起");
         assert!(matches!(plain.prose(), std::borrow::Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_markdown_tables_pipes_are_tabs_in_the_prose() {
+        let md = "| 区域 | 用水量（万立方米） |\n|---|---:|\n| 东城区 | 812.6 |\n";
+        let prose = Document::with_format("a.md", md).prose().into_owned();
+        assert_eq!(prose.len(), md.len());
+        assert_eq!(prose.lines().nth(2), Some("\t 东城区 \t 812.6 \t"));
+        assert!(prose.lines().nth(1).is_some_and(|l| l.trim().is_empty()));
     }
 
     #[test]
