@@ -13,6 +13,7 @@ mod part_exceeds_total;
 mod precision_differs;
 mod rate_mismatch;
 mod similar_mismatch;
+mod sum_mismatch;
 pub mod suppress;
 pub mod user;
 
@@ -167,6 +168,7 @@ pub const BUILTIN: &[Check] = &[
     precision_differs::CHECK,
     rate_mismatch::CHECK,
     similar_mismatch::CHECK,
+    sum_mismatch::CHECK,
 ];
 
 /// The ids of the built-in checks, in id order: what a rule file may not

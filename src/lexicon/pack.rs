@@ -114,6 +114,9 @@ pub struct LinkingSpec {
     pub per_words: Vec<String>,
     #[serde(default)]
     pub changes: ChangeWords,
+    /// Words that state the arithmetic between figures: bases, shares, sums.
+    #[serde(default)]
+    pub relations: RelationWords,
     /// Units that count whole things.
     #[serde(default)]
     pub whole_units: Vec<String>,
@@ -156,6 +159,79 @@ pub struct ChangeWords {
     pub decrease: Vec<String>,
     #[serde(default)]
     pub increase: Vec<String>,
+}
+
+/// Words that state how figures relate (`较去年同期的X`, `占X的Y%`,
+/// `分别为`, `合计`), read from the words before each figure in its clause.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RelationWords {
+    /// Words before a figure that make it the base of a comparison (`较`, `from`).
+    #[serde(default)]
+    pub base_openers: Vec<String>,
+    /// Period words of a base stated on its own (`上年同期为1.58元`).
+    #[serde(default)]
+    pub base_periods: Vec<String>,
+    /// Copulas that end such a base's words (`为`).
+    #[serde(default)]
+    pub base_copulas: Vec<String>,
+    /// Words after a change verb that make the figure the value reached (`提高到`, `to`).
+    #[serde(default)]
+    pub to_words: Vec<String>,
+    /// Particles between a change word and its figure (`增加了`, `rose by`).
+    #[serde(default)]
+    pub change_particles: Vec<String>,
+    /// Comparatives that state a change right after a base (`较常年的9次多5次`).
+    #[serde(default)]
+    pub comparatives: ChangeWords,
+    /// Words that join the members of a list (`、`, `和`, `and`).
+    #[serde(default)]
+    pub list_joiners: Vec<String>,
+    /// Words that end the noun phrase after an English number (`and`, `the`, `was`).
+    #[serde(default)]
+    pub phrase_ends: Vec<String>,
+    /// Words that align a list with another one (`分别`, `respectively`).
+    #[serde(default)]
+    pub respectively: Vec<String>,
+    /// Words that make a percent a share of what follows them (`占`).
+    #[serde(default)]
+    pub share_markers: Vec<String>,
+    /// Words after a percent that name what it is a share of (`of`).
+    #[serde(default)]
+    pub share_of: Vec<String>,
+    /// Copulas before a figure that a following percent is a ratio to
+    /// (`为年度任务25万亩的114.4%`).
+    #[serde(default)]
+    pub ratio_copulas: Vec<String>,
+    /// The word that closes such a ratio's denominator (`的`).
+    #[serde(default)]
+    pub ratio_closers: Vec<String>,
+    /// Words naming a whole that say nothing of what it counts (`总量`, `全市`).
+    #[serde(default)]
+    pub whole_words: Vec<String>,
+    /// Words that make a figure the sum of the figures before it (`合计`, `total`).
+    #[serde(default)]
+    pub sum_words: Vec<String>,
+    /// A heading of a partition opens with one of these and closes with one
+    /// of `partition_closers` (`按设备种类分`, `从区域看`).
+    #[serde(default)]
+    pub partition_openers: Vec<String>,
+    #[serde(default)]
+    pub partition_closers: Vec<String>,
+    /// A clause that ends with one of these (`全市874个城市社区中`) or opens
+    /// with one of `among_openers` (`Of 9,789 departures`) names the whole a
+    /// later rate or share of its sentence is taken among.
+    #[serde(default)]
+    pub among_closers: Vec<String>,
+    #[serde(default)]
+    pub among_openers: Vec<String>,
+    /// Words that open a sentence's sub-scope (`在城区，`): its figures are
+    /// parts of the unscoped figure of their label.
+    #[serde(default)]
+    pub scope_openers: Vec<String>,
+    /// Negations that make a count the complement of a rate's stem (`不合格`).
+    #[serde(default)]
+    pub complement_prefixes: Vec<String>,
 }
 
 /// A pattern that opens a source.
