@@ -69,12 +69,16 @@ fn the_bench_rates_hold_their_floors() {
     assert!(rate(s.mutations) >= FLOOR_MUTATIONS, "fewer planted errors caught: {line}");
 }
 
-const FLOOR_FIGURES: f64 = 0.88;
-const CEILING_NONFIGURES: u32 = 12;
+// Figures right 1239/1241 and non-figures 0/131 since table cells, compound
+// units and wrapped units are read; the newly read table cells feed the linker
+// (zh-13's rows, zh-20's results table, zh-04's 组) and raised the clean
+// findings from 22 errors and 1 warning to 24 and 3 (see the closing notes).
+const FLOOR_FIGURES: f64 = 0.99;
+const CEILING_NONFIGURES: u32 = 1;
 const FLOOR_GROUPS: f64 = 0.34;
 const FLOOR_DISTINCT: f64 = 0.91;
-const CEILING_CLEAN_ERRORS: u32 = 22;
-const CEILING_CLEAN_WARNINGS: u32 = 1;
+const CEILING_CLEAN_ERRORS: u32 = 24;
+const CEILING_CLEAN_WARNINGS: u32 = 3;
 const FLOOR_MUTATIONS: f64 = 0.32;
 
 #[test]

@@ -366,7 +366,9 @@ fn read_figure(
     }
     let unit_name = unit.map(|u| u.unit.clone()).filter(|u| !u.is_empty()).or_else(|| form_unit.map(str::to_string));
     let (sentence, label) = match data_cell {
-        Some(cell) => (cell.row.clone(), table_label(text, cell, pack)),
+        // A cell is its own sentence: the columns of a row are stated apart
+        // (`比年初增加` and `同比增长` have different bases).
+        Some(cell) => (cell.span.clone(), table_label(text, cell, pack)),
         None => {
             let clauses = context.clauses;
             let sentence = clauses.sentence_around(text, start, end);
