@@ -42,6 +42,9 @@ pub struct MeasureSpec {
     pub bases: Vec<BaseSpec>,
     #[serde(default)]
     pub default_base: String,
+    /// A regex: a base named by a time (`比前五年`, `较2002年`), a base of its own.
+    #[serde(default)]
+    pub base_pattern: Option<String>,
     /// Adverbs that stand between a subject and its verb (`消防救援机构共检查`):
     /// the measure starts after them.
     #[serde(default)]
@@ -99,6 +102,7 @@ pub struct MeasureWords {
     pub previous: Option<Regex>,
     pub level_after: Option<Regex>,
     pub share: Option<Regex>,
+    pub base_pattern: Option<Regex>,
 }
 
 impl MeasureWords {
@@ -117,6 +121,7 @@ impl MeasureWords {
             previous: compile("previous", &spec.previous, true)?,
             level_after: compile("level_after", &spec.level_after, true)?,
             share: compile("share", &spec.share, true)?,
+            base_pattern: compile("base_pattern", &spec.base_pattern, false)?,
             spec: spec.clone(),
         })
     }

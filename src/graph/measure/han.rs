@@ -10,6 +10,12 @@ use crate::graph::link;
 use crate::lexicon::measure_words::MeasureWords;
 use crate::lexicon::pack::CompiledPack;
 
+/// A figure at most this many characters after the previous one is counted under it.
+const ADJACENT_CHARS: usize = 2;
+
+/// A core shorter than this is counted under a head.
+const MIN_CORE_CHARS: usize = 2;
+
 /// The core of every share: what it is a share of is its head.
 const SHARE: &str = "占比";
 
@@ -133,7 +139,9 @@ impl HanReader<'_> {
                     self.words.base_in(sentence)
                 })
                 .unwrap_or(&self.words.spec.default_base);
-            let base = if averaged { "年均" } else { base };
+            // A base named by a time (`比前五年`, `较2002年`) is a base of its own.
+            let named = self.words.base_pattern.as_ref().and_then(|re| re.find(before)).map(|m| m.as_str());
+            let base = if averaged { "年均" } else { named.unwrap_or(base) };
             d.core = format!("{base}{direction}");
             let own = match item {
                 Some(w) => self.norm(w),
@@ -169,8 +177,14 @@ impl HanReader<'_> {
             return d;
         }
 
-        // A level: what it counts, with an enumeration's item in front.
-        let mut core = self.norm(&figure.label);
+        // A level: what it counts, with an enumeration's item in front; a
+        // level reached with no base written (`增加到2007年的13786元`) counts what
+        // stands before its verb.
+        let reached = self.words.level_after.as_ref().and_then(|re| re.find(clause)).filter(|_| !figure.cell);
+        let mut core = match reached {
+            Some(m) => self.norm(&clause[..m.start()]),
+            None => self.norm(&figure.label),
+        };
         if let Some(item) = item {
             let shared = self.enumerated_core(i, earlier.start);
             core = format!("{}{}", self.norm(item), shared);
@@ -178,7 +192,19 @@ impl HanReader<'_> {
         d.core = core;
         let short_rate = self.pack.spec.linking.rate_suffixes.iter().any(|s| d.core.ends_with(s.as_str()))
             && d.core.chars().count() <= self.words.spec.short_rate_chars;
-        let dependent = short_rate || (item.is_none() && link::is_dependent(&figure.label, self.pack));
+        // A figure right after another (`6个方面18条措施`) is counted under it.
+        if let Some(p) = earlier.clone().last().filter(|&p| {
+            let between = &self.text[self.figures[p].span.end.min(figure.span.start)..figure.span.start];
+            between.chars().count() <= ADJACENT_CHARS
+                && !between.chars().any(|c| self.pack.lexicon.boundaries.contains(c))
+                && done[p].anchored
+        }) {
+            d.head = Some(head_of(p));
+            return d;
+        }
+        // One character (`市`, `个`) says nothing alone: it needs a head.
+        let bare = d.core.chars().count() < MIN_CORE_CHARS;
+        let dependent = short_rate || bare || (item.is_none() && link::is_dependent(&figure.label, self.pack));
         if dependent {
             // The head is the nearest figure before that is not itself a dependent.
             d.head = earlier
@@ -278,7 +304,13 @@ impl HanReader<'_> {
     }
 
     fn strip_bases(&self, words: &str) -> String {
-        let mut out = words.to_string();
+        let mut out = match &self.words.base_pattern {
+            Some(re) => re.replace_all(words, "").into_owned(),
+            None => words.to_string(),
+        };
+        for averaged in &self.pack.spec.linking.changes.averaged {
+            out = out.replace(averaged.as_str(), "");
+        }
         for base in &self.words.spec.bases {
             for w in &base.words {
                 out = out.replace(w.as_str(), "");
