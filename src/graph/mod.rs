@@ -50,28 +50,26 @@ impl Release {
             let Extracted { figures, clauses } = extract(prose, packs);
             let layout = Layout::new(prose);
             descriptions.extend(measure::describe(prose, &figures, packs, &layout, &clauses));
-            per_doc.push((doc_index, figures, clauses, layout));
+            let paragraphs: Vec<_> = figures
+                .iter()
+                .map(|f| link::paragraph(&layout, f.span.start, packs.packs[f.pack].spec.labels.paragraphs))
+                .collect();
+            per_doc.push((doc_index, figures, clauses, paragraphs));
         }
         let paragraphs: Vec<(usize, usize)> = per_doc
             .iter()
-            .flat_map(|(doc, figures, _, layout)| {
-                figures.iter().map(move |f| {
-                    (*doc, link::paragraph(layout, f.span.start, packs.packs[f.pack].spec.labels.paragraphs).start)
-                })
-            })
+            .flat_map(|(doc, _, _, paragraphs)| paragraphs.iter().map(move |p| (*doc, p.start)))
             .collect();
         let mut keys = measure::cluster(&descriptions, &paragraphs).into_iter();
         let mut relations = Vec::new();
-        for (doc_index, figures, clauses, layout) in per_doc {
+        for (doc_index, figures, clauses, paragraphs) in per_doc {
             let first = mentions.len();
-            for figure in figures {
+            for (figure, paragraph) in figures.into_iter().zip(paragraphs) {
                 let description = &descriptions[mentions.len()];
                 let (key, confidence) = keys.next().unwrap_or_else(|| (description.key(), Default::default()));
                 let exact = description.key();
                 let linkable = description.anchored;
                 let source = sources.source_at(doc_index, figure.span.start).map_or(0, |s| s.id);
-                let style = packs.packs[figure.pack].spec.labels.paragraphs;
-                let paragraph = link::paragraph(&layout, figure.span.start, style);
                 mentions.push(Mention { doc: doc_index, source, figure, key, exact, confidence, linkable, paragraph });
             }
             relations.extend(relate::relations(&prose[doc_index], &mentions, first..mentions.len(), packs, &clauses));

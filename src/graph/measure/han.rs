@@ -444,9 +444,7 @@ pub(super) fn enumerations(
         let segment_start =
             if i == first { sentence.start.min(figures[i].span.start) } else { figures[i - 1].span.end };
         let segment = &text[segment_start..figures[i].span.start];
-        let Some((at, word)) =
-            words.enumeration.iter().filter_map(|w| segment.rfind(w.as_str()).map(|at| (at, w))).max_by_key(|x| x.0)
-        else {
+        let Some(at) = words.enumeration.iter().filter_map(|w| segment.rfind(w.as_str())).max() else {
             i += 1;
             continue;
         };
@@ -485,7 +483,6 @@ pub(super) fn enumerations(
                 items.insert(f, part.to_string());
             }
         }
-        let _ = word;
         i = run.last().map_or(i, |&l| l) + 1;
     }
 }

@@ -143,7 +143,10 @@ pub fn describe(
     layout: &Layout,
     clauses: &[Option<Clauses>],
 ) -> Vec<Description> {
-    let legacy = link::keys(text, figures, packs, layout, clauses);
+    // The older keys serve only the packs this model does not read yet.
+    let spaced = |f: &Figure| packs.packs[f.pack].spec.labels.order == LabelOrder::After;
+    let legacy =
+        if figures.iter().any(spaced) { link::keys(text, figures, packs, layout, clauses) } else { Vec::new() };
     let frames: Vec<Frames> = packs.packs.iter().map(|p| Frames::new(text, p)).collect();
     let mut out: Vec<Description> = Vec::with_capacity(figures.len());
     // Per sentence: the enumerations (`A和B分别…X和Y`) found in it, by figure.
