@@ -57,3 +57,26 @@ fn english_corpus_reads_without_error() {
         assert!(count > 0, "{file} has no figures");
     }
 }
+
+/// Each real document checked alone raises no error: the reports and
+/// briefings were published, and a copy editor would dismiss any error the
+/// tool raised on them. Warnings are printed, not failed.
+#[test]
+#[cfg_attr(no_shared, ignore = "needs ../shared, absent when built (it ships beside the repository, not in it)")]
+fn each_corpus_document_alone_raises_no_error() {
+    let Some(zh) = common::shared("corpus/zh") else { return };
+    let Some(en) = common::shared("corpus/en") else { return };
+    let mut failures = Vec::new();
+    for file in files_in(&zh).into_iter().chain(files_in(&en)) {
+        let out =
+            Command::cargo_bin("crosscheck").unwrap().args(["check", "--format", "json", &file]).output().unwrap();
+        let json: Value = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
+        let summary = &json["summary"];
+        let (errors, warnings) = (summary["errors"].as_u64(), summary["warnings"].as_u64().unwrap_or(0));
+        println!("{:3} errors {warnings:3} warnings  {file}", errors.map_or("?".into(), |e| e.to_string()));
+        if errors != Some(0) || out.status.code() != Some(0) {
+            failures.push(format!("{file}: exit {:?}, {errors:?} errors", out.status.code()));
+        }
+    }
+    assert!(failures.is_empty(), "errors on published documents:\n{}", failures.join("\n"));
+}

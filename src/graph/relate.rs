@@ -319,10 +319,13 @@ fn role_of(fig: &Fig<'_>, previous: Option<Role>, pack: &CompiledPack) -> Role {
             return Role::Percent { decrease };
         }
     }
-    if words.to_words.iter().any(|w| ends_with_word(lead, w, pack)) {
+    if let Some(to) = words.to_words.iter().find(|w| ends_with_word(lead, w, pack)) {
         let before_to = any_direction(lead, pack);
-        let after_base =
-            matches!(previous, Some(Role::Base | Role::Delta { .. } | Role::Percent { .. } | Role::Points { .. }));
+        // After a change, `，达到612万人次` is the value it reached; `，优良天数达到
+        // 290天` names a measure of its own (air quality, then days).
+        let own_words = lead.trim().chars().count().saturating_sub(to.chars().count());
+        let after_base = own_words <= MAX_TO_VERB_CHARS
+            && matches!(previous, Some(Role::Base | Role::Delta { .. } | Role::Percent { .. } | Role::Points { .. }));
         if before_to.is_some() || after_base {
             return Role::To { decrease: before_to };
         }
@@ -332,6 +335,9 @@ fn role_of(fig: &Fig<'_>, previous: Option<Role>, pack: &CompiledPack) -> Role {
     }
     Role::Plain
 }
+
+/// The most characters before a to-word (`达到`, `已达到`) that name no measure.
+const MAX_TO_VERB_CHARS: usize = 2;
 
 /// True when `lead` makes the figure after it a base of comparison.
 fn is_base(lead: &str, pack: &CompiledPack) -> bool {

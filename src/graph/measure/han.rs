@@ -44,7 +44,7 @@ impl HanReader<'_> {
         let segment_start = earlier.clone().last().map_or(sentence_start, |p| self.figures[p].span.end);
         let segment = &self.text[segment_start.min(figure.span.start)..figure.span.start];
         // A table cell has no clause: its row's and column's words say it all.
-        let clause = if figure.cell { figure.label.as_str() } else { self.clause(segment) };
+        let clause = if figure.cell { figure.label.as_str() } else { self.untimed(self.clause(segment)) };
         let period = self.period(&self.text[sentence_start..figure.span.start]);
         let mut d = Description {
             frame: Vec::new(),
@@ -98,7 +98,12 @@ impl HanReader<'_> {
             }
         }
         // The base of a comparison: `较去年同期的43.81亿元`, `由75.2%`.
-        if let Some(m) = self.words.previous.as_ref().and_then(|re| re.find(clause)) {
+        // `占比` is one word: its `比` opens no base.
+        let share_word = |m: &regex::Match<'_>| {
+            m.as_str().chars().count() == 1
+                && self.words.share.as_ref().is_some_and(|re| re.is_match(&clause[..m.end()]))
+        };
+        if let Some(m) = self.words.previous.as_ref().and_then(|re| re.find(clause)).filter(|m| !share_word(m)) {
             d.previous = true;
             let mut own_words = &clause[..m.start()];
             // `护理型床位占比由上年的…`: the base of a share.
@@ -165,7 +170,12 @@ impl HanReader<'_> {
                 return d;
             }
         }
-        // A change: `同比增长8.6%`, `较去年同期增加48.5万人次`, `下降3.2个百分点`.
+        // A change: `同比增长8.6%`, `较去年同期增加48.5万人次`, `下降3.2个百分点`; a
+        // later item of `A、B分别增长x和y` changes as the first does.
+        let clause = match item {
+            Some(_) if self.direction(clause).is_none() => self.enumerated_words(i, earlier.start),
+            _ => clause,
+        };
         if let Some((direction, at)) = self.direction(clause) {
             d.kind = Kind::Change;
             let before = &clause[..at];
@@ -232,7 +242,7 @@ impl HanReader<'_> {
         let short_rate = self.pack.spec.linking.rate_suffixes.iter().any(|s| d.core.ends_with(s.as_str()))
             && d.core.chars().count() <= self.words.spec.short_rate_chars;
         // A figure right after another (`6个方面18条措施`) is counted under it.
-        if let Some(p) = earlier.clone().last().filter(|&p| {
+        if let Some(p) = earlier.clone().last().filter(|_| item.is_none()).filter(|&p| {
             let between = &self.text[self.figures[p].span.end.min(figure.span.start)..figure.span.start];
             between.chars().count() <= ADJACENT_CHARS
                 && !between.chars().any(|c| self.pack.lexicon.boundaries.contains(c))
@@ -293,6 +303,26 @@ impl HanReader<'_> {
         match classifier {
             Some(c) => core[..core.len() - COUNT_NOUN.len() - c.len()].to_string(),
             None => core,
+        }
+    }
+
+    /// A clause without the times that end it: `由2002年` → `由`, `增加到2007年的`
+    /// → `增加到` (the year of a value says when, not what it counts).
+    fn untimed<'t>(&self, clause: &'t str) -> &'t str {
+        let mut rest = clause;
+        loop {
+            let before = rest.len();
+            for particle in &self.words.spec.particles {
+                rest = rest.strip_suffix(particle.as_str()).unwrap_or(rest);
+            }
+            for re in [&self.words.dates, &self.words.spans].into_iter().flatten() {
+                if let Some(m) = re.find_iter(rest).last().filter(|m| m.end() == rest.len() && m.start() > 0) {
+                    rest = &rest[..m.start()];
+                }
+            }
+            if rest.len() == before {
+                return rest;
+            }
         }
     }
 
@@ -393,6 +423,12 @@ impl HanReader<'_> {
     /// The words between an enumeration word and the first figure it spreads
     /// over (`分别接待游客` → `接待游客`), normalised.
     fn enumerated_core(&self, i: usize, first: usize) -> String {
+        self.norm(self.enumerated_words(i, first))
+    }
+
+    /// The words between an enumeration word and the first figure it spreads
+    /// over, as written.
+    fn enumerated_words(&self, i: usize, first: usize) -> &str {
         let figure = &self.figures[i];
         let run_start = (first..=i)
             .find(|&p| {
@@ -411,7 +447,7 @@ impl HanReader<'_> {
             .filter_map(|w| lead.rfind(w.as_str()).map(|at| at + w.len()))
             .max()
             .unwrap_or(lead.len());
-        self.norm(&lead[after..])
+        &lead[after..]
     }
 
     /// The topic a dependent without a head figure belongs to: the clause
@@ -544,16 +580,52 @@ pub(super) fn enumerations(
             .find(|&(_, c)| c != '、' && boundaries.contains(c))
             .map_or(0, |(k, c)| k + c.len_utf8());
         let list = &head[cut..];
-        let mut parts: Vec<&str> = vec![list];
-        for joiner in &words.joiners {
-            parts = parts.iter().flat_map(|p| p.split(joiner.as_str())).collect();
-        }
-        let parts: Vec<&str> = parts.into_iter().map(str::trim).filter(|p| !p.is_empty()).collect();
-        if parts.len() == run.len() && run.len() >= 2 {
-            for (&f, part) in run.iter().zip(parts) {
-                items.insert(f, part.to_string());
+        // Split by every joiner, else by the first alone (`、`), whose items may
+        // hold a `和` of their own (`家用电器和音像器材类、通讯器材类`).
+        let split = |joiners: &[String]| {
+            let mut parts: Vec<&str> = vec![list];
+            for joiner in joiners {
+                parts = parts.iter().flat_map(|p| p.split(joiner.as_str())).collect();
+            }
+            parts.into_iter().map(str::trim).filter(|p| !p.is_empty()).collect::<Vec<&str>>()
+        };
+        let strongest = words.joiners.iter().find(|j| list.contains(j.as_str())).cloned();
+        let parts = Some(split(&words.joiners))
+            .filter(|p| p.len() == run.len())
+            .or_else(|| strongest.map(|j| split(std::slice::from_ref(&j))).filter(|p| p.len() == run.len()));
+        if let Some(parts) = parts.filter(|_| run.len() >= 2) {
+            for (&f, part) in run.iter().zip(distributed(&parts)) {
+                items.insert(f, part);
             }
         }
         i = run.last().map_or(i, |&l| l) + 1;
     }
+}
+
+/// The items of a list with the noun the last one carries for all:
+/// `国有企业、民营企业和外商投资企业进出口` → each item's `进出口` (customs),
+/// `家用电器类、通讯器材类零售额` → each item's `零售额` (retail). The shared noun
+/// follows the longest ending the other items share inside the last item.
+fn distributed(parts: &[&str]) -> Vec<String> {
+    let Some((last, others)) = parts.split_last() else { return Vec::new() };
+    let plain = || parts.iter().map(|p| p.to_string()).collect();
+    let Some(first) = others.first() else { return plain() };
+    // The ending all other items share, longest first.
+    let chars: Vec<(usize, char)> = first.char_indices().collect();
+    for &(at, _) in &chars {
+        let ending = &first[at..];
+        if !others.iter().all(|o| o.ends_with(ending)) {
+            continue;
+        }
+        if let Some(pos) = last.rfind(ending) {
+            let tail = &last[pos + ending.len()..];
+            if tail.is_empty() {
+                return plain();
+            }
+            let mut out: Vec<String> = others.iter().map(|o| format!("{o}{tail}")).collect();
+            out.push(last.to_string());
+            return out;
+        }
+    }
+    plain()
 }

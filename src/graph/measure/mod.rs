@@ -393,8 +393,14 @@ mod tests {
     use crate::extract::{extract, Extracted};
 
     fn keys(text: &str) -> Vec<(String, String)> {
+        keys_of("release.txt", text)
+    }
+
+    /// The figures and keys of a document named `name` (`.md` reads tables).
+    fn keys_of(name: &str, text: &str) -> Vec<(String, String)> {
         let packs = Packs::builtin().unwrap();
-        let Extracted { figures, clauses } = extract(text, &packs);
+        let prose = crate::load::Document::with_format(name, text).prose().into_owned();
+        let Extracted { figures, clauses } = extract(&prose, &packs);
         let layout = Layout::new(text);
         let descriptions = describe(text, &figures, &packs, &layout, &clauses);
         let paragraphs: Vec<(usize, usize)> = figures
@@ -465,5 +471,110 @@ mod tests {
         assert_ne!(short, key(&k, "236.5万人次", 0));
         let k = keys("邮政行业寄递业务量累计完成15.2亿件。\n寄递业务量15.2亿件。");
         assert_eq!(key(&k, "15.2亿件", 0), key(&k, "15.2亿件", 1));
+    }
+
+    #[test]
+    fn a_noun_of_count_says_no_more_than_its_classifier() {
+        // Fire service and insurance: `火灾起数` counts 火灾 in 起, `参保人数` 参保 in 人.
+        let k = keys("全市共接报火灾1286起。\n火灾起数为1286起。");
+        assert_eq!(key(&k, "1286起", 0), key(&k, "1286起", 1));
+        let k = keys("全市职工参保268万人。\n职工参保人数268万人。");
+        assert_eq!(key(&k, "268万人", 0), key(&k, "268万人", 1));
+    }
+
+    #[test]
+    fn table_columns_name_the_period_the_base_and_the_change() {
+        // An earnings table and a trade table: 本报告期 is the level, 上年同期 its
+        // base, 增减变动幅度 the change.
+        let k = keys_of(
+            "release.md",
+            "| 项目 | 本报告期（亿元） | 上年同期（亿元） | 增减变动幅度（%） |\n|---|---:|---:|---:|\n\
+             | 营业收入 | 86.5 | 72.9 | 18.7 |\n\n公司实现营业收入86.5亿元，同比增长18.7%。",
+        );
+        assert_eq!(key(&k, "86.5", 0), key(&k, "86.5亿元", 0));
+        assert_eq!(key(&k, "18.7", 0), key(&k, "18.7%", 0));
+        assert_ne!(key(&k, "72.9", 0), key(&k, "86.5", 0));
+    }
+
+    #[test]
+    fn two_cells_of_a_table_are_one_measure_only_when_equal() {
+        // Earnings and budgets: rows that differ by a qualifier are two measures.
+        let k = keys_of(
+            "release.md",
+            "| 项目 | 上年同期（亿元） |\n|---|---:|\n| 净利润 | 6.3 |\n| 扣除非经常性损益后的净利润 | 5.9 |\n",
+        );
+        assert_ne!(key(&k, "6.3", 0), key(&k, "5.9", 0));
+        let k =
+            keys_of("release.md", "| 科目 | 本年（亿元） |\n|---|---:|\n| 支出 | 12.1 |\n| 一般公共预算支出 | 9.4 |\n");
+        assert_ne!(key(&k, "12.1", 0), key(&k, "9.4", 0));
+    }
+
+    #[test]
+    fn a_dateline_is_not_the_year_the_figures_cover() {
+        let k = keys("# 2024年经营情况\n\n2025年3月2日\n\n公司实现营业收入86.5亿元。\n");
+        assert!(key(&k, "86.5亿元", 0).starts_with("[2024年]"), "{k:?}");
+    }
+
+    #[test]
+    fn a_sentence_opening_with_another_year_is_in_that_year() {
+        // Employment and equipment safety: next year's plan beside this year's result.
+        let k = keys("## 2024年工作情况\n全市城镇新增就业3.2万人。2025年，全市城镇新增就业3.5万人以上。");
+        assert_ne!(key(&k, "3.2万人", 0), key(&k, "3.5万人以上", 0));
+        let k = keys("## 2024年工作情况\n全市电梯隐患整改率97.8%。2025年，电梯隐患整改率保持在95%以上。目前电梯隐患整改率97.8%。");
+        assert_ne!(key(&k, "97.8%", 0), key(&k, "95%以上", 0));
+        assert_eq!(key(&k, "97.8%", 0), key(&k, "97.8%", 1));
+    }
+
+    #[test]
+    fn a_verb_and_its_object_in_either_order_are_one_measure() {
+        // Customs and courts.
+        let k = keys("全市出口机电产品160亿元，占出口总值的56.5%。\n机电产品出口占出口总值的比重为56.5%。");
+        assert_eq!(key(&k, "56.5%", 0), key(&k, "56.5%", 1));
+    }
+
+    #[test]
+    fn a_figure_with_no_words_counts_what_the_figure_before_counts() {
+        // Land supply and civil affairs: a second unit of one count.
+        let k = keys("全市供应国有建设用地812宗、3862.4公顷。\n供应国有建设用地3862.4公顷。");
+        assert_eq!(key(&k, "3862.4公顷", 0), key(&k, "3862.4公顷", 1));
+        let k = keys("全市共有城乡低保对象3.86万户、5.92万人。\n城乡低保对象5.92万人。");
+        assert_eq!(key(&k, "5.92万人", 0), key(&k, "5.92万人", 1));
+    }
+
+    #[test]
+    fn a_share_after_a_change_is_a_share_of_what_changed() {
+        // Customs and retail.
+        let k = keys("民营企业进出口增长10.2%，占比55.1%。\n民营企业进出口占全市外贸总值的55.1%。");
+        assert_eq!(key(&k, "55.1%", 0), key(&k, "55.1%", 1));
+        let k = keys("网上零售额增长12.4%，占比26.3%。\n网上零售额占社会消费品零售总额的26.3%。");
+        assert_eq!(key(&k, "26.3%", 0), key(&k, "26.3%", 1));
+    }
+
+    #[test]
+    fn a_reporting_body_and_a_day_are_not_what_is_counted() {
+        // Earnings and power supply.
+        let k = keys("公司实现营业总收入86.47亿元。\n营业总收入86.47亿元。");
+        assert_eq!(key(&k, "86.47亿元", 0), key(&k, "86.47亿元", 1));
+        let k = keys("8月7日最高用电负荷达到1286.5万千瓦。\n全网最高用电负荷1286.5万千瓦。");
+        assert_eq!(key(&k, "1286.5万千瓦", 0), key(&k, "1286.5万千瓦", 1));
+    }
+
+    #[test]
+    fn a_list_shares_the_noun_its_last_item_carries() {
+        // Customs and retail.
+        let k = keys("国有企业、民营企业和外商投资企业进出口分别为2680.5亿元、1523.8亿元和658.4亿元。\n民营企业进出口1523.8亿元。");
+        assert_eq!(key(&k, "1523.8亿元", 0), key(&k, "1523.8亿元", 1));
+        assert_ne!(key(&k, "658.4亿元", 0), key(&k, "1523.8亿元", 0));
+        let k = keys("家用电器和音像器材类、通讯器材类零售额分别增长15.7%和21.6%。\n通讯器材类零售额增长21.6%。");
+        assert_eq!(key(&k, "21.6%", 0), key(&k, "21.6%", 1));
+        assert_ne!(key(&k, "15.7%", 0), key(&k, "21.6%", 0));
+    }
+
+    #[test]
+    fn values_reached_in_other_years_are_not_one_measure() {
+        // Household income and education spending.
+        let k = keys("居民人均可支配收入由2019年52310元增加到2024年68420元。\n教育经费从2019年的86.2亿元增加到2024年的121.5亿元。");
+        assert_ne!(key(&k, "68420元", 0), key(&k, "121.5亿元", 0));
+        assert_ne!(key(&k, "52310元", 0), key(&k, "68420元", 0));
     }
 }
