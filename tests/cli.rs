@@ -527,6 +527,8 @@ fn files_are_grouped_into_releases_by_evidence_or_as_the_config_says() {
     let out = run(&[&["figures", "--format", "json"][..], &files].concat());
     let figures: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(figures["releases"], auto["releases"]);
+    let table = String::from_utf8(run(&[&["figures"][..], &files].concat()).stdout).unwrap();
+    assert!(table.ends_with("7 figures in 3 files (2 releases)\n"), "{table}");
     // Together: the other city's 2466 disagrees too; each: nothing across files.
     let together = json_of(&["--release", "together"]);
     assert_eq!(together["releases"].as_array().unwrap().len(), 1);

@@ -111,7 +111,7 @@ pub fn release_records<'a>(releases: &[Vec<&'a str>]) -> Vec<ReleaseRecord<'a>> 
 }
 
 /// Writes figure records of `files` documents in `format`; `releases` names
-/// the files of each release (written by the JSON format).
+/// the files of each release (listed by the JSON format, counted by the table).
 pub fn write_figures(
     out: &mut dyn Write,
     records: &[FigureRecord],
@@ -177,7 +177,12 @@ pub fn write_figures(
                     r.label
                 )?;
             }
-            writeln!(out, "{} in {}", plural(records.len(), "figure"), plural(files, "file"))
+            // Several releases: how many (`--format json` lists their files).
+            let releases = match releases.len() {
+                0 | 1 => String::new(),
+                n => format!(" ({})", plural(n, "release")),
+            };
+            writeln!(out, "{} in {}{releases}", plural(records.len(), "figure"), plural(files, "file"))
         }
     }
 }
