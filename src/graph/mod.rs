@@ -85,7 +85,11 @@ impl Release {
                 .filter(|(_, (d, _))| d.anchored)
                 .map(|((doc, figure), (_, key))| release::Evidence { doc, key, figure })
                 .collect();
-            release::group(docs.len(), &evidence, grouping)
+            let headlines: Vec<Option<String>> = match grouping {
+                Grouping::Auto => prose.iter().map(|p| release::headline(p)).collect(),
+                _ => vec![None; docs.len()],
+            };
+            release::group(&headlines, &evidence, grouping)
         };
         let mut release_of = vec![0; docs.len()];
         for (r, members) in releases.iter().enumerate() {

@@ -5,8 +5,8 @@
 //! check drafts/*.md` names every draft, a folder holds a year of reports.
 //! By default ([`Grouping::Auto`]) files join by evidence: two files that
 //! state the same measures (an equal measure description, hence an equal
-//! exact key) with agreeing figures are parts of one release, and files
-//! joined to a common file are one release with it. Two unrelated reports
+//! exact key) with agreeing figures, or under one headline, are parts of one
+//! release, and files joined to a common file are one release with it. Two unrelated reports
 //! share measures too (`地区生产总值增长`, `the unemployment rate`), but with
 //! other values, or with round targets that coincide (`5%左右`); so each
 //! agreement weighs what its figures tell (their significant digits, one
@@ -78,6 +78,35 @@ const MIN_EVIDENCE: u32 = 4;
 /// in two files that repeat three figures, one changed, scores 7 against 1.
 const DISAGREEMENT_COST: u32 = 3;
 
+/// What a headline two files share scores: half what joining needs, so a
+/// shared first line joins only with a figure stated alike. Alone it is not
+/// enough: every White House briefing of the corpus opens with `James S.
+/// Brady Press Briefing Room`.
+const HEADLINE_SCORE: u32 = MIN_EVIDENCE / 2;
+
+/// A headline shorter than this (in characters) is generic: `政府工作报告`,
+/// `各位代表：`, `Statement`.
+const MIN_HEADLINE_CHARS: usize = 8;
+
+/// A headline longer than this is a paragraph, not a title.
+const MAX_HEADLINE_CHARS: usize = 120;
+
+/// A document's headline: its first line of prose with Markdown heading and
+/// emphasis marks dropped and spaces collapsed, when it reads as a title (of
+/// [`MIN_HEADLINE_CHARS`] to [`MAX_HEADLINE_CHARS`] characters, not a
+/// speaker's turn or an address ending in a colon).
+pub fn headline(prose: &str) -> Option<String> {
+    let line = prose.lines().map(str::trim).find(|l| !l.is_empty())?;
+    if line.len() > MAX_HEADLINE_CHARS * 4 {
+        return None; // a paragraph; not worth collecting
+    }
+    let line = line.trim_start_matches('#').trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace());
+    let title = line.split_whitespace().collect::<Vec<_>>().join(" ");
+    let chars = title.chars().count();
+    let address = title.ends_with(':') || title.ends_with('：');
+    (!address && (MIN_HEADLINE_CHARS..=MAX_HEADLINE_CHARS).contains(&chars)).then_some(title)
+}
+
 /// One figure as evidence: its file, its exact key, the figure.
 #[derive(Debug, Clone, Copy)]
 pub struct Evidence<'a> {
@@ -86,16 +115,17 @@ pub struct Evidence<'a> {
     pub figure: &'a Figure,
 }
 
-/// The releases of `docs` documents, each its documents in order, the
-/// releases in the order of their first document. `evidence` holds every
-/// linkable figure with its exact key (figures whose dependent label found
-/// no head are left out by the caller).
-pub fn group(docs: usize, evidence: &[Evidence<'_>], grouping: Grouping) -> Vec<Vec<usize>> {
+/// The releases of the documents whose [`headline`]s are `headlines`, each
+/// its documents in order, the releases in the order of their first
+/// document. `evidence` holds every linkable figure with its exact key
+/// (figures whose dependent label found no head are left out by the caller).
+pub fn group(headlines: &[Option<String>], evidence: &[Evidence<'_>], grouping: Grouping) -> Vec<Vec<usize>> {
+    let docs = headlines.len();
     match grouping {
         Grouping::Together if docs > 0 => vec![(0..docs).collect()],
         Grouping::Together => Vec::new(),
         Grouping::Each => (0..docs).map(|d| vec![d]).collect(),
-        Grouping::Auto => by_evidence(docs, evidence),
+        Grouping::Auto => by_evidence(headlines, evidence),
     }
 }
 
@@ -113,7 +143,8 @@ impl Tally {
     }
 }
 
-fn by_evidence(docs: usize, evidence: &[Evidence<'_>]) -> Vec<Vec<usize>> {
+fn by_evidence(headlines: &[Option<String>], evidence: &[Evidence<'_>]) -> Vec<Vec<usize>> {
+    let docs = headlines.len();
     if docs < 2 {
         return (0..docs).map(|d| vec![d]).collect();
     }
@@ -152,6 +183,22 @@ fn by_evidence(docs: usize, evidence: &[Evidence<'_>]) -> Vec<Vec<usize>> {
                     Some(w) => tally.weight = tally.weight.saturating_add(w + 1),
                     None => tally.disagreements = tally.disagreements.saturating_add(1),
                 }
+            }
+        }
+    }
+    // A shared headline (a release and its transcript under one title)
+    // scores with the figures. A title many files share is generic.
+    let mut by_headline: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (doc, headline) in headlines.iter().enumerate() {
+        if let Some(headline) = headline {
+            by_headline.entry(headline.as_str()).or_default().push(doc);
+        }
+    }
+    for files in by_headline.values().filter(|f| f.len() > 1 && f.len() <= MAX_FILES_PER_KEY) {
+        for (i, &a) in files.iter().enumerate() {
+            for &b in &files[i + 1..] {
+                let tally = tallies.entry((a, b)).or_default();
+                tally.weight = tally.weight.saturating_add(HEADLINE_SCORE);
             }
         }
     }
@@ -255,10 +302,13 @@ mod tests {
         ];
         // 0 and 1 agree on 1829 (weight 4); 2 disagrees with 0 on 5% vs 6%;
         // 3 agrees with 0 on `5%左右` only, which weighs nothing.
-        assert_eq!(group(4, &evidence, Grouping::Auto), vec![vec![0, 1], vec![2], vec![3]]);
-        assert_eq!(group(4, &evidence, Grouping::Together), vec![vec![0, 1, 2, 3]]);
-        assert_eq!(group(4, &evidence, Grouping::Each), vec![vec![0], vec![1], vec![2], vec![3]]);
-        assert!(group(0, &evidence[..0], Grouping::Together).is_empty());
+        assert_eq!(group(&[None, None, None, None], &evidence, Grouping::Auto), vec![vec![0, 1], vec![2], vec![3]]);
+        assert_eq!(group(&[None, None, None, None], &evidence, Grouping::Together), vec![vec![0, 1, 2, 3]]);
+        assert_eq!(
+            group(&[None, None, None, None], &evidence, Grouping::Each),
+            vec![vec![0], vec![1], vec![2], vec![3]]
+        );
+        assert!(group(&[], &evidence[..0], Grouping::Together).is_empty());
     }
 
     #[test]
@@ -268,7 +318,7 @@ mod tests {
         let (round, small) = (figure("2800000", None), figure("8", None));
         let seven = figure("7300", Some("more-than"));
         let one = [Evidence { doc: 0, key: &k1, figure: &round }, Evidence { doc: 1, key: &k1, figure: &round }];
-        assert_eq!(group(2, &one, Grouping::Auto).len(), 2);
+        assert_eq!(group(&[None, None], &one, Grouping::Auto).len(), 2);
         // Two specific measures alike, of some digits each, are.
         let two = [
             Evidence { doc: 0, key: &k1, figure: &seven },
@@ -276,7 +326,7 @@ mod tests {
             Evidence { doc: 1, key: &k1, figure: &seven },
             Evidence { doc: 1, key: &k2, figure: &small },
         ];
-        assert_eq!(group(2, &two, Grouping::Auto), vec![vec![0, 1]]);
+        assert_eq!(group(&[None, None], &two, Grouping::Auto), vec![vec![0, 1]]);
     }
 
     #[test]
@@ -291,12 +341,12 @@ mod tests {
             Evidence { doc: 0, key: &keys[1], figure: &same },
             Evidence { doc: 1, key: &keys[1], figure: &other },
         ];
-        assert_eq!(group(2, &evidence, Grouping::Auto).len(), 2);
+        assert_eq!(group(&[None, None], &evidence, Grouping::Auto).len(), 2);
         // Two agreements (10) against it: one release, the changed figure reported later.
         let mut more = evidence.to_vec();
         more.push(Evidence { doc: 0, key: &keys[2], figure: &same });
         more.push(Evidence { doc: 1, key: &keys[2], figure: &same });
-        assert_eq!(group(2, &more, Grouping::Auto), vec![vec![0, 1]]);
+        assert_eq!(group(&[None, None], &more, Grouping::Auto), vec![vec![0, 1]]);
     }
 
     #[test]
@@ -309,6 +359,34 @@ mod tests {
             Evidence { doc: 2, key: &k1, figure: &x },
             Evidence { doc: 2, key: &k2, figure: &x },
         ];
-        assert_eq!(group(3, &evidence, Grouping::Auto), vec![vec![0, 1, 2]]);
+        assert_eq!(group(&[None, None, None], &evidence, Grouping::Auto), vec![vec![0, 1, 2]]);
+    }
+
+    #[test]
+    fn a_shared_title_joins_with_a_figure_alike_and_never_against_the_figures() {
+        let title = headline("## 海州市公安局通报夏季治安整治“百日行动”阶段成效\n正文。").unwrap();
+        assert_eq!(title, "海州市公安局通报夏季治安整治“百日行动”阶段成效");
+        assert_eq!(
+            headline("\n\n  **Remarks by the Secretary on the Jobs Report**  \n"),
+            Some("Remarks by the Secretary on the Jobs Report".into())
+        );
+        // Generic titles and addresses are no headline.
+        assert_eq!(headline("政府工作报告\n"), None);
+        assert_eq!(headline("各位代表：\n"), None);
+        assert_eq!(headline("Ladies and gentlemen of the press:\n"), None);
+        assert_eq!(headline(""), None);
+        let titled = [Some(title.clone()), Some(title.clone()), None];
+        // A first line alone is not enough (a briefing room's name opens every briefing).
+        assert_eq!(group(&titled, &[], Grouping::Auto).len(), 3);
+        // With one small figure alike (1 + 1), which alone is not enough either, it is.
+        let (k, small) = (key("网络贩枪案件"), figure("8", None));
+        let alike = [Evidence { doc: 0, key: &k, figure: &small }, Evidence { doc: 1, key: &k, figure: &small }];
+        assert_eq!(group(&titled, &alike, Grouping::Auto), vec![vec![0, 1], vec![2]]);
+        assert_eq!(group(&[None, None, None], &alike, Grouping::Auto).len(), 3);
+        // One title, but a measure stated with two values and nothing else alike.
+        let k = key("破获刑事案件");
+        let (a, b) = (figure("1829", None), figure("2466", None));
+        let evidence = [Evidence { doc: 0, key: &k, figure: &a }, Evidence { doc: 1, key: &k, figure: &b }];
+        assert_eq!(group(&titled, &evidence, Grouping::Auto).len(), 3);
     }
 }
