@@ -84,7 +84,11 @@ fn write_releases(out: &mut dyn Write, report: &Report) -> io::Result<()> {
     }
     if alone > 0 {
         let files = plural(alone, "file");
-        writeln!(out, "{files} checked alone: no other file states their measures with agreeing figures")?;
+        writeln!(
+            out,
+            "{files} checked alone: no other file states their measures with agreeing figures \
+             (`--release together` checks every file as one release)"
+        )?;
     }
     Ok(())
 }
