@@ -60,6 +60,9 @@ pub struct Description {
     pub anchored: bool,
     /// A key computed the older way, for packs this model does not read yet.
     pub legacy: Option<MeasureKey>,
+    /// True for a table cell: a table names each of its rows and columns,
+    /// so two cells are one measure only when their descriptions are equal.
+    pub cell: bool,
 }
 
 impl Description {
@@ -100,6 +103,9 @@ impl Description {
         if self.legacy.is_some() || other.legacy.is_some() || !self.anchored || !other.anchored {
             return false;
         }
+        if self.cell && other.cell {
+            return false;
+        }
         self.frame == other.frame
             && self.kind == other.kind
             && self.previous == other.previous
@@ -109,7 +115,7 @@ impl Description {
             && self.period == other.period
             && match (&self.head, &other.head) {
                 (None, None) => true,
-                (Some(a), Some(b)) => a.contains(b.as_str()) || b.contains(a.as_str()),
+                (Some(a), Some(b)) => a.contains(b.as_str()) || b.contains(a.as_str()) || reordered(a, b),
                 _ => false,
             }
             && if self.kind == Kind::Level { ends_alike(&self.core, &other.core) } else { self.core == other.core }
@@ -129,8 +135,26 @@ impl Description {
 /// (Chinese and English noun phrases put their head noun last).
 fn ends_alike(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    short == long || (short.chars().count() >= MIN_SHARED_CHARS && long.ends_with(short))
+    short == long || (short.chars().count() >= MIN_SHARED_CHARS && long.ends_with(short)) || reordered(a, b)
 }
+
+/// True when two labels hold the same characters in another order, as a
+/// verb and its object do: `出口机电产品` / `机电产品出口` (customs),
+/// `审结案件` / `案件审结` (courts).
+fn reordered(a: &str, b: &str) -> bool {
+    if a.len() != b.len() || a.chars().count() < MIN_REORDERED_CHARS {
+        return false;
+    }
+    let sorted = |s: &str| {
+        let mut c: Vec<char> = s.chars().collect();
+        c.sort_unstable();
+        c
+    };
+    sorted(a) == sorted(b)
+}
+
+/// The shortest labels whose reordering is read as one measure.
+const MIN_REORDERED_CHARS: usize = 4;
 
 /// The shortest core that may link to a longer one it ends.
 const MIN_SHARED_CHARS: usize = 2;
@@ -173,6 +197,7 @@ pub fn describe(
                 unit,
                 anchored,
                 legacy: Some(key),
+                cell: figure.cell,
             });
             continue;
         }
