@@ -42,22 +42,30 @@ pub fn check_with(docs: Vec<Document>, packs: &Packs, explain: bool) -> Report {
 }
 
 /// [`check_with`] and the user rules of rule files: their `ignore` patterns
-/// take text out of every document first.
+/// take text out of every document first, and their `release` key says how
+/// the documents are grouped into releases (by evidence when unset).
 pub fn check_rules(mut docs: Vec<Document>, packs: &Packs, user: &config::UserRules, explain: bool) -> Report {
     if !user.ignore.is_empty() {
         for doc in &mut docs {
             doc.ignore_matches(&user.ignore);
         }
     }
-    let release = graph::Release::analyse(docs, packs);
+    let release = analyse(docs, packs, user.release.unwrap_or_default());
     let graph = graph::FactGraph::build(&release);
     check::run(release, graph, packs, user, explain)
 }
 
-/// The figure records of every document, in document and text order: what
+/// Reads, segments and links the documents, grouped into releases as
+/// `grouping` says (DESIGN.md, "Releases"): what the checks run on and
 /// `crosscheck figures` lists.
+pub fn analyse(docs: Vec<Document>, packs: &Packs, grouping: graph::Grouping) -> graph::Release {
+    graph::Release::analyse_grouped(docs, packs, grouping)
+}
+
+/// The figure records of every document, in document and text order: what
+/// `crosscheck figures` lists (documents grouped by evidence).
 pub fn figure_records(docs: Vec<Document>, packs: &Packs) -> Vec<report::FigureRecord> {
-    let release = graph::Release::analyse(docs, packs);
+    let release = analyse(docs, packs, graph::Grouping::Auto);
     report::release_figure_records(&release)
 }
 

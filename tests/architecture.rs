@@ -39,6 +39,7 @@ const ROOT_ITEMS: &[(&str, &str)] = &[
     ("check", "crate"),
     ("check_with", "crate"),
     ("check_rules", "crate"),
+    ("analyse", "crate"),
     ("figure_records", "crate"),
     ("number_records", "crate"),
 ];

@@ -417,13 +417,19 @@ fn the_config_chooses_which_files_of_a_folder_are_read() {
     assert_eq!(out.status.code(), Some(0));
     let json: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["summary"]["files"], 2);
-    // A file named on the command line is read whatever the globs say.
+    // A file named on the command line is read whatever the globs say. It
+    // states one measure, with another value: no evidence that it belongs to
+    // the release, so it is checked alone unless the run says otherwise.
     let out = run(&["check", "--format", "json", "release", "release/archive/old.txt"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["summary"]["files"], 3);
+    let out = run(&["check", "--format", "json", "--release", "together", "release", "release/archive/old.txt"]);
     assert_eq!(out.status.code(), Some(1), "1892 against 1829");
     // Without the config the documents of the folder are read (the archive
-    // too: its 1892 disagrees), never the picture.
+    // too: checked as one release, its 1892 disagrees), never the picture.
     std::fs::remove_file(dir.join("crosscheck.yaml")).unwrap();
-    let out = run(&["check", "--format", "json", "release"]);
+    let out = run(&["check", "--format", "json", "--release", "together", "release"]);
     assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(!String::from_utf8_lossy(&out.stderr).contains("photo.png"));
     let json: Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -486,4 +492,56 @@ fn table_cells_link_with_the_prose_in_markdown_and_html() {
             findings[0]["labels"].as_array().unwrap().iter().map(|l| l["source"].as_str().unwrap()).collect();
         assert!(!labels.iter().any(|s| s.contains('<') || s.contains('|')), "{name}: {labels:?}");
     }
+}
+
+#[test]
+fn files_are_grouped_into_releases_by_evidence_or_as_the_config_says() {
+    let dir = tempdir("releases");
+    // A release in two files that repeat each other's figures, one of them
+    // changed; and a report of another city that states one of its measures.
+    let lead = "全市共破获刑事案件1829起，化解各类矛盾纠纷7300余起，查处各类交通违法行为38.91万件。\n";
+    let speaker = "通报——市公安局副局长周建国\n全市共破获刑事案件1892起，化解各类矛盾纠纷7300余起，查处各类交通违法行为38.91万件。\n";
+    let other = "全市共破获刑事案件2466起。\n";
+    std::fs::write(dir.join("a-lead.txt"), lead).unwrap();
+    std::fs::write(dir.join("b-speaker.txt"), speaker).unwrap();
+    std::fs::write(dir.join("c-other.txt"), other).unwrap();
+    let run = |args: &[&str]| crosscheck().args(args).current_dir(&dir).output().unwrap();
+    let files = ["a-lead.txt", "b-speaker.txt", "c-other.txt"];
+    let json_of = |args: &[&str]| -> Value {
+        let out = run(&[&["check", "--format", "json"], args, &files].concat());
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let auto = json_of(&[]);
+    assert_eq!(
+        auto["releases"],
+        serde_json::json!([{"files": ["a-lead.txt", "b-speaker.txt"]}, {"files": ["c-other.txt"]}])
+    );
+    let findings = auto["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "1892 against 1829, not 2466: {findings:?}");
+    assert!(findings[0]["labels"].as_array().unwrap().iter().all(|l| l["file"] == "a-lead.txt"), "{auto}");
+    // The human output names the releases.
+    let human = String::from_utf8(run(&[&["check"][..], &files].concat()).stdout).unwrap();
+    assert!(human.contains("release 1: a-lead.txt, b-speaker.txt\n"), "{human}");
+    assert!(human.contains("1 file checked alone"), "{human}");
+    // `figures` lists them too.
+    let out = run(&[&["figures", "--format", "json"][..], &files].concat());
+    let figures: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(figures["releases"], auto["releases"]);
+    let table = String::from_utf8(run(&[&["figures"][..], &files].concat()).stdout).unwrap();
+    assert!(table.ends_with("7 figures in 3 files (2 releases)\n"), "{table}");
+    // Together: the other city's 2466 disagrees too; each: nothing across files.
+    let together = json_of(&["--release", "together"]);
+    assert_eq!(together["releases"].as_array().unwrap().len(), 1);
+    assert!(together["findings"].to_string().contains("2466"), "{together}");
+    let each = json_of(&["--release", "each"]);
+    assert_eq!(each["releases"].as_array().unwrap().len(), 3);
+    assert_eq!(each["findings"], serde_json::json!([]));
+    // The config's `release:` says the same, and the flag overrides it.
+    std::fs::write(dir.join("crosscheck.yaml"), "version: 1\nrelease: together\n").unwrap();
+    assert_eq!(json_of(&[])["releases"].as_array().unwrap().len(), 1);
+    assert_eq!(json_of(&["--release", "each"])["releases"].as_array().unwrap().len(), 3);
+    std::fs::write(dir.join("crosscheck.yaml"), "version: 1\nrelease: sometimes\n").unwrap();
+    let out = run(&[&["check"][..], &files].concat());
+    assert_eq!(out.status.code(), Some(2), "an unknown grouping is a config error");
+    let _ = std::fs::remove_dir_all(&dir);
 }

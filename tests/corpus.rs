@@ -80,3 +80,35 @@ fn each_corpus_document_alone_raises_no_error() {
     }
     assert!(failures.is_empty(), "errors on published documents:\n{}", failures.join("\n"));
 }
+
+/// The whole corpus in one call: unrelated documents (a year of national
+/// reports, eight provinces' reports of one year, White House briefings on
+/// several jobs reports) are not one release, so no finding relates two of
+/// them, and the JSON says which files were checked together.
+#[test]
+#[cfg_attr(no_shared, ignore = "needs ../shared, absent when built (it ships beside the repository, not in it)")]
+fn the_whole_corpus_in_one_call_relates_no_two_documents() {
+    let Some(zh) = common::shared("corpus/zh") else { return };
+    let Some(en) = common::shared("corpus/en") else { return };
+    let out = Command::cargo_bin("crosscheck")
+        .unwrap()
+        .args(["check", "--format", "json"])
+        .arg(&zh)
+        .arg(&en)
+        .output()
+        .unwrap();
+    assert!(matches!(out.status.code(), Some(0 | 1)), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let files = json["summary"]["files"].as_u64().unwrap() as usize;
+    let releases = json["releases"].as_array().unwrap();
+    println!("{files} files in {} releases", releases.len());
+    assert!(files > 20, "{files}");
+    assert!(releases.len() > files / 2, "{:?}", json["releases"]);
+    let listed: usize = releases.iter().map(|r| r["files"].as_array().unwrap().len()).sum();
+    assert_eq!(listed, files, "every file is in one release");
+    for finding in json["findings"].as_array().unwrap() {
+        for label in finding["labels"].as_array().unwrap() {
+            assert_eq!(label["file"], finding["file"], "a finding across documents: {finding}");
+        }
+    }
+}

@@ -40,8 +40,8 @@ const MAX_POSTINGS: usize = 64;
 /// The shorter label must have at least this many characters.
 const MIN_CHARS: usize = 4;
 
-/// The frame and unit of a measure: only measures of one block are compared.
-type Block<'a> = (&'a [String], &'a str);
+/// The release, frame and unit of a measure: only measures of one block are compared.
+type Block<'a> = (usize, &'a [String], &'a str);
 
 fn run(cx: &Context, outcome: &mut Outcome) {
     // One representative mention per specific (linkable, non-dependent) measure.
@@ -51,7 +51,8 @@ fn run(cx: &Context, outcome: &mut Outcome) {
             continue; // a dependent under its head: its label alone says little
         }
         if key.label.chars().count() >= MIN_CHARS {
-            measures.push(((key.frame.as_slice(), key.unit.as_str()), key.label.clone(), mentions[0]));
+            let release = cx.release.release_of_mention(cx.mention(mentions[0]));
+            measures.push(((release, key.frame.as_slice(), key.unit.as_str()), key.label.clone(), mentions[0]));
         }
     }
     // Candidate pairs from shared character pairs, per unit and frame.

@@ -14,12 +14,25 @@ fn selects(release: &Release, metric: &Metric, m: &Mention) -> bool {
         && metric.context.as_ref().is_none_or(|re| re.is_match(&release.docs[m.doc].text[m.figure.sentence.clone()]))
 }
 
-/// Runs every user rule.
+/// Runs every user rule, in each release on its own figures.
 pub fn run(cx: &Context, rules: &UserRules, outcome: &mut Outcome) {
+    let mut in_release: Vec<Vec<usize>> = vec![Vec::new(); cx.release.releases.len().max(1)];
+    for (m, mention) in cx.release.mentions.iter().enumerate() {
+        if let Some(list) = in_release.get_mut(cx.release.release_of_mention(mention)) {
+            list.push(m);
+        }
+    }
+    for mentions in &in_release {
+        run_release(cx, rules, mentions, outcome);
+    }
+}
+
+/// Runs every user rule over `mentions`, the figures of one release.
+fn run_release(cx: &Context, rules: &UserRules, mentions: &[usize], outcome: &mut Outcome) {
     let selected: Vec<Vec<usize>> = rules
         .metrics
         .iter()
-        .map(|metric| (0..cx.release.mentions.len()).filter(|&m| selects(cx.release, metric, cx.mention(m))).collect())
+        .map(|metric| mentions.iter().copied().filter(|&m| selects(cx.release, metric, cx.mention(m))).collect())
         .collect();
     let first = |metric: usize| selected[metric].first().copied();
     let text = |m: usize| cx.release.text_of(cx.mention(m)).to_string();

@@ -39,7 +39,7 @@ pub enum Command {
     /// Check the figures of a release: repeated figures agree, parts fit their
     /// totals, rates and changes follow from their counts.
     Check {
-        /// Files or folders, read as one release; `-` reads standard input.
+        /// Files or folders (grouped into releases, see `--release`); `-` reads standard input.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = CheckFormatArg::Human)]
@@ -59,6 +59,12 @@ pub enum Command {
         /// Record the findings of this run in a baseline file.
         #[arg(long, value_name = "FILE")]
         write_baseline: Option<PathBuf>,
+        /// Which files are checked together as one release: `auto` (default:
+        /// files that state the same measures with agreeing figures), `together`
+        /// (every file named) or `each` (every file alone). Overrides the
+        /// config's `release`.
+        #[arg(long, value_enum, value_name = "HOW")]
+        release: Option<ReleaseArg>,
         #[arg(long, default_value = "-")]
         stdin_filename: String,
     },
@@ -86,6 +92,11 @@ pub enum Command {
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = GraphFormatArg::Dot)]
         format: GraphFormatArg,
+        /// Which files are checked together as one release: `auto` (default:
+        /// files that state the same measures with agreeing figures), `together`
+        /// (every file named) or `each` (every file alone).
+        #[arg(long, value_enum, value_name = "HOW")]
+        release: Option<ReleaseArg>,
         #[arg(long, default_value = "-")]
         stdin_filename: String,
     },
@@ -96,6 +107,11 @@ pub enum Command {
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = FigureFormatArg::Table)]
         format: FigureFormatArg,
+        /// Which files are checked together as one release: `auto` (default:
+        /// files that state the same measures with agreeing figures), `together`
+        /// (every file named) or `each` (every file alone).
+        #[arg(long, value_enum, value_name = "HOW")]
+        release: Option<ReleaseArg>,
         /// The name standard input is reported under.
         #[arg(long, default_value = "-")]
         stdin_filename: String,
@@ -104,7 +120,7 @@ pub enum Command {
     /// every figure marked by status, the findings with their arithmetic, a
     /// measures × sources matrix and a summary. Exits 0 even with findings.
     Report {
-        /// Files or folders, read as one release; `-` reads standard input.
+        /// Files or folders (grouped into releases, see `--release`); `-` reads standard input.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// The HTML file to write (never one of the inputs); `-` writes
@@ -112,6 +128,12 @@ pub enum Command {
         /// crosscheck-report.html in the current folder on a terminal.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Which files are checked together as one release: `auto` (default:
+        /// files that state the same measures with agreeing figures), `together`
+        /// (every file named) or `each` (every file alone). Overrides the
+        /// config's `release`.
+        #[arg(long, value_enum, value_name = "HOW")]
+        release: Option<ReleaseArg>,
         #[command(flatten)]
         rules: RuleArgs,
         #[arg(long, default_value = "-")]
@@ -177,6 +199,27 @@ fn find_config() -> Option<PathBuf> {
     cwd.ancestors().find_map(|dir| {
         ["crosscheck.yaml", ".crosscheck.yaml"].iter().map(|name| dir.join(name)).find(|path| path.is_file())
     })
+}
+
+/// Which files form one release (`--release`); the graph's [`Grouping`](crate::graph::Grouping).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReleaseArg {
+    /// By evidence: files that state the same measures with agreeing figures.
+    Auto,
+    /// Every file named is part of one release.
+    Together,
+    /// Every file is a release of its own.
+    Each,
+}
+
+impl From<ReleaseArg> for crate::graph::Grouping {
+    fn from(arg: ReleaseArg) -> Self {
+        match arg {
+            ReleaseArg::Auto => crate::graph::Grouping::Auto,
+            ReleaseArg::Together => crate::graph::Grouping::Together,
+            ReleaseArg::Each => crate::graph::Grouping::Each,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -343,8 +386,19 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
     let packs = crate::extract::examples::builtin_packs()?;
     let loader = Loader { max_bytes: cli.max_file_size.saturating_mul(1024 * 1024), quiet: cli.quiet };
     match cli.command {
-        Command::Check { paths, format, fail_on, explain, rules, baseline, write_baseline, stdin_filename } => {
-            let user = rules.load()?;
+        Command::Check {
+            paths,
+            format,
+            fail_on,
+            explain,
+            rules,
+            baseline,
+            write_baseline,
+            stdin_filename,
+            release,
+        } => {
+            let mut user = rules.load()?;
+            user.release = release.map(Into::into).or(user.release);
             let accepted = baseline.as_deref().map(report::baseline::read).transpose()?;
             let Loaded { docs, failed, progress } = loader.load(&paths, &stdin_filename, &user.files)?;
             let mut report = crate::check_rules(docs, &packs, &user, explain);
@@ -446,23 +500,27 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
             writeln!(out, "\n{}", crate::check::user::explain(found, &user))?;
             Ok(0)
         }
-        Command::Graph { paths, format, stdin_filename } => {
+        Command::Graph { paths, format, stdin_filename, release } => {
             let Loaded { docs, failed, .. } = loader.load(&paths, &stdin_filename, &FileFilter::default())?;
-            let report = crate::check(docs, &packs);
+            let user = UserRules { release: release.map(Into::into), ..UserRules::default() };
+            let report = crate::check_rules(docs, &packs, &user, false);
             match format {
                 GraphFormatArg::Dot => out.write_all(report.graph.to_dot(&report.release).as_bytes())?,
                 GraphFormatArg::Json => report::write_graph_json(out, &report)?,
             }
             Ok(if failed { 2 } else { 0 })
         }
-        Command::Figures { paths, format, stdin_filename } => {
+        Command::Figures { paths, format, stdin_filename, release } => {
             let Loaded { docs, failed, .. } = loader.load(&paths, &stdin_filename, &FileFilter::default())?;
             let files = docs.len();
-            report::write_figures(out, &crate::figure_records(docs, &packs), files, format.into())?;
+            let analysed = crate::analyse(docs, &packs, release.map(Into::into).unwrap_or_default());
+            let records = report::release_figure_records(&analysed);
+            report::write_figures(out, &records, &analysed.release_files(), files, format.into())?;
             Ok(if failed { 2 } else { 0 })
         }
-        Command::Report { paths, output, rules, stdin_filename } => {
-            let user = rules.load()?;
+        Command::Report { paths, output, rules, stdin_filename, release } => {
+            let mut user = rules.load()?;
+            user.release = release.map(Into::into).or(user.release);
             // No -o: a terminal gets a file beside it (42 KB of HTML is no use
             // there), a pipe gets the page.
             let chosen = output.is_none();

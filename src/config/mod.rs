@@ -59,6 +59,12 @@ pub struct RuleFileSpec {
     /// Which files of the folders checked are read.
     #[serde(default)]
     pub files: Option<FilesSpec>,
+    /// How the files of one run are grouped into releases, whose figures are
+    /// checked together: `auto` (by evidence: files that state the same
+    /// measures with agreeing figures), `together` (all files are one
+    /// release) or `each` (every file is its own). `--release` overrides it.
+    #[serde(default)]
+    pub release: Option<crate::graph::Grouping>,
 }
 
 /// Which files of a folder are read: globs on the path as given, or relative
@@ -231,6 +237,8 @@ pub struct UserRules {
     pub disabled: Vec<(globset::GlobMatcher, Vec<String>)>,
     /// Which files of a folder are read.
     pub files: FileFilter,
+    /// How files are grouped into releases, if a rule file says (the last one that does).
+    pub release: Option<crate::graph::Grouping>,
 }
 
 /// The `files:` globs of every rule file, each with the folder it is relative to.
@@ -321,8 +329,19 @@ pub struct InvalidRuleFile {
 }
 
 /// Every key of a rule file, a metric and a rule: for "did you mean".
-const FILE_KEYS: &[&str] =
-    &["version", "extends", "metrics", "rules", "ignore", "severities", "disable", "files", "include", "exclude"];
+const FILE_KEYS: &[&str] = &[
+    "version",
+    "extends",
+    "metrics",
+    "rules",
+    "ignore",
+    "severities",
+    "disable",
+    "files",
+    "include",
+    "exclude",
+    "release",
+];
 const METRIC_KEYS: &[&str] = &["id", "label", "unit", "source", "context"];
 const RULE_KEYS: &[&str] = &[
     "id",
@@ -621,6 +640,9 @@ impl UserRules {
         }
         self.disabled.extend(disabled);
         self.severities.extend(severities);
+        if spec.release.is_some() {
+            self.release = spec.release;
+        }
         Ok(())
     }
 }
@@ -888,6 +910,11 @@ severities:
 disable:
   - files: "drafts/**"
     rules: [similar-mismatch]
+
+# Which files are checked together as one release: auto (by evidence: files
+# that state the same measures with agreeing figures), together (every file
+# named is one release) or each (every file is its own). --release overrides.
+release: auto
 
 # Which files of a folder are read (globs on the paths as given, or relative
 # to this file's folder); files named on the command line are always read.

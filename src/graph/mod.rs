@@ -9,6 +9,7 @@ pub mod key;
 pub mod link;
 pub mod measure;
 pub mod relate;
+pub mod release;
 
 use std::collections::HashMap;
 
@@ -26,8 +27,11 @@ use crate::span::Layout;
 pub use key::{Head, MeasureKey};
 pub use link::Mention;
 pub use relate::{Change, Relation};
+pub use release::Grouping;
 
-/// Everything read from one release: documents, sources and placed figures.
+/// Everything read from the documents of one run: documents, sources and
+/// placed figures, and which documents form each release (the files whose
+/// figures link to each other; see [`release`]).
 #[derive(Debug, Clone)]
 pub struct Release {
     pub docs: Vec<Document>,
@@ -35,11 +39,22 @@ pub struct Release {
     /// Every figure, in document order then text order.
     pub mentions: Vec<Mention>,
     pub relations: Vec<Relation>,
+    /// The releases: each its documents in order, in the order of their
+    /// first document. Figures link only within their release.
+    pub releases: Vec<Vec<usize>>,
+    /// The release of each document (an index into `releases`).
+    pub release_of: Vec<usize>,
 }
 
 impl Release {
-    /// Reads, segments and links `docs`.
+    /// Reads, segments and links `docs`, grouped into releases by evidence
+    /// ([`Grouping::Auto`]).
     pub fn analyse(docs: Vec<Document>, packs: &Packs) -> Release {
+        Release::analyse_grouped(docs, packs, Grouping::Auto)
+    }
+
+    /// Reads, segments and links `docs`, grouped into releases as `grouping` says.
+    pub fn analyse_grouped(docs: Vec<Document>, packs: &Packs, grouping: Grouping) -> Release {
         // The text as the reader sees it, markup blanked: made once per document.
         let prose: Vec<std::borrow::Cow<'_, str>> = docs.iter().map(Document::prose).collect();
         let sources = Sources::segment_prose(&docs, &prose, packs);
@@ -60,21 +75,69 @@ impl Release {
             .iter()
             .flat_map(|(doc, _, _, paragraphs)| paragraphs.iter().map(move |p| (*doc, p.start)))
             .collect();
-        let mut keys = measure::cluster(&descriptions, &paragraphs).into_iter();
+        // The releases, from the figures' own (exact) keys.
+        let exact_keys: Vec<MeasureKey> = descriptions.iter().map(measure::Description::key).collect();
+        let releases = {
+            let evidence: Vec<release::Evidence<'_>> = per_doc
+                .iter()
+                .flat_map(|(doc, figures, _, _)| figures.iter().map(move |f| (*doc, f)))
+                .zip(descriptions.iter().zip(&exact_keys))
+                .filter(|(_, (d, _))| d.anchored)
+                .map(|((doc, figure), (_, key))| release::Evidence { doc, key, figure })
+                .collect();
+            let headlines: Vec<Option<String>> = match grouping {
+                Grouping::Auto => prose.iter().map(|p| release::headline(p)).collect(),
+                _ => vec![None; docs.len()],
+            };
+            release::group(&headlines, &evidence, grouping)
+        };
+        let mut release_of = vec![0; docs.len()];
+        for (r, members) in releases.iter().enumerate() {
+            for &doc in members {
+                release_of[doc] = r;
+            }
+        }
+        // Measures are clustered within each release only.
+        let doc_of: Vec<usize> =
+            per_doc.iter().flat_map(|(doc, figures, _, _)| figures.iter().map(move |_| *doc)).collect();
+        let mut clustered: Vec<Option<(MeasureKey, measure::Confidence)>> = vec![None; descriptions.len()];
+        let mut members_of: Vec<Vec<usize>> = vec![Vec::new(); releases.len()];
+        for (i, doc) in doc_of.iter().enumerate() {
+            members_of[release_of[*doc]].push(i);
+        }
+        for members in members_of {
+            let (ds, ps): (Vec<measure::Description>, Vec<(usize, usize)>) =
+                members.iter().map(|&i| (descriptions[i].clone(), paragraphs[i])).unzip();
+            for (i, key) in members.into_iter().zip(measure::cluster(&ds, &ps)) {
+                clustered[i] = Some(key);
+            }
+        }
+        let mut keys = clustered.into_iter();
         let mut relations = Vec::new();
         for (doc_index, figures, clauses, paragraphs) in per_doc {
             let first = mentions.len();
             for (figure, paragraph) in figures.into_iter().zip(paragraphs) {
                 let description = &descriptions[mentions.len()];
-                let (key, confidence) = keys.next().unwrap_or_else(|| (description.key(), Default::default()));
-                let exact = description.key();
+                let (key, confidence) =
+                    keys.next().flatten().unwrap_or_else(|| (description.key(), Default::default()));
+                let exact = exact_keys[mentions.len()].clone();
                 let linkable = description.anchored;
                 let source = sources.source_at(doc_index, figure.span.start).map_or(0, |s| s.id);
                 mentions.push(Mention { doc: doc_index, source, figure, key, exact, confidence, linkable, paragraph });
             }
             relations.extend(relate::relations(&prose[doc_index], &mentions, first..mentions.len(), packs, &clauses));
         }
-        Release { docs, sources, mentions, relations }
+        Release { docs, sources, mentions, relations, releases, release_of }
+    }
+
+    /// The release of mention `m`'s document.
+    pub fn release_of_mention(&self, m: &Mention) -> usize {
+        self.release_of.get(m.doc).copied().unwrap_or(0)
+    }
+
+    /// The names of the files of each release, in order.
+    pub fn release_files(&self) -> Vec<Vec<&str>> {
+        self.releases.iter().map(|docs| docs.iter().map(|&d| self.docs[d].name.as_str()).collect()).collect()
     }
 
     /// The title of the source that states mention `m`.
@@ -87,9 +150,13 @@ impl Release {
         &self.docs[m.doc].text[m.figure.span.clone()]
     }
 
-    /// The number of distinct measure keys.
+    /// The number of distinct measures: distinct keys within each release.
     pub fn measure_count(&self) -> usize {
-        self.mentions.iter().map(|m| &m.key).collect::<std::collections::HashSet<&MeasureKey>>().len()
+        self.mentions
+            .iter()
+            .map(|m| (self.release_of_mention(m), &m.key))
+            .collect::<std::collections::HashSet<(usize, &MeasureKey)>>()
+            .len()
     }
 }
 
@@ -162,7 +229,8 @@ impl FactGraph {
             .iter()
             .map(|s| graph.add_node(Node::Source { id: s.id, title: s.title.clone() }))
             .collect();
-        let mut measure_nodes: HashMap<&MeasureKey, NodeIndex> = HashMap::new();
+        // A measure is one release's: equal keys in two releases are two measures.
+        let mut measure_nodes: HashMap<(usize, &MeasureKey), NodeIndex> = HashMap::new();
         let mut figure_nodes = Vec::with_capacity(release.mentions.len());
         for (i, mention) in release.mentions.iter().enumerate() {
             let node = graph.add_node(Node::Figure { mention: i });
@@ -172,7 +240,7 @@ impl FactGraph {
             }
             if mention.linkable {
                 let measure = *measure_nodes
-                    .entry(&mention.key)
+                    .entry((release.release_of_mention(mention), &mention.key))
                     .or_insert_with(|| graph.add_node(Node::Measure { key: mention.key.clone() }));
                 graph.add_edge(node, measure, Edge::Measures);
             }
@@ -205,10 +273,10 @@ impl FactGraph {
                 }
             }
         }
-        let mut measure_nodes: Vec<(String, NodeIndex)> =
-            measure_nodes.into_iter().map(|(key, node)| (key.to_string(), node)).collect();
+        let mut measure_nodes: Vec<(String, usize, NodeIndex)> =
+            measure_nodes.into_iter().map(|((r, key), node)| (key.to_string(), r, node)).collect();
         measure_nodes.sort_unstable();
-        let measure_nodes = measure_nodes.into_iter().map(|(_, node)| node).collect();
+        let measure_nodes = measure_nodes.into_iter().map(|(_, _, node)| node).collect();
         FactGraph { graph, figure_nodes, measure_nodes }
     }
 

@@ -99,10 +99,23 @@ pub fn release_figure_records(release: &Release) -> Vec<FigureRecord> {
         .collect()
 }
 
-/// Writes figure records of `files` documents in `format`.
+/// One release as the JSON contracts write it: the files checked together.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReleaseRecord<'a> {
+    pub files: Vec<&'a str>,
+}
+
+/// The release records of a run, from each release's file names.
+pub fn release_records<'a>(releases: &[Vec<&'a str>]) -> Vec<ReleaseRecord<'a>> {
+    releases.iter().map(|files| ReleaseRecord { files: files.clone() }).collect()
+}
+
+/// Writes figure records of `files` documents in `format`; `releases` names
+/// the files of each release (listed by the JSON format, counted by the table).
 pub fn write_figures(
     out: &mut dyn Write,
     records: &[FigureRecord],
+    releases: &[Vec<&str>],
     files: usize,
     format: FigureFormat,
 ) -> io::Result<()> {
@@ -112,8 +125,10 @@ pub fn write_figures(
             struct Out<'a> {
                 version: u32,
                 figures: &'a [FigureRecord],
+                releases: Vec<ReleaseRecord<'a>>,
             }
-            serde_json::to_writer_pretty(&mut *out, &Out { version: 1, figures: records })?;
+            let json = Out { version: 1, figures: records, releases: release_records(releases) };
+            serde_json::to_writer_pretty(&mut *out, &json)?;
             writeln!(out)
         }
         FigureFormat::Jsonl => {
@@ -162,7 +177,12 @@ pub fn write_figures(
                     r.label
                 )?;
             }
-            writeln!(out, "{} in {}", plural(records.len(), "figure"), plural(files, "file"))
+            // Several releases: how many (`--format json` lists their files).
+            let releases = match releases.len() {
+                0 | 1 => String::new(),
+                n => format!(" ({})", plural(n, "release")),
+            };
+            writeln!(out, "{} in {}{releases}", plural(records.len(), "figure"), plural(files, "file"))
         }
     }
 }

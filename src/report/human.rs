@@ -54,6 +54,7 @@ fn write_human(out: &mut dyn Write, report: &Report, options: HumanOptions) -> i
             writeln!(out)?;
         }
     }
+    write_releases(out, report)?;
     let s = Summary::of(report);
     writeln!(
         out,
@@ -64,6 +65,32 @@ fn write_human(out: &mut dyn Write, report: &Report, options: HumanOptions) -> i
         plural(s.figures, "figure"),
         plural(s.measures, "measure"),
     )
+}
+
+/// When the files formed several releases: a line per release of several
+/// files, and how many files were checked alone.
+fn write_releases(out: &mut dyn Write, report: &Report) -> io::Result<()> {
+    let releases = report.release.release_files();
+    if releases.len() < 2 {
+        return Ok(());
+    }
+    let mut alone = 0;
+    for (i, files) in releases.iter().enumerate() {
+        if files.len() > 1 {
+            writeln!(out, "release {}: {}", i + 1, files.join(", "))?;
+        } else {
+            alone += 1;
+        }
+    }
+    if alone > 0 {
+        let files = plural(alone, "file");
+        writeln!(
+            out,
+            "{files} checked alone: no other file states their measures with agreeing figures \
+             (`--release together` checks every file as one release)"
+        )?;
+    }
+    Ok(())
 }
 
 /// A document as miette reads it: its text under its name, borrowed.

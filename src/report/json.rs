@@ -82,12 +82,19 @@ pub fn finding_records(report: &Report) -> Vec<FindingRecord> {
 
 fn write_json(out: &mut dyn Write, report: &Report) -> io::Result<()> {
     #[derive(Serialize)]
-    struct Out {
+    struct Out<'a> {
         version: u32,
         findings: Vec<FindingRecord>,
         summary: Summary,
+        releases: Vec<super::figures::ReleaseRecord<'a>>,
     }
-    let json = Out { version: 1, findings: finding_records(report), summary: Summary::of(report) };
+    let releases = report.release.release_files();
+    let json = Out {
+        version: 1,
+        findings: finding_records(report),
+        summary: Summary::of(report),
+        releases: super::figures::release_records(&releases),
+    };
     serde_json::to_writer_pretty(&mut *out, &json)?;
     writeln!(out)
 }

@@ -3,8 +3,9 @@
 //! Stage 2 of the pipeline. A source is who or what states a figure: the lead
 //! of a release, each speaker of a press conference, a section, a file. The
 //! patterns that open a source come from the packs (`sources:`); a source is
-//! identified by its title, so a speaker's many turns, and the same speaker
-//! in several files, are one source.
+//! identified by its file and title, so a speaker's many turns in one file
+//! are one source, and one title in two files (each with its `主持人：`) is
+//! two sources (DESIGN.md, "Releases").
 
 use std::ops::Range;
 
@@ -45,8 +46,8 @@ impl Sources {
     /// [`Sources::segment`] over each document's prose view, made by the caller.
     pub fn segment_prose(docs: &[Document], prose: &[std::borrow::Cow<'_, str>], packs: &Packs) -> Sources {
         let mut sources = Sources::default();
-        let mut ids: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         for ((doc_index, doc), prose) in docs.iter().enumerate().zip(prose) {
+            let mut ids: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
             let mut openings: Vec<(usize, String)> = packs
                 .packs
                 .iter()
@@ -145,6 +146,23 @@ mod tests {
     }
 
     #[test]
+    fn one_title_in_two_files_is_two_sources() {
+        // Two releases' transcripts, each with its host: not one speaker.
+        let packs = Packs::builtin().unwrap();
+        let docs = [
+            Document::new("a.txt", "主持人：欢迎。\n记者：请问？\n主持人：谢谢。\n"),
+            Document::new("b.txt", "主持人：开始。\n"),
+        ];
+        let sources = Sources::segment(&docs, &packs);
+        let hosts: Vec<&Segment> =
+            sources.segments.iter().filter(|s| sources.sources[s.source].title == "主持人").collect();
+        assert_eq!(hosts.len(), 3, "{sources:?}");
+        assert_eq!(hosts[0].source, hosts[1].source, "one host across turns in one file");
+        assert_ne!(hosts[0].source, hosts[2].source, "the hosts of two files");
+        assert_eq!(hosts[2].doc, 1);
+    }
+
+    #[test]
     fn a_speaker_across_turns_is_one_source() {
         let text = "MS. PSAKI:  Hi.\nQ    A question?\nMS. PSAKI:  An answer.\n";
         let packs = Packs::builtin().unwrap();
@@ -183,7 +201,8 @@ mod tests {
         let docs = [Document::new("a.txt", text), Document::new("b.txt", text)];
         let sources = Sources::segment(&docs, &packs);
         let titles: Vec<&str> = sources.sources.iter().map(|s| s.title.as_str()).collect();
-        assert_eq!(titles, ["导语 (a.txt)", "市公安局副局长李明", "导语 (b.txt)"]);
+        // One speaker's title in two files: two sources (DESIGN.md, "Releases").
+        assert_eq!(titles, ["导语 (a.txt)", "市公安局副局长李明", "导语 (b.txt)", "市公安局副局长李明"]);
     }
 
     #[test]

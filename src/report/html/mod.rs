@@ -50,6 +50,18 @@ pub struct View {
     pub findings: Vec<FindingView>,
     pub matrix: Matrix,
     pub summary: Summary,
+    /// The releases: the documents checked together (their figures link
+    /// only to each other), in the order of their first document.
+    pub releases: Vec<ReleaseView>,
+}
+
+/// One release: the documents whose figures were checked together.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReleaseView {
+    /// Indexes into [`View::documents`], in order.
+    pub documents: Vec<usize>,
+    /// Their names, in the same order.
+    pub files: Vec<String>,
 }
 
 /// One document: its name and text.
@@ -240,14 +252,15 @@ impl View {
         }
 
         // Measures in order of first mention; only figures that link have one.
-        let mut measure_of: HashMap<&MeasureKey, usize> = HashMap::new();
+        // A key in two releases is two measures.
+        let mut measure_of: HashMap<(usize, &MeasureKey), usize> = HashMap::new();
         let mut measures: Vec<MeasureView> = Vec::new();
         let mut figure_measure: Vec<Option<usize>> = vec![None; release.mentions.len()];
         for (i, m) in release.mentions.iter().enumerate() {
             if !m.linkable {
                 continue;
             }
-            let id = *measure_of.entry(&m.key).or_insert_with(|| {
+            let id = *measure_of.entry((release.release_of_mention(m), &m.key)).or_insert_with(|| {
                 measures.push(MeasureView { key: m.key.to_string(), figures: Vec::new(), status: Status::Once });
                 measures.len() - 1
             });
@@ -361,6 +374,14 @@ impl View {
             findings,
             matrix,
             summary: Summary::of(report),
+            releases: release
+                .releases
+                .iter()
+                .map(|docs| ReleaseView {
+                    documents: docs.clone(),
+                    files: docs.iter().map(|&d| release.docs[d].name.clone()).collect(),
+                })
+                .collect(),
         }
     }
 

@@ -88,6 +88,15 @@ var crosscheckRender = (function () {
       ", " + plural(s.warnings, "warning") + ", " + plural(s.infos, "info") + " in " + plural(s.files, "file") +
         " (" + plural(s.sources, "source") + ", " + plural(s.figures, "figure") + ", " + plural(s.measures, "measure") + ")"
     );
+    // Several releases: which files were checked together.
+    var releases = view.releases || [];
+    if (releases.length > 1) {
+      var together = releases.filter(function (r) { return r.files.length > 1; });
+      var alone = releases.length - together.length;
+      var parts = together.map(function (r) { return r.files.join(" + "); });
+      if (alone) parts.push(plural(alone, "file") + " checked alone");
+      summary.append(" · " + plural(releases.length, "release") + ": " + parts.join("; "));
+    }
     var names = view.documents.map(function (d) { return d.name; });
     byId("files").textContent = names.slice(0, 3).join(" · ") + (names.length > 3 ? " and " + (names.length - 3) + " more" : "");
     byId("files").title = names.length > 3 ? names.join("\n") : "";
