@@ -122,6 +122,7 @@ impl SpacedReader<'_> {
         let joined = clause_words.join(" ");
         let after_words = words(&after);
         let is_percent = matches!(figure.unit.as_deref(), Some("%" | "percentage points"));
+        let counted = if figure.unit.is_none() { self.counted_noun(&after_words) } else { String::new() };
 
         // A sign word between the frame and the figure (`revised from up 0.2
         // percent to up 0.5 percent`): the frame is read before it.
@@ -154,7 +155,8 @@ impl SpacedReader<'_> {
         if self.words.level_after.as_ref().is_some_and(|re| re.is_match(&joined))
             && (changed_before || previous_figure.is_some())
         {
-            d.core = self.subject(&before, previous_figure.is_some()).or(inherited).unwrap_or_default();
+            let subject = self.subject(&before, previous_figure.is_some()).or(inherited);
+            d.core = self.name(subject, &counted);
             return self.anchor(d);
         }
         // A change: `rose by 236,000`, `up 7.4 percent`, `148,000 more than`,
@@ -194,15 +196,27 @@ impl SpacedReader<'_> {
             return self.anchor(d);
         }
         // A level: the counted noun after a bare count, else the subject.
-        let counted = if figure.unit.is_none() { self.counted_noun(&after_words) } else { String::new() };
-        d.core = if counted.is_empty() {
-            self.subject(&before, previous_figure.is_some())
-                .or(if clause_words.is_empty() { inherited } else { None })
-                .unwrap_or_default()
+        let subject = if counted.split(' ').count() >= MIN_WORDS {
+            None
         } else {
-            counted
+            self.subject(&before, previous_figure.is_some()).or(if clause_words.is_empty() { inherited } else { None })
         };
+        d.core = self.name(subject, &counted);
         self.anchor(d)
+    }
+
+    /// What a level counts: a counted noun of two words or more
+    /// (`payrolled employees`), else the subject with a one-word counted noun
+    /// after it (`median waiting time` … `minutes`).
+    fn name(&self, subject: Option<String>, counted: &str) -> String {
+        if counted.split(' ').count() >= MIN_WORDS {
+            return counted.to_string();
+        }
+        match subject {
+            Some(s) if !counted.is_empty() && !s.ends_with(counted) => format!("{s} {counted}"),
+            Some(s) => s,
+            None => counted.to_string(),
+        }
     }
 
     /// A level or share anchors when it names what it counts in two words or more
@@ -314,7 +328,12 @@ impl SpacedReader<'_> {
                 let det = subject.iter().rposition(|w| self.classes.determiners.iter().any(|d| d == w));
                 subject = det.map_or(&[][..], |d| &subject[d..]);
             }
-            let np = self.noun_phrase(subject);
+            let mut np = self.noun_phrase(subject);
+            // A pronoun subject (`It reported an unemployment rate of`): the
+            // measure is the verb's object.
+            if np.is_empty() && verb + 1 < ws.len() {
+                np = self.noun_phrase(&ws[verb + 1..]);
+            }
             if !np.is_empty() {
                 return Some(np);
             }
@@ -427,7 +446,7 @@ mod tests {
         assert_eq!(key(&k, "3.5 percent", 0), key(&k, "3.5%", 0));
         assert_eq!(key(&k, "3.5 percent", 0), key(&k, "3.5 percent", 1));
         let k = keys("The median waiting time was 24 minutes.\n\nA median waiting time of 24 minutes was recorded.");
-        assert_eq!(key(&k, "24 minutes", 0), key(&k, "24 minutes", 1));
+        assert_eq!(key(&k, "24", 0), key(&k, "24", 1));
     }
 
     #[test]
@@ -469,7 +488,7 @@ mod tests {
         let k = keys("Early estimates show 30.41 million payrolled employees\nin September.\n\nThere were 30.41 million payrolled employees in September.");
         assert_eq!(key(&k, "30.41 million", 0), key(&k, "30.41 million", 1));
         let k = keys("Over the month the hospital's median\nwaiting time fell to 24 minutes.\n\nThe median waiting time was 24 minutes.");
-        assert_eq!(key(&k, "24 minutes", 0), key(&k, "24 minutes", 1));
+        assert_eq!(key(&k, "24", 0), key(&k, "24", 1));
     }
 
     #[test]
