@@ -149,6 +149,19 @@ impl Interval {
         })
     }
 
+    /// `self − other`, end by end at the corners; `None` if unbounded or on overflow.
+    pub fn minus(&self, other: &Interval) -> Option<Interval> {
+        Some(Interval {
+            low: Bound { value: Some(self.lo()?.checked_sub(other.hi()?)?), open: self.low.open || other.high.open },
+            high: Bound { value: Some(self.hi()?.checked_sub(other.lo()?)?), open: self.high.open || other.low.open },
+        })
+    }
+
+    /// `100 − self`: the complement of a percent.
+    pub fn complement(&self) -> Option<Interval> {
+        Interval::exact(Decimal::ONE_HUNDRED).minus(self)
+    }
+
     /// The interval with its ends rounded to `dp` decimal places, for people to read.
     pub fn display_rounded(&self, dp: u32) -> String {
         let end = |b: &Bound, inf: &str| b.value.map_or(inf.to_string(), |v| v.round_dp(dp).normalize().to_string());

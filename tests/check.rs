@@ -17,7 +17,9 @@ use std::path::Path;
 use assert_cmd::Command;
 use serde_json::Value;
 
-const FIXTURE_DIRS: &[&str] = &["fixtures/zh/release", "fixtures/en/briefing"];
+/// Every folder of fixtures: the releases and the relation fixtures.
+const FIXTURE_DIRS: &[&str] =
+    &["fixtures/zh/release", "fixtures/en/briefing", "fixtures/zh/relations", "fixtures/en/relations"];
 
 fn crosscheck() -> Command {
     Command::cargo_bin("crosscheck").unwrap()
@@ -113,16 +115,19 @@ fn clean_fixtures_have_no_finding_and_exit_0() {
 
 #[test]
 fn each_check_is_demonstrated_in_each_language_or_named_as_a_gap() {
-    // The registry, not a copy: a new built-in check needs its fixtures.
-    for dir in FIXTURE_DIRS {
+    // The registry, not a copy: a new built-in check needs its fixtures, in
+    // each language (its release, or its relation fixtures).
+    for language in ["zh", "en"] {
+        let dirs: Vec<&str> =
+            FIXTURE_DIRS.iter().copied().filter(|d| d.starts_with(&format!("fixtures/{language}/"))).collect();
         for check in crosscheck::check::BUILTIN.iter().map(|c| c.id) {
-            let caught =
-                fixtures().iter().filter(|f| f.starts_with(dir)).any(|f| expected(f).iter().any(|k| k.0 == check));
-            let gap = fixtures().iter().filter(|f| f.starts_with(dir)).any(|f| {
+            let in_language = |f: &&String| dirs.iter().any(|d| f.starts_with(d));
+            let caught = fixtures().iter().filter(in_language).any(|f| expected(f).iter().any(|k| k.0 == check));
+            let gap = fixtures().iter().filter(in_language).any(|f| {
                 let stem = f.rsplit_once('.').unwrap().0;
                 common::read(&common::root().join(format!("{stem}.expected"))).contains(&format!("# missed: {check} "))
             });
-            assert!(caught || gap, "{dir}: no fixture demonstrates {check}");
+            assert!(caught || gap, "{language}: no fixture demonstrates {check}");
         }
     }
 }

@@ -332,7 +332,7 @@ fn a_baseline_round_trips() {
     std::fs::write(&release, text.replace("1892起", "1829起")).unwrap();
     let (found, stderr, _) = check(&with_baseline);
     assert_eq!(found, "");
-    assert!(stderr.contains("1 stale entries"), "{stderr}");
+    assert!(stderr.contains("baseline: 1 stale entry (no finding matches"), "{stderr}");
 }
 
 #[test]
@@ -357,7 +357,7 @@ fn a_folder_of_good_and_bad_files() {
     let dir = tempdir("bad-folder");
     let good = "全市共破获刑事案件1829起。\n";
     std::fs::write(dir.join("a-good.txt"), good).unwrap();
-    std::fs::write(dir.join("b-binary.png"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0").unwrap();
+    std::fs::write(dir.join("b-binary.txt"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0").unwrap();
     std::fs::write(dir.join("c-empty.txt"), b"").unwrap();
     std::fs::write(dir.join("d-invalid.txt"), b"ok\x81").unwrap();
     let big = "全市共破获刑事案件1829起。".repeat(50 * 1024 * 1024 / 39 + 1);
@@ -376,7 +376,7 @@ fn a_folder_of_good_and_bad_files() {
     let json: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["summary"]["files"], 2, "the good files are checked");
     let stderr = String::from_utf8(out.stderr).unwrap();
-    for bad in ["b-binary.png", "c-empty.txt", "d-invalid.txt", "e-50mb.txt"] {
+    for bad in ["b-binary.txt", "c-empty.txt", "d-invalid.txt", "e-50mb.txt"] {
         assert_eq!(stderr.matches(bad).count(), 1, "one clear error for {bad}: {stderr}");
     }
     assert!(!stderr.contains("panicked"));
@@ -420,9 +420,18 @@ fn the_config_chooses_which_files_of_a_folder_are_read() {
     // A file named on the command line is read whatever the globs say.
     let out = run(&["check", "--format", "json", "release", "release/archive/old.txt"]);
     assert_eq!(out.status.code(), Some(1), "1892 against 1829");
-    // Without the config every file is read, the picture refused.
+    // Without the config the documents of the folder are read (the archive
+    // too: its 1892 disagrees), never the picture.
     std::fs::remove_file(dir.join("crosscheck.yaml")).unwrap();
-    assert_eq!(run(&["check", "--format", "json", "release"]).status.code(), Some(2));
+    let out = run(&["check", "--format", "json", "release"]);
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("photo.png"));
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["summary"]["files"], 3);
+    // Named explicitly, the picture is read, and refused as not text.
+    let out = run(&["check", "release", "release/photo.png"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("release/photo.png is not text"));
     // A bad glob points into the config.
     std::fs::write(dir.join("crosscheck.yaml"), "version: 1\nfiles:\n  exclude: [\"a[\"]\n").unwrap();
     let out = run(&["check", "release"]);

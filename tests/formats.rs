@@ -185,7 +185,14 @@ fn a_broken_docx_is_one_clear_error_and_the_good_files_are_still_checked() {
     std::fs::write(dir.join("d-renamed.docx"), common::read(&formats("release.txt"))).unwrap();
     zip_of(&dir.join("e-no-document.docx"), &[("[Content_Types].xml", "<Types/>")]);
     std::fs::copy(formats("release.docx"), dir.join("f-a-zip.zip")).unwrap();
-    let out = Command::cargo_bin("crosscheck").unwrap().args(["check", "--format", "json"]).arg(&dir).output().unwrap();
+    // A .zip in a folder is not a document and is not read; named, it is read.
+    let out = Command::cargo_bin("crosscheck")
+        .unwrap()
+        .args(["check", "--format", "json"])
+        .arg(&dir)
+        .arg(dir.join("f-a-zip.zip"))
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let json: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["summary"]["files"], 2, "the good files are checked");

@@ -29,12 +29,16 @@ impl Server {
 
     /// One HTTP/1.1 request; the status line, headers and body as text.
     fn request(&self, method: &str, path: &str, body: &[u8]) -> (u16, String, String) {
+        self.request_as(&format!("Host: {}\r\n", self.addr), method, path, body)
+    }
+
+    /// A request with the headers `extra` (each ending `\r\n`) instead of the Host.
+    fn request_as(&self, extra: &str, method: &str, path: &str, body: &[u8]) -> (u16, String, String) {
         let mut stream = TcpStream::connect(&self.addr).unwrap();
         // A server that never answers fails the test instead of hanging it.
         stream.set_read_timeout(Some(std::time::Duration::from_secs(60))).unwrap();
         let head = format!(
-            "{method} {path} HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-            self.addr,
+            "{method} {path} HTTP/1.1\r\n{extra}Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
             body.len()
         );
         stream.write_all(head.as_bytes()).unwrap();
@@ -172,4 +176,46 @@ fn concurrent_checks_wait_their_turn_and_all_answer() {
         assert_eq!(status, 200, "{body}");
         assert_eq!(json_of(&body)["summary"]["errors"], 1);
     }
+}
+
+#[test]
+fn only_requests_addressed_to_the_server_are_answered() {
+    let server = Server::start();
+    let port = server.addr.rsplit_once(':').unwrap().1.to_string();
+    // A rebinding host name points at 127.0.0.1 but the Host says so: refused.
+    for host in [format!("evil.example:{port}"), format!("127.0.0.1.nip.io:{port}"), "127.0.0.1:1".to_string()] {
+        let (status, _, body) = server.request_as(&format!("Host: {host}\r\n"), "GET", "/", b"");
+        assert_eq!(status, 421, "{host}: {body}");
+        assert!(body.contains(&format!("answers to http://{}/ only", server.addr)), "{body}");
+    }
+    let (status, _, _) = server.request_as("", "GET", "/", b"");
+    assert_eq!(status, 421, "no Host at all");
+    // The address itself and the localhost forms of it are answered.
+    for host in [server.addr.clone(), format!("localhost:{port}"), format!("LOCALHOST:{port}"), format!("[::1]:{port}")]
+    {
+        let (status, _, _) = server.request_as(&format!("Host: {host}\r\n"), "GET", "/", b"");
+        assert_eq!(status, 200, "{host}");
+    }
+}
+
+#[test]
+fn cross_origin_posts_are_refused() {
+    let server = Server::start();
+    let body = documents(&[("a.txt", "全市共破获刑事案件1829起。")]);
+    let host = format!("Host: {}\r\n", server.addr);
+    for foreign in [
+        "Origin: http://evil.example\r\n".to_string(),
+        "Origin: null\r\n".to_string(),
+        format!("Origin: http://localhost:{}\r\n", server.addr.rsplit_once(':').unwrap().1),
+        "Sec-Fetch-Site: cross-site\r\n".to_string(),
+        "Sec-Fetch-Site: same-site\r\n".to_string(),
+    ] {
+        let (status, _, text) = server.request_as(&format!("{host}{foreign}"), "POST", "/api/check", &body);
+        assert_eq!(status, 403, "{foreign}: {text}");
+        assert!(text.contains("another origin"), "{text}");
+    }
+    // The page's own origin, and a client that sends no Origin (curl), are served.
+    let own = format!("{host}Origin: http://{}\r\nSec-Fetch-Site: same-origin\r\n", server.addr);
+    assert_eq!(server.request_as(&own, "POST", "/api/check", &body).0, 200);
+    assert_eq!(server.request("POST", "/api/check", &body).0, 200);
 }

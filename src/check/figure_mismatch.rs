@@ -50,6 +50,7 @@ values for one label in the same sentence are a comparison, not a mismatch:
 };
 
 fn run(cx: &Context, outcome: &mut Outcome) {
+    let parts = part_pairs(cx);
     for (key, mentions) in cx.graph.measures() {
         if mentions.len() < 2 {
             continue;
@@ -71,7 +72,11 @@ fn run(cx: &Context, outcome: &mut Outcome) {
             mentions
                 .iter()
                 .copied()
-                .filter(|&m| !same_sentence(m, reference) && !cx.interval(m).intersects(cx.interval(reference)))
+                .filter(|&m| {
+                    !same_sentence(m, reference)
+                        && !parts.contains(&(m, reference))
+                        && !cx.interval(m).intersects(cx.interval(reference))
+                })
                 .collect()
         };
         if disagreeing.is_empty() {
@@ -140,6 +145,20 @@ fn run(cx: &Context, outcome: &mut Outcome) {
             });
         }
     }
+}
+
+/// The (part, total) pairs of the release, both ways round: a part (`在城区，
+/// 查处案件86起` under `全年共查处案件2180起`) is not its total restated.
+fn part_pairs(cx: &Context) -> std::collections::HashSet<(usize, usize)> {
+    cx.release
+        .relations
+        .iter()
+        .filter_map(|r| match *r {
+            crate::graph::Relation::PartOf { part, total } => Some([(part, total), (total, part)]),
+            _ => None,
+        })
+        .flatten()
+        .collect()
 }
 
 /// The fewest digits a figure must have for a one-digit difference to look like a typo.

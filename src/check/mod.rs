@@ -10,8 +10,10 @@ mod change_mismatch;
 mod figure_mismatch;
 mod out_of_range;
 mod part_exceeds_total;
+mod precision_differs;
 mod rate_mismatch;
 mod similar_mismatch;
+mod sum_mismatch;
 pub mod suppress;
 pub mod user;
 
@@ -104,6 +106,57 @@ impl Context<'_> {
     pub fn interval(&self, m: usize) -> &Interval {
         &self.mention(m).figure.interval
     }
+
+    /// `interval` (in the normalised unit of mention `m`) stated in the unit
+    /// `m` is written in: `1000.1亿元 (1000.0–1000.2亿元)` for a sum compared
+    /// with `1000.0亿元`. See [`in_written_unit`].
+    pub fn in_unit_of(&self, m: usize, interval: &Interval) -> String {
+        let mention = self.mention(m);
+        in_written_unit(self.release.text_of(mention), mention.figure.value, mention.figure.unit.as_deref(), interval)
+    }
+}
+
+/// `interval` in the unit of a figure written `written` (value `value` in the
+/// normalised unit `unit`): scaled by the figure's scale word and unit
+/// (`亿元`, `million`), with as many decimals as the figure was written with.
+/// A figure written without digits (`一千亿元`) gives the normalised unit.
+pub fn in_written_unit(written: &str, value: rust_decimal::Decimal, unit: Option<&str>, interval: &Interval) -> String {
+    use rust_decimal::prelude::*;
+    let digits = |c: char| c.is_ascii_digit() || c == '.' || c == ',';
+    let number = written.find(|c: char| c.is_ascii_digit()).and_then(|start| {
+        let len = written[start..].find(|c: char| !digits(c)).unwrap_or(written.len() - start);
+        let raw = written[start..start + len].trim_end_matches(['.', ',']);
+        let decimals = raw.split_once('.').map_or(0, |(_, d)| d.len() as u32);
+        let stated = Decimal::from_str(&raw.replace(',', "")).ok().filter(|d| !d.is_zero())?;
+        let scale = value.checked_div(stated).filter(|s| !s.is_zero())?;
+        Some((scale, decimals, written[start + len..].trim_start().to_string()))
+    });
+    let Some((scale, decimals, suffix)) = number else {
+        let unit = unit.unwrap_or("");
+        let point = interval.display_rounded(2);
+        return format!("{point}{unit}");
+    };
+    let spaced = if suffix.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) { " " } else { "" };
+    let at = |d: Option<Decimal>, strategy: RoundingStrategy| {
+        d.and_then(|d| d.checked_div(scale)).map(|d| d.round_dp_with_strategy(decimals, strategy))
+    };
+    let (lo, hi) = (interval.lo(), interval.hi());
+    let mid = lo.zip(hi).and_then(|(l, h)| l.checked_add(h)).and_then(|s| s.checked_div(Decimal::TWO));
+    let fmt = |d: Decimal| format!("{d:.*}", decimals as usize);
+    match (
+        at(mid, RoundingStrategy::MidpointAwayFromZero),
+        at(lo, RoundingStrategy::ToNegativeInfinity),
+        at(hi, RoundingStrategy::ToPositiveInfinity),
+    ) {
+        (Some(mid), Some(lo), Some(hi)) if lo == hi => format!("{}{spaced}{suffix}", fmt(mid)),
+        (Some(mid), Some(lo), Some(hi)) => {
+            format!("{}{spaced}{suffix} ({}–{}{spaced}{suffix})", fmt(mid), fmt(lo), fmt(hi))
+        }
+        (_, lo, hi) => {
+            let end = |d: Option<Decimal>, inf: &str| d.map_or(inf.to_string(), fmt);
+            format!("{}–{}{spaced}{suffix}", end(lo, "-∞"), end(hi, "∞"))
+        }
+    }
 }
 
 /// Every built-in check, in id order.
@@ -112,8 +165,10 @@ pub const BUILTIN: &[Check] = &[
     figure_mismatch::CHECK,
     out_of_range::CHECK,
     part_exceeds_total::CHECK,
+    precision_differs::CHECK,
     rate_mismatch::CHECK,
     similar_mismatch::CHECK,
+    sum_mismatch::CHECK,
 ];
 
 /// The ids of the built-in checks, in id order: what a rule file may not
@@ -181,6 +236,22 @@ pub fn show(interval: &Interval) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn values_are_stated_in_the_unit_written() {
+        use rust_decimal::Decimal;
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        let half = d("5000000");
+        let parts = [Interval::around(d("60000000000"), half), Interval::around(d("40010000000"), half)];
+        let sum = Interval::sum(&parts).unwrap();
+        assert_eq!(
+            in_written_unit("1000.0亿元", d("100000000000"), Some("元"), &sum),
+            "1000.1亿元 (1000.0–1000.2亿元)"
+        );
+        let exact = Interval::exact(d("4200000"));
+        assert_eq!(in_written_unit("$4.1 million", d("4100000"), Some("$"), &exact), "4.2 million");
+        assert_eq!(in_written_unit("一千亿元", d("1e11"), Some("元"), &exact), "4200000元");
+    }
 
     #[test]
     fn ids_are_unique_sorted_kebab_case_and_documented() {

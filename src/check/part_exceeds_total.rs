@@ -83,7 +83,7 @@ fn run(cx: &Context, outcome: &mut Outcome) {
                     message: format!(
                         "the parts of {} add up to at least {}, more than the total",
                         total_text,
-                        sum.normalize()
+                        cx.in_unit_of(total, &Interval::exact(sum))
                     ),
                     primary: cx.mark(first, "the parts start here"),
                     labels: std::iter::once(

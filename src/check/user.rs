@@ -82,7 +82,7 @@ pub fn run(cx: &Context, rules: &UserRules, outcome: &mut Outcome) {
                 let verb = if *exhaustive { "add up to" } else { "exceed" };
                 outcome.findings.push(finding(
                     t,
-                    format!("the parts {verb} {}, not {}", show(&sum), text(t)),
+                    format!("the parts {verb} {}, not {}", cx.in_unit_of(t, &sum), text(t)),
                     part_mentions.iter().map(|&p| (p, format!("part, {}", text(p)))).collect(),
                     format!("{explain}: inconsistent"),
                 ));

@@ -108,9 +108,10 @@ pub enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// The HTML file to write (never one of the inputs); `-` writes
-        /// standard output.
-        #[arg(short, long, value_name = "FILE", default_value = "-")]
-        output: PathBuf,
+        /// standard output. Without it: standard output when piped, and
+        /// crosscheck-report.html in the current folder on a terminal.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
         #[command(flatten)]
         rules: RuleArgs,
         #[arg(long, default_value = "-")]
@@ -301,15 +302,28 @@ pub enum RunError {
     #[error("{0} exists already; crosscheck init never overwrites a file")]
     #[diagnostic(code(crosscheck::exists))]
     Exists(String),
-    #[error("no rule named `{0}`")]
-    #[diagnostic(code(crosscheck::unknown_rule), help("`crosscheck rules` lists them"))]
-    UnknownRule(String),
+    #[error("no rule named `{id}`")]
+    #[diagnostic(code(crosscheck::unknown_rule))]
+    UnknownRule {
+        id: String,
+        #[help]
+        help: String,
+    },
     #[error("{0} is one of the inputs; crosscheck report never overwrites an input")]
     #[diagnostic(code(crosscheck::output_is_input), help("name another file with -o"))]
     OutputIsInput(String),
     #[error("cannot serve: {0}")]
     #[diagnostic(code(crosscheck::serve))]
     Serve(io::Error),
+    #[error("cannot serve on {addr}: the port is in use (is another crosscheck serve running?)")]
+    #[diagnostic(
+        code(crosscheck::serve::port_in_use),
+        help("pick another port with --port, or --port 0 for any free one")
+    )]
+    PortInUse { addr: std::net::SocketAddr },
+    #[error("cannot write {path}: {reason}")]
+    #[diagnostic(code(crosscheck::write))]
+    Write { path: String, reason: io::Error },
     #[error(transparent)]
     #[diagnostic(code(crosscheck::lsp))]
     Lsp(#[from] crate::lsp::LspError),
@@ -337,14 +351,15 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
             progress.finish();
             if let Some(path) = write_baseline {
                 let json = serde_json::to_string_pretty(&report::baseline::of(&report)).map_err(io::Error::other)?;
-                std::fs::write(&path, json + "\n")?;
+                write_file(&path, json + "\n")?;
             }
             if let Some(accepted) = accepted {
                 let stale = report::baseline::apply(&mut report, &accepted);
                 if !stale.is_empty() && !loader.quiet {
                     #[allow(clippy::print_stderr)]
                     {
-                        eprintln!("baseline: {} stale entries (no finding matches them any more):", stale.len());
+                        let entries = report::plural(stale.len(), "stale entry");
+                        eprintln!("baseline: {entries} (no finding matches them any more):");
                         for entry in &stale {
                             eprintln!("  {}: {}", entry.rule, entry.message);
                         }
@@ -377,8 +392,8 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
             if config.exists() {
                 return Err(RunError::Exists(config.display().to_string()));
             }
-            std::fs::write(&config, crate::config::STARTER)?;
-            std::fs::write("crosscheck.schema.json", crate::config::schema())?;
+            write_file(&config, crate::config::STARTER)?;
+            write_file(Path::new("crosscheck.schema.json"), crate::config::schema())?;
             writeln!(out, "wrote crosscheck.yaml and crosscheck.schema.json")?;
             Ok(0)
         }
@@ -414,7 +429,15 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
                 return Ok(0);
             }
             let user = rules.load()?;
-            let found = user.rules.iter().find(|r| r.id == rule).ok_or_else(|| RunError::UnknownRule(rule.clone()))?;
+            let found = user.rules.iter().find(|r| r.id == rule).ok_or_else(|| {
+                let mut ids: Vec<&str> = crate::check::BUILTIN.iter().map(|c| c.id).collect();
+                ids.extend(user.rules.iter().map(|r| r.id.as_str()));
+                let help = match crate::config::suggest(&rule, &ids) {
+                    Some(best) => format!("did you mean `{best}`? `crosscheck rules` lists them"),
+                    None => "`crosscheck rules` lists them".to_string(),
+                };
+                RunError::UnknownRule { id: rule.clone(), help }
+            })?;
             let kind = crate::check::user::describe(found);
             writeln!(out, "# {} ({kind}, {}, defined at {})", found.id, found.severity.as_str(), found.defined)?;
             if let Some(message) = &found.message {
@@ -440,6 +463,14 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
         }
         Command::Report { paths, output, rules, stdin_filename } => {
             let user = rules.load()?;
+            // No -o: a terminal gets a file beside it (42 KB of HTML is no use
+            // there), a pipe gets the page.
+            let chosen = output.is_none();
+            let output = match output {
+                Some(output) => output,
+                None if io::IsTerminal::is_terminal(&io::stdout()) => default_report_path(&paths),
+                None => PathBuf::from("-"),
+            };
             let writes_file = output.as_os_str() != "-";
             if writes_file && paths.iter().any(|p| same_file(p, &output)) {
                 return Err(RunError::OutputIsInput(output.display().to_string()));
@@ -452,7 +483,10 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
             progress.finish();
             let html = report::html::render_report(&report);
             if writes_file {
-                std::fs::write(&output, html)?;
+                write_file(&output, html)?;
+                if chosen {
+                    writeln!(out, "wrote {} (open it in a browser; -o names another file)", output.display())?;
+                }
             } else {
                 out.write_all(html.as_bytes())?;
             }
@@ -467,17 +501,19 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
             let addr = std::net::SocketAddr::new(host, port);
             let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(RunError::Serve)?;
             let mut announced: io::Result<()> = Ok(());
-            runtime
-                .block_on(crate::serve::serve(addr, packs, |bound| {
-                    announced = writeln!(out, "crosscheck serve: http://{bound}/").and_then(|()| out.flush());
-                    if !host.is_loopback() {
-                        #[allow(clippy::print_stderr)]
-                        {
-                            eprintln!("warning: listening on {host}: other computers can reach this page");
-                        }
+            let result = runtime.block_on(crate::serve::serve(addr, packs, |bound| {
+                announced = writeln!(out, "crosscheck serve: http://{bound}/").and_then(|()| out.flush());
+                if !host.is_loopback() {
+                    #[allow(clippy::print_stderr)]
+                    {
+                        eprintln!("warning: listening on {host}: other computers can reach this page");
                     }
-                }))
-                .map_err(RunError::Serve)?;
+                }
+            }));
+            match result {
+                Err(e) if e.kind() == io::ErrorKind::AddrInUse => return Err(RunError::PortInUse { addr }),
+                other => other.map_err(RunError::Serve)?,
+            }
             announced?;
             Ok(0)
         }
@@ -486,6 +522,31 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, RunError> {
             report::write_numbers(out, &crate::number_records(&docs, &packs), docs.len(), format.into())?;
             Ok(if failed { 2 } else { 0 })
         }
+    }
+}
+
+/// Writes a file, naming it in the error.
+fn write_file(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), RunError> {
+    std::fs::write(path, contents)
+        .map_err(|source| RunError::Write { path: path.display().to_string(), reason: source })
+}
+
+/// `crosscheck-report.html` in the current folder, or `crosscheck-report-2.html`
+/// and so on when that is one of the inputs: an input is never overwritten.
+fn default_report_path(inputs: &[PathBuf]) -> PathBuf {
+    (1..)
+        .map(|n| {
+            PathBuf::from(if n == 1 { "crosscheck-report.html".into() } else { format!("crosscheck-report-{n}.html") })
+        })
+        .find(|candidate| !inputs.iter().any(|input| same_file(input, candidate) || input_holds(input, candidate)))
+        .unwrap_or_else(|| PathBuf::from("crosscheck-report.html"))
+}
+
+/// Whether `file` lies in the folder `input` (a folder input holds its files).
+fn input_holds(input: &Path, file: &Path) -> bool {
+    match (input.canonicalize(), std::path::absolute(file)) {
+        (Ok(folder), Ok(file)) => folder.is_dir() && file.starts_with(folder) && file.exists(),
+        _ => false,
     }
 }
 
@@ -517,18 +578,22 @@ impl Loader {
     /// folders are read when `filter` (the config's `files:`) says so.
     fn load(&self, paths: &[PathBuf], stdin_name: &str, filter: &FileFilter) -> Result<Loaded, RunError> {
         let mut inputs = Vec::new();
+        // A path that cannot be read is reported once; every other path is still checked.
+        let mut unreadable = Vec::new();
         for path in paths {
             if path.as_os_str() == "-" {
                 inputs.push(None);
                 continue;
             }
             let mut files = Vec::new();
-            collect_files(path, filter, &mut files)
-                .map_err(|source| LoadError::Io { path: path.display().to_string(), source })?;
+            collect_files(path, filter, &mut files, &mut unreadable);
             inputs.extend(files.into_iter().map(Some));
         }
         let progress = Progress::new(inputs.len(), self.quiet);
-        let mut loaded = Loaded { docs: Vec::new(), failed: false, progress };
+        let mut loaded = Loaded { docs: Vec::new(), failed: !unreadable.is_empty(), progress };
+        for err in unreadable {
+            loaded.progress.println(&format!("{:?}", miette::Report::new(err)));
+        }
         for input in inputs {
             let doc = match &input {
                 Some(file) => Document::read_limited(file, self.max_bytes),
@@ -553,7 +618,7 @@ impl Loader {
         io::stdin()
             .take(self.max_bytes.saturating_add(1))
             .read_to_end(&mut bytes)
-            .map_err(|source| LoadError::Io { path: "-".into(), source })?;
+            .map_err(|source| LoadError::Io { path: "-".into(), reason: source })?;
         Ok(if bytes.len() as u64 > self.max_bytes {
             Err(LoadError::TooLarge { path: stdin_name.to_string(), size: bytes.len() as u64, max: self.max_bytes })
         } else {
@@ -564,20 +629,47 @@ impl Loader {
 
 /// A file, or the files of a folder walked as git sees it (`.gitignore`,
 /// `.ignore` and hidden files honoured) that `filter` reads, in name order.
-fn collect_files(path: &Path, filter: &FileFilter, files: &mut Vec<PathBuf>) -> io::Result<()> {
-    if !path.is_dir() {
-        if !path.exists() {
-            return Err(io::Error::new(io::ErrorKind::NotFound, "no such file or folder"));
+/// A path or folder entry that cannot be read goes to `unreadable`, with its path.
+fn collect_files(path: &Path, filter: &FileFilter, files: &mut Vec<PathBuf>, unreadable: &mut Vec<LoadError>) {
+    let io_error = |path: &Path, source: io::Error| LoadError::Io { path: path.display().to_string(), reason: source };
+    match std::fs::metadata(path) {
+        Err(source) if source.kind() == io::ErrorKind::NotFound => {
+            let source = io::Error::new(io::ErrorKind::NotFound, "no such file or folder");
+            return unreadable.push(io_error(path, source));
         }
-        files.push(path.to_path_buf());
-        return Ok(());
+        Err(source) => return unreadable.push(io_error(path, source)),
+        Ok(meta) if !meta.is_dir() => return files.push(path.to_path_buf()),
+        Ok(_) => {}
     }
     let walk = ignore::WalkBuilder::new(path).sort_by_file_name(|a, b| a.cmp(b)).require_git(false).build();
     for entry in walk {
-        let entry = entry.map_err(io::Error::other)?;
-        if entry.file_type().is_some_and(|t| t.is_file()) && filter.reads(entry.path()) {
-            files.push(entry.into_path());
+        match entry {
+            Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) && filter.reads(entry.path()) => {
+                files.push(entry.into_path());
+            }
+            Ok(_) => {}
+            Err(err) => {
+                let at = walk_error_path(&err).unwrap_or(path).to_path_buf();
+                unreadable.push(io_error(&at, io::Error::other(walk_error_reason(err))));
+            }
         }
     }
-    Ok(())
+}
+
+/// The path a folder walk's error is about, if it names one.
+fn walk_error_path(err: &ignore::Error) -> Option<&Path> {
+    match err {
+        ignore::Error::WithPath { path, .. } => Some(path),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => walk_error_path(err),
+        _ => None,
+    }
+}
+
+/// A folder walk's error without the path it names (the message names it once).
+fn walk_error_reason(err: ignore::Error) -> String {
+    match err {
+        ignore::Error::WithPath { err, .. } | ignore::Error::WithDepth { err, .. } => walk_error_reason(*err),
+        ignore::Error::Io(e) => e.to_string(),
+        other => other.to_string(),
+    }
 }

@@ -66,7 +66,8 @@ pub struct RuleFileSpec {
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FilesSpec {
-    /// Read only the files one of these matches (`**/*.md`); none: every file.
+    /// Read only the files one of these matches (`**/*.md`, `**/*.rst`); none:
+    /// the documents (.txt, .md, .markdown, .html, .htm, .docx).
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub include: Vec<Spanned<String>>,
@@ -84,7 +85,8 @@ pub struct DisableSpec {
     #[schemars(with = "String")]
     pub files: Spanned<String>,
     /// The rules turned off there.
-    pub rules: Vec<String>,
+    #[schemars(with = "Vec<String>")]
+    pub rules: Vec<Spanned<String>>,
 }
 
 /// A measure named explicitly.
@@ -238,8 +240,20 @@ pub struct FileFilter {
     exclude: Vec<(globset::GlobMatcher, PathBuf)>,
 }
 
+/// The extensions of the documents crosscheck reads from a folder when the
+/// config's `files.include` does not say which files to read.
+pub const DOCUMENT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "docx"];
+
+/// Whether a file's extension is one of [`DOCUMENT_EXTENSIONS`] (any case).
+pub fn is_document(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| DOCUMENT_EXTENSIONS.iter().any(|d| e.eq_ignore_ascii_case(d)))
+}
+
 impl FileFilter {
-    /// True when a file found in a folder is to be read.
+    /// True when a file found in a folder is to be read: a document type
+    /// (or, when `files.include` is given, a file it matches) not excluded.
     pub fn reads(&self, path: &Path) -> bool {
         let absolute = std::path::absolute(path).ok();
         let given = path.strip_prefix(".").unwrap_or(path);
@@ -253,7 +267,7 @@ impl FileFilter {
                 }
             })
         };
-        (self.include.is_empty() || self.include.iter().any(|g| matches(g, true)))
+        (if self.include.is_empty() { is_document(path) } else { self.include.iter().any(|g| matches(g, true)) })
             && !self.exclude.iter().any(|g| matches(g, false))
     }
 }
@@ -272,13 +286,9 @@ impl UserRules {
 /// A mistake in a rule file, pointing into it.
 #[derive(Debug, Error, Diagnostic)]
 pub enum RuleFileError {
-    #[error("cannot read rule file {path}: {source}")]
+    #[error("cannot read rule file {path}: {reason}")]
     #[diagnostic(code(crosscheck::rules::io))]
-    Io {
-        path: String,
-        #[source]
-        source: std::io::Error,
-    },
+    Io { path: String, reason: std::io::Error },
     #[error("rule file {path} is {size} bytes; the most crosscheck reads is {max}")]
     #[diagnostic(code(crosscheck::rules::too_large))]
     TooLarge { path: String, size: usize, max: usize },
@@ -359,11 +369,12 @@ impl UserRules {
         stack: &mut Vec<(PathBuf, String)>,
     ) -> Result<(), RuleFileError> {
         let name = path.display().to_string();
-        let size = std::fs::metadata(path).map_err(|source| RuleFileError::Io { path: name.clone(), source })?.len();
+        let size =
+            std::fs::metadata(path).map_err(|source| RuleFileError::Io { path: name.clone(), reason: source })?.len();
         if size > MAX_RULE_FILE_BYTES as u64 {
             return Err(RuleFileError::TooLarge { path: name, size: size as usize, max: MAX_RULE_FILE_BYTES });
         }
-        let text = std::fs::read_to_string(path).map_err(|source| RuleFileError::Io { path: name, source })?;
+        let text = std::fs::read_to_string(path).map_err(|source| RuleFileError::Io { path: name, reason: source })?;
         self.load_text(path, &text, builtin, stack)
     }
 
@@ -456,12 +467,6 @@ impl UserRules {
         }
         for pattern in &spec.ignore {
             self.ignore.push(compile(pattern, "an ignore pattern")?);
-        }
-        for d in &spec.disable {
-            let glob = globset::Glob::new(&d.files.value).map_err(|e| {
-                invalid(span_of(&d.files), "`files` is not a valid glob".into(), "this glob", Some(e.to_string()))
-            })?;
-            self.disabled.push((glob.compile_matcher(), d.rules.clone()));
         }
         if let Some(files) = &spec.files {
             let base = path.parent().and_then(|p| std::path::absolute(p).ok()).unwrap_or_default();
@@ -581,25 +586,41 @@ impl UserRules {
                 defined: format!("{name}:{}", r.id.referenced.line()),
             });
         }
-        // Severities name built-in rules or rules of this or an earlier file.
-        for (id, level) in &spec.severities {
-            let known = builtin.checks.contains(&id.as_str()) || self.rules.iter().any(|r| r.id == *id);
-            if !known {
-                let mut ids: Vec<&str> = builtin.checks.to_vec();
-                ids.extend(self.rules.iter().map(|r| r.id.as_str()));
-                let at = text.find(&format!("{id}:")).map(|s| s..s + id.len());
-                return Err(invalid(
-                    at,
-                    format!("`severities` names rule `{id}`, which does not exist"),
-                    "no such rule",
-                    Some(
-                        suggest(id, &ids)
-                            .map_or_else(|| "`crosscheck rules` lists them".into(), |s| format!("did you mean `{s}`?")),
-                    ),
-                ));
+        // `disable` and `severities` name built-in rules or rules of this or
+        // an earlier file: a misspelled id would leave the rule on, silently.
+        let mut ids: Vec<&str> = builtin.checks.to_vec();
+        ids.extend(self.rules.iter().map(|r| r.id.as_str()));
+        let unknown = |id: &str, at: Option<Range<usize>>, place: &str| {
+            invalid(
+                at,
+                format!("`{place}` names rule `{id}`, which does not exist"),
+                "no such rule",
+                Some(suggest(id, &ids).map_or_else(
+                    || "`crosscheck rules` lists the rules".into(),
+                    |s| format!("did you mean `{s}`? `crosscheck rules` lists the rules"),
+                )),
+            )
+        };
+        let mut disabled = Vec::new();
+        for d in &spec.disable {
+            let glob = globset::Glob::new(&d.files.value).map_err(|e| {
+                invalid(span_of(&d.files), "`files` is not a valid glob".into(), "this glob", Some(e.to_string()))
+            })?;
+            if let Some(id) = d.rules.iter().find(|r| !ids.contains(&r.value.as_str())) {
+                return Err(unknown(&id.value, span_of(id), "disable"));
             }
-            self.severities.insert(id.clone(), level.severity());
+            disabled.push((glob.compile_matcher(), d.rules.iter().map(|r| r.value.clone()).collect()));
         }
+        let mut severities = Vec::new();
+        for (id, level) in &spec.severities {
+            if !ids.contains(&id.as_str()) {
+                let at = text.find(&format!("{id}:")).map(|s| s..s + id.len());
+                return Err(unknown(id, at, "severities"));
+            }
+            severities.push((id.clone(), level.severity()));
+        }
+        self.disabled.extend(disabled);
+        self.severities.extend(severities);
         Ok(())
     }
 }
@@ -623,17 +644,165 @@ fn is_kebab(id: &str) -> bool {
             .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
 }
 
-/// A YAML or type error, with "did you mean" for an unknown key.
+/// A YAML or type error as a located error in the user's words: the file
+/// and the spot, what was expected, and an example of a right value (or
+/// "did you mean" for a misspelled key or value).
 fn yaml_error(path: &str, text: &str, err: &serde_saphyr::Error) -> RuleFileError {
-    let mut report = serde_saphyr::miette::to_miette_report(err, text, path);
-    let message = err.to_string();
-    if let Some(unknown) = message.split('`').nth(1).filter(|_| message.contains("unknown field")) {
-        let keys: Vec<&str> = FILE_KEYS.iter().chain(METRIC_KEYS).chain(RULE_KEYS).copied().collect();
-        if let Some(best) = suggest(unknown, &keys) {
-            report = report.wrap_err(format!("unknown key `{unknown}`: did you mean `{best}`?"));
+    use serde_saphyr::Error as E;
+    let err = err.without_snippet();
+    let at = err.location().and_then(|l| {
+        let span = l.span();
+        match span.byte_offset() {
+            Some(start) => {
+                let start = (start as usize).min(text.len());
+                let len = span.byte_len().unwrap_or(1) as usize;
+                Some(start..(start + len.max(1)).min(text.len().max(start)))
+            }
+            None => offset_of(text, l.line() as usize, l.column() as usize).map(|s| s..s + 1),
         }
+    });
+    let key = at.as_ref().and_then(|r| key_before(text, r.start));
+    let example = |key: Option<&str>| key.and_then(example_of).map(|e| format!("for example `{e}`"));
+    let (message, label, help) = match err {
+        E::SerdeUnknownField { field, expected, .. } => {
+            let keys: Vec<&str> = if expected.is_empty() {
+                FILE_KEYS.iter().chain(METRIC_KEYS).chain(RULE_KEYS).copied().collect()
+            } else {
+                expected.clone()
+            };
+            let help = match suggest(field, &keys) {
+                Some(best) => format!("did you mean `{best}`? The keys here are {}", keys.join(", ")),
+                None => format!("the keys here are {}", keys.join(", ")),
+            };
+            (format!("unknown key `{field}`"), "not a key here".to_string(), Some(help))
+        }
+        E::SerdeUnknownVariant { variant, expected, .. } => {
+            let what = value_kind(expected);
+            let help = match suggest(variant, expected) {
+                Some(best) => format!("did you mean `{best}`? Write one of {}", expected.join(", ")),
+                None => format!("write one of {}", expected.join(", ")),
+            };
+            let help = match example(key.as_deref()) {
+                Some(e) => format!("{help}; {e}"),
+                None => help,
+            };
+            (format!("`{variant}` is not {what}"), format!("not {what}"), Some(help))
+        }
+        E::SerdeMissingField { field, .. } => (
+            format!("`{field}` is missing"),
+            format!("this needs `{field}`"),
+            Some(example(Some(field)).unwrap_or_else(|| format!("add `{field}: …`"))),
+        ),
+        E::SerdeInvalidType { unexpected, expected, .. } | E::SerdeInvalidValue { unexpected, expected, .. } => {
+            let expected = in_words(expected);
+            (
+                format!("{} should be {expected}, not {}", key_name(key.as_deref()), in_words(unexpected)),
+                format!("expected {expected}"),
+                example(key.as_deref()),
+            )
+        }
+        E::Unexpected { expected, .. } => {
+            let expected = in_words(expected);
+            (
+                format!("{} should be {expected}", key_name(key.as_deref())),
+                format!("expected {expected}"),
+                example(key.as_deref()),
+            )
+        }
+        other => {
+            let message = other.to_string();
+            // serde-saphyr ends its message with the location, which the label shows.
+            let message = match message.rsplit_once(" at line ") {
+                Some((before, after))
+                    if after.split_whitespace().all(|w| w == "column" || w.parse::<u64>().is_ok()) =>
+                {
+                    before.to_string()
+                }
+                _ => message,
+            };
+            (format!("not valid YAML: {message}"), message, None)
+        }
+    };
+    RuleFileError::Invalid(Box::new(InvalidRuleFile {
+        message: format!("{path}: {message}"),
+        src: NamedSource::new(path, text.to_string()),
+        span: at.map_or(SourceSpan::from(0..0), SourceSpan::from),
+        label,
+        help,
+    }))
+}
+
+/// The byte offset of a 1-based line and character column.
+fn offset_of(text: &str, line: usize, column: usize) -> Option<usize> {
+    let start = if line <= 1 { 0 } else { text.match_indices('\n').nth(line - 2)?.0 + 1 };
+    let rest = &text[start..];
+    Some(start + rest.char_indices().nth(column.saturating_sub(1)).map_or(rest.len(), |(i, _)| i))
+}
+
+/// The key whose value stands at `pos`: `parts` in `parts: primary`.
+fn key_before(text: &str, pos: usize) -> Option<String> {
+    let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+    let before = text[line_start..pos].trim_end().strip_suffix(':')?;
+    let key = before.rsplit(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_')).next()?;
+    (!key.is_empty()).then(|| key.to_string())
+}
+
+fn key_name(key: Option<&str>) -> String {
+    key.map_or_else(|| "this value".to_string(), |k| format!("`{k}`"))
+}
+
+/// What a value of a closed set is: a severity, a rule kind, a direction.
+fn value_kind(expected: &[&str]) -> &'static str {
+    if expected.contains(&"warning") {
+        "a severity"
+    } else if expected.contains(&"ratio") {
+        "a rule kind"
+    } else if expected.contains(&"decrease") {
+        "a direction"
+    } else {
+        "a value known here"
     }
-    RuleFileError::Yaml { path: path.to_string(), cause: report.into() }
+}
+
+/// serde's and YAML's names of what was expected, in a user's words.
+fn in_words(expected: &str) -> String {
+    let e = expected.trim();
+    let words = match e {
+        _ if e.contains("sequence") => "a list (`[a, b]`, or one `- item` per line)",
+        _ if e.starts_with("struct") || e.contains("map") => "a mapping (`key: value` lines)",
+        _ if e.contains("u32") || e.contains("u64") || e.contains("integer") => "a whole number",
+        _ if e.contains("decimal") || e.contains("float") || e.contains("f64") => "a number",
+        _ if e.contains("bool") => "true or false",
+        _ if e.contains("string") || e.contains("str") => "text",
+        _ => e,
+    };
+    words.to_string()
+}
+
+/// An example of a right value for a key of a rule file.
+fn example_of(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "version" => "version: 1",
+        "extends" => "extends: [zh, en]",
+        "metrics" => "metrics: [gdp, gdp-again]",
+        "parts" => "parts: [primary, secondary, tertiary]",
+        "rules" => "rules: [figure-mismatch]",
+        "ignore" => "ignore: [\"“[^”]{1,12}”案\"]",
+        "include" => "include: [\"**/*.md\"]",
+        "exclude" => "exclude: [archive]",
+        "severity" => "severity: warning",
+        "kind" => "kind: sum",
+        "direction" => "direction: decrease",
+        "exhaustive" => "exhaustive: true",
+        "min" => "min: 0",
+        "max" => "max: 100",
+        "id" => "id: gdp",
+        "label" => "label: \"地区生产总值\"",
+        "files" => "files: \"drafts/**\"",
+        "total" | "value" | "numerator" | "denominator" | "current" | "delta" | "metric" => return None,
+        _ if key.contains('-') => "similar-mismatch: off",
+        _ => return None,
+    })
 }
 
 /// The closest of `candidates` to `word`, if it is close enough to be a typo.

@@ -51,6 +51,26 @@ pub fn check_examples(packs: &Packs) -> Vec<ExampleFailure> {
                 }
             }
         }
+        for unit in &pack.spec.units {
+            for text in &unit.examples {
+                let figures: Vec<_> = extract_figures(text, packs)
+                    .into_iter()
+                    .filter(|f| f.unit.as_deref() == Some(&unit.unit))
+                    .collect();
+                if figures.len() != 1 {
+                    let problem = format!("expected one figure in {}, read {}", unit.unit, figures.len());
+                    failures.push(fail(&format!("units.{}", unit.unit), text, problem));
+                }
+            }
+        }
+        for threshold in &pack.spec.thresholds {
+            for text in &threshold.examples {
+                if let Some(figure) = extract_figures(text, packs).first() {
+                    let problem = format!("{:?} is read as a figure", &text[figure.span.clone()]);
+                    failures.push(fail("thresholds", text, problem));
+                }
+            }
+        }
         for (spec, regex) in pack.spec.sources.iter().zip(&pack.sources) {
             for text in &spec.examples {
                 let title = regex.captures(text).and_then(|c| c.name("title"));

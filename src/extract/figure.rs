@@ -13,8 +13,10 @@ use rust_decimal::Decimal;
 use crate::extract::clauses::Clauses;
 use crate::extract::label;
 use crate::extract::number::{NumberExpr, NumberForm, Numerals};
+use crate::extract::table::{CellKind, TableCell, Tables};
 use crate::interval::{Bound, Interval};
-use crate::lexicon::pack::{CompiledPack, Packs, QualifierSpec, UnitSpec};
+use crate::lexicon::numerals::Lexeme;
+use crate::lexicon::pack::{CompiledPack, LabelOrder, Packs, QualifierSpec, UnitClass, UnitSpec};
 
 /// A figure: a number with what it counts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,6 +39,9 @@ pub struct Figure {
     pub sentence: Range<usize>,
     /// The index (in `Packs::packs`) of the pack that read it.
     pub pack: usize,
+    /// True for a table cell: its label is its row's and column's words,
+    /// not a clause.
+    pub cell: bool,
 }
 
 /// Every figure in `text`, in order.
@@ -61,13 +66,28 @@ pub fn extract(text: &str, packs: &Packs) -> Extracted {
     // apply to the figures that pack reads.
     let mut scans: Vec<Option<PackScan>> = vec![None; packs.packs.len()];
     let mut scripts: HashMap<char, Option<usize>> = HashMap::new();
+    let tables = Tables::new(text);
     for number in &numbers {
-        let Some((index, pack)) = pack_for(text, number, packs, &mut scripts) else { continue };
+        let cell = tables.cell_at(number.start).filter(|c| number.end <= c.span.end);
+        // A header names a column and a row's key names a row: no figure.
+        if cell.is_some_and(|c| matches!(c.kind, CellKind::Header | CellKind::Key)) {
+            continue;
+        }
+        let found = match cell {
+            Some(cell) => pack_for_cell(text, cell, packs, &mut scripts),
+            None => pack_for(text, number, packs, &mut scripts),
+        };
+        let Some((index, pack)) = found else { continue };
         let scan = scans[index].get_or_insert_with(|| PackScan::new(text, pack));
         if scan.excludes(number.start..number.end) {
             continue;
         }
-        if let Some(mut figure) = read_figure(text, number, pack, &packs.numerals, &scan.clauses, &figures) {
+        // A figure already read may hold this number (`1.6⏎million`).
+        if figures.last().is_some_and(|f| f.span.end > number.start) {
+            continue;
+        }
+        let context = Context { numerals: &packs.numerals, clauses: &scan.clauses, tables: &tables, cell };
+        if let Some(mut figure) = read_figure(text, number, pack, &context, &figures) {
             figure.pack = index;
             figures.push(figure);
         }
@@ -102,8 +122,41 @@ impl PackScan {
     }
 }
 
+/// What a figure is read with, besides its pack.
+struct Context<'a> {
+    numerals: &'a Numerals,
+    clauses: &'a Clauses,
+    tables: &'a Tables,
+    /// The table cell the number stands in, if any.
+    cell: Option<&'a TableCell>,
+}
+
 /// How far (in characters) to look either side of a number for its language.
 const SCRIPT_WINDOW: usize = 12;
+
+/// The pack of a table cell: the script of its row's first cell, else of its
+/// column's header, else of its row.
+fn pack_for_cell<'p>(
+    text: &str,
+    cell: &TableCell,
+    packs: &'p Packs,
+    scripts: &mut HashMap<char, Option<usize>>,
+) -> Option<(usize, &'p CompiledPack)> {
+    let places = [cell.stub.clone(), cell.header.clone(), Some(cell.row.clone()), cell.caption.clone()];
+    for place in places.into_iter().flatten() {
+        for c in text[place].chars().filter(|c| c.is_alphabetic()) {
+            let index = *scripts.entry(c).or_insert_with(|| {
+                let mut buf = [0u8; 4];
+                let s = c.encode_utf8(&mut buf);
+                packs.packs.iter().position(|p| p.script.is_match(s))
+            });
+            if let Some(i) = index {
+                return Some((i, &packs.packs[i]));
+            }
+        }
+    }
+    packs.packs.first().map(|p| (0, p))
+}
 
 /// The pack whose script is nearest the number (its index and the pack):
 /// the first letter after it (the unit or counted noun), else before it.
@@ -143,19 +196,25 @@ fn pack_for<'p>(
     } else {
         after(&mut matches).or_else(|| before(&mut matches))
     };
-    found.or_else(|| packs.packs.first().map(|p| (0, p)))
+    // Nothing near: the nearest letter before it on its line (`Total   2,418,736`).
+    let line_start = text[..number.start].rfind('\n').map_or(0, |i| i + 1);
+    let on_line = || text[line_start..number.start].chars().rev().take(SCRIPT_WINDOW * 8).find_map(&mut matches);
+    found.or_else(on_line).or_else(|| packs.packs.first().map(|p| (0, p)))
 }
 
 fn read_figure(
     text: &str,
     number: &NumberExpr,
     pack: &CompiledPack,
-    numerals: &Numerals,
-    clauses: &Clauses,
+    context: &Context<'_>,
     previous: &[Figure],
 ) -> Option<Figure> {
     let spec = &pack.spec;
+    let numerals = context.numerals;
     let spaced = spec.labels.spaced_words;
+    // A number at the end of a line of prose may have its unit or scale word
+    // at the start of the next (hard-wrapped text); never inside a table.
+    let wraps = spaced && !context.tables.in_row(number.start);
     let mut start = number.start;
     let mut end = number.end;
     let mut value = number.value;
@@ -190,17 +249,41 @@ fn read_figure(
             }
         }
     }
+    // A scale word on the next line (`to 1.6⏎million`).
+    if wraps && number.form == NumberForm::Plain {
+        if let Some(skip) = wrapped(&text[end..]) {
+            if let Some((len, mul)) = whole_word_scale(text, end + skip, numerals) {
+                value *= mul;
+                step *= mul;
+                last_place *= mul;
+                rounded = true;
+                end += skip + len;
+            }
+        }
+    }
 
     // The unit: a prefix unit found above, a number form, or a word after the number.
     let mut unit: Option<&UnitSpec> = prefix_unit;
+    let compound: UnitSpec;
     if unit.is_none() {
         let rest = &text[end..];
         // English puts spaces before units; older Chinese texts one (`8 ．8 ％`).
         let skipped =
             if spaced { rest.len() - rest.trim_start_matches(' ').len() } else { usize::from(rest.starts_with(' ')) };
-        if let Some((&i, len)) = lexicon.units.longest_prefix(&rest[skipped..]) {
+        let mut found = lexicon.units.longest_prefix(&rest[skipped..]).map(|(&i, len)| (i, skipped + len));
+        if found.is_none() && wraps {
+            found = wrapped(rest)
+                .and_then(|skip| lexicon.units.longest_prefix(&rest[skip..]).map(|(&i, len)| (i, skip + len)));
+        }
+        if let Some((i, len)) = found {
             unit = Some(&spec.units[i]);
-            end += skipped + len;
+            end += len;
+            // A classifier and a compound suffix are one unit (`批次`).
+            if let Some(suffix) = compound_suffix(&text[end..], &spec.units[i], pack) {
+                compound = UnitSpec { unit: format!("{}{suffix}", spec.units[i].unit), ..spec.units[i].clone() };
+                unit = Some(&compound);
+                end += suffix.len();
+            }
         }
     }
     // A qualifier inside the unit's words (`八个多月`).
@@ -215,6 +298,19 @@ fn read_figure(
     if form_unit.is_some() {
         rounded = true;
     }
+    // A table cell's bare number takes the unit of its column, row or caption.
+    let data_cell = context.cell.filter(|c| c.kind == CellKind::Data);
+    // A column of keys (`序号`, `Rank`) holds no figures.
+    if data_cell.is_some_and(|c| key_column(text, c, pack)) {
+        return None;
+    }
+    let from_table: UnitSpec;
+    if unit.is_none() && form_unit.is_none() {
+        if let Some(found) = data_cell.and_then(|c| table_unit(text, c, pack, numerals)) {
+            from_table = found;
+            unit = Some(&from_table);
+        }
+    }
 
     // A qualifier written after the unit (`7300起左右`, `7300 or more`).
     if qualifier.is_none() {
@@ -226,19 +322,35 @@ fn read_figure(
         }
     }
 
+    // A bound that names a class (`使用15年以上的电梯`, `低于50%的项目`) counts nothing.
+    if let Some(q) = qualifier {
+        let threshold =
+            pack.thresholds.iter().any(|(t, next)| t.qualifiers.contains(&q.id) && next.is_match(&text[end..]));
+        if threshold {
+            return None;
+        }
+    }
+
     // Small numbers written in words are rarely figures (`一起` is "together",
-    // `one of` is not a count) unless a rounded unit follows (`five percent`).
+    // `one of` is not a count) unless a rounded unit follows (`five percent`)
+    // or, where the pack says so, a plural noun they count (`three hospitals`).
     let written_in_words =
         !text[number.start..number.end].chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
     let small_word = written_in_words
         && number.form == NumberForm::Plain
         && !number.rounded
         && spec.labels.min_word_number.is_some_and(|min| number.value < min);
-    if small_word && !unit.is_some_and(|u| u.rounded) {
+    if small_word && !unit.is_some_and(|u| u.rounded) && !counts_a_noun(text, end, number.value, pack) {
         return None;
     }
-    // Without `bare_counts` (Chinese), a count always carries a classifier.
-    if unit.is_none() && form_unit.is_none() && !spec.labels.bare_counts {
+    // Without `bare_counts` (Chinese), a count always carries a classifier,
+    // except in a table, where the column says what it counts.
+    if unit.is_none() && form_unit.is_none() && !spec.labels.bare_counts && data_cell.is_none() {
+        return None;
+    }
+    // A name with a number (`Terminal 2`, `Route 40`, `Table 1`) is no figure.
+    let bare = unit.is_none() && form_unit.is_none() && qualifier.is_none() && data_cell.is_none();
+    if spaced && bare && names_a_thing(text, number, pack) {
         return None;
     }
 
@@ -252,9 +364,18 @@ fn read_figure(
         interval = interval.scaled(scale);
         value = value.checked_mul(scale)?;
     }
-    let unit_name = unit.map(|u| u.unit.clone()).or_else(|| form_unit.map(str::to_string));
-    let sentence = clauses.sentence_around(text, start, end);
-    let label = label::read_label(text, start..end, &sentence, pack, clauses, unit_name.as_deref(), previous);
+    let unit_name = unit.map(|u| u.unit.clone()).filter(|u| !u.is_empty()).or_else(|| form_unit.map(str::to_string));
+    let (sentence, label) = match data_cell {
+        // A cell is its own sentence: the columns of a row are stated apart
+        // (`比年初增加` and `同比增长` have different bases).
+        Some(cell) => (cell.span.clone(), table_label(text, cell, pack)),
+        None => {
+            let clauses = context.clauses;
+            let sentence = clauses.sentence_around(text, start, end);
+            let label = label::read_label(text, start..end, &sentence, pack, clauses, unit_name.as_deref(), previous);
+            (sentence, label)
+        }
+    };
     let object = label::object_of(&label, pack);
     Some(Figure {
         span: start..end,
@@ -266,7 +387,216 @@ fn read_figure(
         object,
         sentence,
         pack: 0,
+        cell: data_cell.is_some(),
     })
+}
+
+/// The bytes to skip from the end of a number to the first word of the next
+/// line, when the number ends its line and the next line is not blank.
+fn wrapped(rest: &str) -> Option<usize> {
+    let after_spaces = rest.trim_start_matches([' ', '\t']);
+    let after_break = after_spaces.strip_prefix("\r\n").or_else(|| after_spaces.strip_prefix('\n'))?;
+    let next = after_break.trim_start_matches([' ', '\t']);
+    next.chars().next().filter(|c| !c.is_whitespace())?;
+    Some(rest.len() - next.len())
+}
+
+/// A scale word (`million`) written whole at `at`.
+fn whole_word_scale(text: &str, at: usize, numerals: &Numerals) -> Option<(usize, Decimal)> {
+    let (len, mul) = numerals.scale_at(text, at)?;
+    let next = text[at + len..].chars().next();
+    next.is_none_or(|c| !c.is_alphanumeric()).then_some((len, mul))
+}
+
+/// The compound suffix (`次`) written right after a classifier, if any.
+fn compound_suffix<'p>(rest: &str, unit: &UnitSpec, pack: &'p CompiledPack) -> Option<&'p str> {
+    if unit.class != UnitClass::Classifier || unit.qualifier.is_some() {
+        return None;
+    }
+    let compounds = &pack.spec.compound_units;
+    let suffix = compounds.suffixes.iter().find(|s| !s.is_empty() && rest.starts_with(s.as_str()))?;
+    if compounds.not_words.iter().any(|w| rest.starts_with(w.as_str())) {
+        return None;
+    }
+    Some(suffix)
+}
+
+/// Whether a small number word counts a plural noun after it: `three
+/// hospitals`, `nine voting members` (the noun within two words), not
+/// `three months` (a span of time, listed in the pack).
+fn counts_a_noun(text: &str, end: usize, value: Decimal, pack: &CompiledPack) -> bool {
+    let labels = &pack.spec.labels;
+    if !labels.word_counts || value < Decimal::TWO {
+        return false;
+    }
+    let rest = &text[end..];
+    if !rest.starts_with(' ') {
+        return false;
+    }
+    for word in rest.split(' ').skip(1).take(2) {
+        let bare = word.trim_end_matches([',', '.', ';', ':', '!', '?', ')']);
+        if bare.is_empty() || !bare.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
+            return false;
+        }
+        let lower = bare.to_ascii_lowercase();
+        if labels.stopwords.contains(&lower) || labels.noun_stops.contains(&lower) {
+            return false;
+        }
+        if bare.len() > 3 && bare.ends_with('s') && !bare.ends_with("ss") {
+            return !labels.not_counted_nouns.contains(&lower);
+        }
+        // A word that ends the phrase ends the search.
+        if bare.len() != word.len() {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether the number names a thing (`Terminal 2`, `Route 40`, `Table 1`):
+/// a short integer written right after a capitalised word that is no
+/// function word of the pack (`Of 978 departures` counts).
+fn names_a_thing(text: &str, number: &NumberExpr, pack: &CompiledPack) -> bool {
+    let written = &text[number.start..number.end];
+    if written.len() > 3 || !written.chars().all(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let Some(before) = text[..number.start].strip_suffix(' ') else { return false };
+    let word_start =
+        before.char_indices().rev().find(|&(_, c)| !c.is_alphabetic()).map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &before[word_start..];
+    let capitalised = word.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && word.len() > 1;
+    if !capitalised {
+        return false;
+    }
+    let lower = word.to_ascii_lowercase();
+    let labels = &pack.spec.labels;
+    let changes = &pack.spec.linking.changes;
+    let function_word = labels.stopwords.contains(&lower)
+        || labels.noun_stops.contains(&lower)
+        || changes.increase.contains(&lower)
+        || changes.decrease.contains(&lower)
+        || pack.spec.qualifiers.iter().flat_map(|q| &q.before).any(|w| w.eq_ignore_ascii_case(&lower));
+    !function_word
+}
+
+/// Whether the cell's column holds keys: row numbers, ranks, years.
+fn key_column(text: &str, cell: &TableCell, pack: &CompiledPack) -> bool {
+    let Some(header) = &cell.header else { return false };
+    let name = label::without_asides(&text[header.clone()]);
+    let name = name.trim();
+    pack.spec.tables.key_headers.iter().any(|k| k.eq_ignore_ascii_case(name))
+}
+
+/// The unit a table cell takes from its column header, its row's first cell
+/// or the table's caption (`零售额（亿元）`, `Cargo (metric tonnes)`,
+/// `(billions of dollars, seasonally adjusted)`).
+fn table_unit(text: &str, cell: &TableCell, pack: &CompiledPack, numerals: &Numerals) -> Option<UnitSpec> {
+    [&cell.header, &cell.stub, &cell.caption]
+        .into_iter()
+        .flatten()
+        .find_map(|place| unit_in(&text[place.clone()], pack, numerals))
+}
+
+/// A unit stated in a header or caption: a bracketed phrase, a phrase after a
+/// unit marker (`单位：万元`), or the whole text.
+fn unit_in(header: &str, pack: &CompiledPack, numerals: &Numerals) -> Option<UnitSpec> {
+    let mut phrases: Vec<&str> = Vec::new();
+    let mut rest = header;
+    while let Some(open) = rest.find(['(', '（']) {
+        let inner = &rest[open..];
+        let inner = &inner[inner.chars().next().map_or(1, char::len_utf8)..];
+        let Some(close) = inner.find([')', '）']) else { break };
+        phrases.extend(inner[..close].split([',', '，', ';', '；', '、']));
+        rest = &inner[close..];
+    }
+    for marker in &pack.spec.tables.unit_markers {
+        if let Some(at) = header.find(marker.as_str()) {
+            let after = header[at + marker.len()..].trim_start_matches([':', '：', ' ']);
+            phrases.extend(after.split([',', '，', ';', '；', ')', '）', ' ']).next());
+        }
+    }
+    phrases.push(header);
+    phrases.into_iter().find_map(|p| unit_phrase(p.trim(), pack, numerals))
+}
+
+/// A whole phrase naming a unit: a unit word (`%`, `亿元`, `metric tonnes`),
+/// or a scale word and a unit (`billions of dollars`, `万人`), or a scale
+/// word alone (`thousands`: counts in thousands).
+fn unit_phrase(phrase: &str, pack: &CompiledPack, numerals: &Numerals) -> Option<UnitSpec> {
+    if phrase.is_empty() {
+        return None;
+    }
+    let lexicon = &pack.lexicon;
+    let whole_unit = |p: &str| {
+        let (&i, len) = lexicon.units.longest_prefix(p)?;
+        (len == p.len()).then(|| pack.spec.units[i].clone())
+    };
+    if let Some(unit) = whole_unit(phrase) {
+        return Some(unit);
+    }
+    // A scale or multiplier word first, maybe in the plural (`billions`).
+    let word_len = phrase.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(phrase.len());
+    let (mul, len) = if word_len > 1 {
+        let word = &phrase[..word_len];
+        let singular = word.strip_suffix('s').unwrap_or(word);
+        match numerals.lexeme_at(singular, 0) {
+            Some((Lexeme::Scale(m) | Lexeme::Multiplier(m), l)) if l == singular.len() => (m, word_len),
+            _ => return None,
+        }
+    } else {
+        match numerals.lexeme_at(phrase, 0) {
+            Some((Lexeme::Scale(m), l)) => (m, l),
+            _ => return None,
+        }
+    };
+    let mut rest = phrase[len..].trim_start();
+    for joiner in &pack.spec.tables.scale_joiners {
+        if let Some(r) = rest.strip_prefix(joiner.as_str()).filter(|r| r.is_empty() || r.starts_with(' ')) {
+            rest = r.trim_start();
+        }
+    }
+    let mut unit = if rest.is_empty() {
+        UnitSpec {
+            unit: String::new(),
+            words: Vec::new(),
+            prefix: false,
+            scale: None,
+            rounded: false,
+            qualifier: None,
+            class: UnitClass::Measure,
+            examples: Vec::new(),
+        }
+    } else {
+        whole_unit(rest)?
+    };
+    unit.scale = Some(unit.scale.unwrap_or(Decimal::ONE).checked_mul(mul)?);
+    unit.rounded = true;
+    Some(unit)
+}
+
+/// The label of a table cell: its row's first cell and its column's header
+/// (`大型银行` + `贷款余额（亿元）` → `大型银行贷款余额`), normalised as prose labels are.
+fn table_label(text: &str, cell: &TableCell, pack: &CompiledPack) -> String {
+    let tables = &pack.spec.tables;
+    let header = cell.header.as_ref().map(|r| &text[r.clone()]).filter(|h| {
+        let name = label::without_asides(h);
+        let name = name.trim();
+        !tables.value_headers.iter().any(|v| v.eq_ignore_ascii_case(name))
+    });
+    let parts = cell.stub.as_ref().map(|r| &text[r.clone()]).into_iter().chain(header);
+    match pack.spec.labels.order {
+        LabelOrder::Before => parts.map(|p| label::normalise_han(p, pack)).collect(),
+        LabelOrder::After => {
+            let labels = &pack.spec.labels;
+            let words: Vec<String> = parts
+                .flat_map(|p| label::without_asides(p).split_whitespace().map(str::to_string).collect::<Vec<_>>())
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_lowercase())
+                .filter(|w| !w.is_empty() && !labels.stopwords.contains(w))
+                .collect();
+            label::normalise_words(&words, labels)
+        }
+    }
 }
 
 /// The interval a qualifier gives: `value + steps × step` at each end.
@@ -291,6 +621,116 @@ mod tests {
     fn a_latin_unit_glued_in_a_chinese_sentence_is_read_by_the_chinese_pack() {
         let figures = read("全国算力总规模达到280EFlops。");
         assert_eq!(figures, [("280EFlops".to_string(), Some("EFlops".to_string()), "算力总规模".to_string())]);
+    }
+
+    /// Text, low, high and unit of every figure.
+    fn intervals(text: &str) -> Vec<(String, String, String, Option<String>)> {
+        let packs = Packs::builtin().unwrap();
+        let bound = |b: &Bound| b.value.map_or("-".into(), |v| v.normalize().to_string());
+        extract_figures(text, &packs)
+            .into_iter()
+            .map(|f| (text[f.span.clone()].to_string(), bound(&f.interval.low), bound(&f.interval.high), f.unit))
+            .collect()
+    }
+
+    fn figure(text: &str, low: &str, high: &str, unit: Option<&str>) -> (String, String, String, Option<String>) {
+        (text.into(), low.into(), high.into(), unit.map(str::to_string))
+    }
+
+    #[test]
+    fn a_markdown_table_cell_takes_its_unit_and_label_from_row_and_column() {
+        let md = "| 区域 | 用水量（万立方米） | 同比增长（%） |\n|---|---:|---:|\n| 东城区 | 812.6 | 3.4 |\n| 合计 | 2046 | -1.2 |\n";
+        let doc = crate::load::Document::with_format("water.md", md);
+        let prose = doc.prose();
+        let packs = Packs::builtin().unwrap();
+        let figures = extract_figures(&prose, &packs);
+        let read: Vec<_> = figures.iter().map(|f| (&md[f.span.clone()], f.unit.as_deref(), f.label.as_str())).collect();
+        assert_eq!(
+            read,
+            [
+                ("812.6", Some("立方米"), "东城区用水量"),
+                ("3.4", Some("%"), "东城区同比增长"),
+                ("2046", Some("立方米"), "用水量"),
+                ("-1.2", Some("%"), "同比增长")
+            ]
+        );
+        // 万 in the header scales and rounds the cell: 2046万 ± 5000.
+        assert_eq!(figures[2].interval, Interval::around(Decimal::from(20_460_000), Decimal::from(5000)));
+    }
+
+    #[test]
+    fn a_fixed_width_table_takes_units_from_caption_and_row() {
+        let row = |a: &str, b: &str, c: &str| format!("{a:<28}{b:>10}{c:>10}\n");
+        let text = format!(
+            "Table 3. Port activity (millions of dollars)\n\n{}{}{}",
+            row("", "Q2 2024", "Q2 2023"),
+            row("Customs duties", "412.5", "398.0"),
+            row("Bulk cargo (metric tonnes)", "86,204", "79,310")
+        );
+        let figures = intervals(&text);
+        assert_eq!(figures[0], figure("412.5", "412450000", "412550000", Some("USD")));
+        assert_eq!(figures[2], figure("86,204", "86204", "86204", Some("tonnes")));
+        assert_eq!(figures.len(), 4, "no figure in the caption or header: {figures:?}");
+    }
+
+    #[test]
+    fn a_value_column_adds_nothing_to_the_label_and_a_rank_column_is_no_figure() {
+        let md = "| 排名 | 指标 | 数值 |\n|---|---|---|\n| 1 | 受理投诉 | 1.37万件 |\n| 2 | 办结信访事项 | 860件 |\n";
+        let doc = crate::load::Document::with_format("a.md", md);
+        let packs = Packs::builtin().unwrap();
+        let figures = extract_figures(&doc.prose(), &packs);
+        let labels: Vec<&str> = figures.iter().map(|f| f.label.as_str()).collect();
+        assert_eq!(labels, ["受理投诉", "办结信访事项"]);
+        let text = "Rank   Site        Amount\n1      Ashford     $4.2 million\n2      Brookside   $3.9 million\n";
+        let figures = extract_figures(text, &packs);
+        let labels: Vec<&str> = figures.iter().map(|f| f.label.as_str()).collect();
+        assert_eq!(labels, ["ashford", "brookside"]);
+    }
+
+    #[test]
+    fn a_classifier_and_its_compound_suffix_are_one_unit() {
+        let figures = intervals("抽检水样1200批次，检查营运车辆3.2万余辆次，共检查水库46座次。抓获2人，次日移送。");
+        let units: Vec<_> = figures.iter().map(|f| f.3.as_deref().unwrap_or("")).collect();
+        assert_eq!(units, ["批次", "辆次", "座次", "人"]);
+    }
+
+    #[test]
+    fn a_unit_that_begins_with_a_multiplier_is_not_read_into_the_number() {
+        assert_eq!(intervals("新增装机120千瓦。"), [figure("120千瓦", "120", "120", Some("千瓦"))]);
+        assert_eq!(intervals("户均用电量386千瓦时。"), [figure("386千瓦时", "386", "386", Some("千瓦时"))]);
+    }
+
+    #[test]
+    fn a_unit_or_scale_on_the_next_line_belongs_to_the_number() {
+        let text = "Factory output rose 2.4\npercent in May, and payrolls grew to 1.6\nmillion workers.";
+        let figures = intervals(text);
+        assert_eq!(figures[0], figure("2.4\npercent", "2.35", "2.45", Some("%")));
+        assert_eq!(figures[1], figure("1.6\nmillion", "1550000", "1650000", None));
+        // A blank line is a paragraph break, not a wrap.
+        assert_eq!(intervals("It closed at 2.4\n\npercent of sales")[0].3, None);
+    }
+
+    #[test]
+    fn small_number_words_count_plural_nouns_only() {
+        let figures = intervals("The agency runs four walk-in clinics and two shelters.");
+        assert_eq!(figures, [figure("four", "4", "4", None), figure("two", "2", "2", None)]);
+        assert!(intervals("Over the past three months, no one of the staff left; one of them retired.").is_empty());
+    }
+
+    #[test]
+    fn names_with_numbers_are_not_figures() {
+        assert!(intervals("Buses on Route 40 and the new Terminal 2 garage").is_empty());
+        assert_eq!(intervals("Of 978 departures, 812 left on time.").len(), 2);
+        assert_eq!(intervals("Sales rose 3 percent at Gate 12.").len(), 1);
+    }
+
+    #[test]
+    fn a_bound_naming_a_class_is_no_count() {
+        assert!(intervals("持续出现35℃以上高温天气。").is_empty());
+        assert!(intervals("执行率低于40%的项目有23个。").iter().all(|f| f.0 == "23个"));
+        // A target or result bounded at the end of its clause stays a figure.
+        assert_eq!(intervals("整改率保持在95%以上。").len(), 1);
+        assert_eq!(intervals("完成老旧电梯更新600台以上，").len(), 1);
     }
 
     #[test]

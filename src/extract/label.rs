@@ -153,6 +153,11 @@ pub fn normalise_han(raw: &str, pack: &CompiledPack) -> String {
     out
 }
 
+/// The text without its bracketed asides (`Cargo (metric tonnes)` → `Cargo `).
+pub fn without_asides(raw: &str) -> String {
+    drop_asides(raw)
+}
+
 /// Drops bracketed asides: `重点区(市)县` → `重点区县`. When the figure itself
 /// stands inside an aside (`处置圈（全市共建成处置圈118个`), the label is the
 /// aside's words.
@@ -256,7 +261,8 @@ fn spaced_label(
     normalise_words(&words[keep..], spec)
 }
 
-fn normalise_words(words: &[String], spec: &LabelSpec) -> String {
+/// Joins English label words, dropping leading fillers and mapping synonyms.
+pub fn normalise_words(words: &[String], spec: &LabelSpec) -> String {
     let mut s = words.join(" ");
     for filler in &spec.leading_fillers {
         if let Some(rest) = s.strip_prefix(filler.as_str()) {

@@ -8,6 +8,7 @@ pub mod examples;
 pub mod figure;
 pub mod label;
 pub mod number;
+pub mod table;
 
 pub use clauses::{Boundary, Clauses};
 pub use figure::{extract, extract_figures, Extracted, Figure};

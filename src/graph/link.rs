@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use crate::extract::label::normalise_han;
 use crate::extract::{Boundary, Clauses, Figure};
-use crate::lexicon::pack::{CompiledPack, FrameScope, Packs, ParagraphStyle, RateStem};
+use crate::lexicon::pack::{CompiledPack, FrameScope, Packs, ParagraphStyle};
 use crate::span::Layout;
 
 use super::key::{Head, MeasureKey};
@@ -30,17 +30,6 @@ pub struct Mention {
     pub linkable: bool,
     /// The paragraph the figure stands in.
     pub paragraph: Range<usize>,
-}
-
-/// How one figure relates to others, found from the words around them.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Relation {
-    /// `part` is one of the parts (`其中…`) of `total`.
-    PartOf { part: usize, total: usize },
-    /// `rate` (`化解率97.6%`) is `numerator / denominator`.
-    RateOf { rate: usize, numerator: usize, denominator: usize },
-    /// `percent` is the change `delta` relative to the value before `current`.
-    ChangeOf { percent: usize, current: usize, delta: usize, decrease: bool },
 }
 
 /// A figure at most this many characters after the previous one is counted
@@ -220,100 +209,12 @@ pub fn paragraph(layout: &Layout, pos: usize, style: ParagraphStyle) -> Range<us
     }
 }
 
-/// Relations among the mentions of one document (indexes into `mentions`,
-/// which hold that document's mentions from `first` on, in text order).
-pub fn relations(
-    text: &str,
-    mentions: &[Mention],
-    range: Range<usize>,
-    packs: &Packs,
-    clauses: &[Option<Clauses>],
-) -> Vec<Relation> {
-    let mut out = Vec::new();
-    let doc = &mentions[range.clone()];
-    for (offset, mention) in doc.iter().enumerate() {
-        let i = range.start + offset;
-        let figure = &mention.figure;
-        let pack = &packs.packs[figure.pack];
-        let linking = &pack.spec.linking;
-        let same_paragraph = |m: &&Mention| m.paragraph == mention.paragraph;
-        // Mentions are in text order: a paragraph's are contiguous, so the walk
-        // back stops at its start (linear, not quadratic, in a long document).
-        let earlier = || doc[..offset].iter().enumerate().rev().take_while(|(_, m)| same_paragraph(m));
-
-        // A part: the figure stands in the scope of a part marker (`其中`,
-        // `including`); its total stands before the marker.
-        let model = clauses.get(figure.pack).and_then(Option::as_ref);
-        if let Some(total) = model.and_then(|model| part_total(text, mention, doc, offset, pack, model)) {
-            out.push(Relation::PartOf { part: i, total: range.start + total });
-        }
-
-        let is_percent = figure.unit.as_deref() == Some("%");
-        // A rate: `化解率` with the count of `化解…` and the count before it.
-        if is_percent {
-            if let Some(stem) = linking.rate_suffixes.iter().find_map(|s| figure.label.strip_suffix(s.as_str())) {
-                let stem = stem.trim();
-                if !stem.is_empty() {
-                    let numerator =
-                        earlier().find(|(_, m)| !is_percent_unit(m) && stem_matches(&m.figure.label, stem, pack));
-                    if let Some((n, num)) = numerator {
-                        let denominator = doc[..n]
-                            .iter()
-                            .enumerate()
-                            .rev()
-                            .take_while(|(_, m)| same_paragraph(m))
-                            .find(|(_, m)| m.figure.unit == num.figure.unit && m.figure.label != num.figure.label);
-                        if let Some((d, _)) = denominator {
-                            out.push(Relation::RateOf {
-                                rate: i,
-                                numerator: range.start + n,
-                                denominator: range.start + d,
-                            });
-                        }
-                    }
-                }
-            }
-        }
-
-        // A change: `233起，同比减少99起，下降29.8%`; not an average rate (`年均增长`).
-        let averaged = linking.changes.averaged.iter().any(|w| figure.label.contains(w.as_str()));
-        if is_percent && !averaged {
-            if let Some(decrease) = direction(&figure.label, pack) {
-                let in_sentence = |m: &&Mention| m.figure.sentence == figure.sentence;
-                let delta = doc[..offset]
-                    .iter()
-                    .enumerate()
-                    .rev()
-                    .take_while(|(_, m)| in_sentence(m))
-                    .find(|(_, m)| !is_percent_unit(m));
-                if let Some((d, delta_mention)) = delta {
-                    if direction(&delta_mention.figure.label, pack) == Some(decrease) {
-                        let current =
-                            doc[..d].iter().enumerate().rev().take_while(|(_, m)| in_sentence(m)).find(|(_, m)| {
-                                m.figure.unit == delta_mention.figure.unit && !is_dependent(&m.figure.label, pack)
-                            });
-                        if let Some((c, _)) = current {
-                            out.push(Relation::ChangeOf {
-                                percent: i,
-                                current: range.start + c,
-                                delta: range.start + d,
-                                decrease,
-                            });
-                        }
-                    }
-                }
-            }
-        }
-    }
-    out
-}
-
 /// The total of a part, as an index into `doc`: among the figures with the
 /// same unit before the marker in the paragraph, the one whose label shares
 /// most with the part's (`侦破养老诈骗案件` under `侦破刑事案件`), else the nearest.
 /// Percents, changes (`比去年增加4000亿元`) and averages (`每千人6.5批`) are
 /// neither parts nor totals; English counts carry no unit, their noun is it.
-fn part_total(
+pub(super) fn part_total(
     text: &str,
     mention: &Mention,
     doc: &[Mention],
@@ -351,7 +252,12 @@ fn part_total(
             0
         }
     };
-    candidates.max_by_key(|(rank, (_, m))| (affinity(m), std::cmp::Reverse(*rank))).map(|(_, (t, _))| t)
+    // A total in the part's own sentence comes first (`众创空间68家，其中国家级
+    // 备案19家` after `孵化器12家；`): a sentence before is another list.
+    let same_sentence = |m: &Mention| m.figure.sentence == mention.figure.sentence;
+    candidates
+        .max_by_key(|(rank, (_, m))| (same_sentence(m), affinity(m), std::cmp::Reverse(*rank)))
+        .map(|(_, (t, _))| t)
 }
 
 /// Where the part marker (`其中`) whose scope holds the figure stands. A
@@ -375,20 +281,6 @@ fn part_marker(text: &str, mention: &Mention, pack: &CompiledPack, clauses: &Cla
     Some(scope_start + at)
 }
 
-/// True when a count's label names what a rate's stem names: `化解矛盾纠纷`
-/// for `化解率`; in English, a word sharing the stem's first letters
-/// (`resolved disputes` for `resolution rate`).
-fn stem_matches(label: &str, stem: &str, pack: &CompiledPack) -> bool {
-    match pack.spec.linking.rate_stem {
-        RateStem::Contained => label.contains(stem),
-        RateStem::WordPrefix => {
-            let Some(word) = stem.split(' ').next_back() else { return false };
-            let prefix: String = word.chars().take(STEM_CHARS).collect();
-            prefix.chars().count() == STEM_CHARS && label.split(' ').any(|w| w.starts_with(&prefix))
-        }
-    }
-}
-
 /// How many same-unit figures before a part marker may be its total.
 const PART_CANDIDATES: usize = 6;
 
@@ -404,9 +296,6 @@ fn shared_bigrams(a: &str, b: &str) -> usize {
     let (a, b) = (pairs(a), pairs(b));
     a.iter().filter(|p| b.binary_search(p).is_ok()).count()
 }
-
-/// Letters an English word and a rate's stem must share (`resol…`).
-const STEM_CHARS: usize = 5;
 
 fn is_percent_unit(m: &Mention) -> bool {
     m.figure.unit.as_deref() == Some("%")

@@ -8,6 +8,7 @@
 pub mod key;
 pub mod link;
 pub mod measure;
+pub mod relate;
 
 use std::collections::HashMap;
 
@@ -23,7 +24,8 @@ use crate::segment::Sources;
 use crate::span::Layout;
 
 pub use key::{Head, MeasureKey};
-pub use link::{Mention, Relation};
+pub use link::Mention;
+pub use relate::{Change, Relation};
 
 /// Everything read from one release: documents, sources and placed figures.
 #[derive(Debug, Clone)]
@@ -72,7 +74,7 @@ impl Release {
                 let paragraph = link::paragraph(&layout, figure.span.start, style);
                 mentions.push(Mention { doc: doc_index, source, figure, key, exact, confidence, linkable, paragraph });
             }
-            relations.extend(link::relations(&prose[doc_index], &mentions, first..mentions.len(), packs, &clauses));
+            relations.extend(relate::relations(&prose[doc_index], &mentions, first..mentions.len(), packs, &clauses));
         }
         Release { docs, sources, mentions, relations }
     }
@@ -122,8 +124,10 @@ pub enum Edge {
     PartOf,
     /// rate figure → its numerator (`Numerator`) and denominator figures
     RateOf(Role),
-    /// change percent → its current value and its change
+    /// change percent (else the change) → its base, current value and change
     ChangeOf(Role),
+    /// part figure → the total it adds up to with its siblings
+    SumOf,
 }
 
 /// The role of the figure an edge points at.
@@ -131,7 +135,10 @@ pub enum Edge {
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     Numerator,
+    /// The numerator counts the complement (`不合格` for `合格率`).
+    Complement,
     Denominator,
+    Base,
     Current,
     Decrease,
     Increase,
@@ -177,14 +184,26 @@ impl FactGraph {
                 Relation::PartOf { part, total } => {
                     graph.add_edge(figure_nodes[part], figure_nodes[total], Edge::PartOf);
                 }
-                Relation::RateOf { rate, numerator, denominator } => {
-                    graph.add_edge(figure_nodes[rate], figure_nodes[numerator], Edge::RateOf(Role::Numerator));
+                Relation::RateOf { rate, numerator, denominator, complement, .. } => {
+                    let role = if complement { Role::Complement } else { Role::Numerator };
+                    graph.add_edge(figure_nodes[rate], figure_nodes[numerator], Edge::RateOf(role));
                     graph.add_edge(figure_nodes[rate], figure_nodes[denominator], Edge::RateOf(Role::Denominator));
                 }
-                Relation::ChangeOf { percent, current, delta, decrease } => {
-                    let role = if decrease { Role::Decrease } else { Role::Increase };
-                    graph.add_edge(figure_nodes[percent], figure_nodes[current], Edge::ChangeOf(Role::Current));
-                    graph.add_edge(figure_nodes[percent], figure_nodes[delta], Edge::ChangeOf(role));
+                Relation::ChangeOf(ref change) => {
+                    let from = figure_nodes[change.primary()];
+                    let role = if change.decrease { Role::Decrease } else { Role::Increase };
+                    for (figure, role) in
+                        [(change.base, Role::Base), (change.current, Role::Current), (change.delta, role)]
+                    {
+                        if let Some(figure) = figure.filter(|&f| figure_nodes[f] != from) {
+                            graph.add_edge(from, figure_nodes[figure], Edge::ChangeOf(role));
+                        }
+                    }
+                }
+                Relation::SumOf { total, ref parts, .. } => {
+                    for &part in parts {
+                        graph.add_edge(figure_nodes[part], figure_nodes[total], Edge::SumOf);
+                    }
                 }
             }
         }
@@ -264,6 +283,7 @@ impl FactGraph {
                 Edge::PartOf => "part_of".to_string(),
                 Edge::RateOf(role) => format!("rate_of:{role:?}").to_lowercase(),
                 Edge::ChangeOf(role) => format!("change_of:{role:?}").to_lowercase(),
+                Edge::SumOf => "sum_of".to_string(),
             };
             out.push_str(&format!("  n{} -> n{} [label=\"{label}\"];\n", edge.source().index(), edge.target().index()));
         }

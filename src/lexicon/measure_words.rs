@@ -55,6 +55,17 @@ pub struct MeasureSpec {
     /// Words after what is counted that add nothing (`数量`, `累计完成`).
     #[serde(default)]
     pub trailing: Vec<String>,
+    /// Nouns that name a change (`增速`, `降幅`): `增速为15.2%` is an increase.
+    #[serde(default)]
+    pub increase_nouns: Vec<String>,
+    #[serde(default)]
+    pub decrease_nouns: Vec<String>,
+    /// Copulas between such a noun and its figure (`为`, `达到`).
+    #[serde(default)]
+    pub copulas: Vec<String>,
+    /// Prepositions that open a scope (`在城区`, `围绕`, `in`): dropped from its name.
+    #[serde(default)]
+    pub scope_markers: Vec<String>,
     /// Particles dropped anywhere in a label (`的`).
     #[serde(default)]
     pub particles: Vec<String>,

@@ -33,6 +33,15 @@ pub struct Pack {
     pub qualifiers: Vec<QualifierSpec>,
     #[serde(default)]
     pub units: Vec<UnitSpec>,
+    /// Words that join a classifier into one compound unit (`批次`, `座次`).
+    #[serde(default)]
+    pub compound_units: CompoundUnits,
+    /// How table cells take their unit and label.
+    #[serde(default)]
+    pub tables: TableSpec,
+    /// Bounds that name a class (`使用15年以上的电梯`): no count.
+    #[serde(default)]
+    pub thresholds: Vec<ThresholdSpec>,
     #[serde(default)]
     pub labels: LabelSpec,
     #[serde(default)]
@@ -105,6 +114,9 @@ pub struct LinkingSpec {
     pub per_words: Vec<String>,
     #[serde(default)]
     pub changes: ChangeWords,
+    /// Words that state the arithmetic between figures: bases, shares, sums.
+    #[serde(default)]
+    pub relations: RelationWords,
     /// Units that count whole things.
     #[serde(default)]
     pub whole_units: Vec<String>,
@@ -147,6 +159,79 @@ pub struct ChangeWords {
     pub decrease: Vec<String>,
     #[serde(default)]
     pub increase: Vec<String>,
+}
+
+/// Words that state how figures relate (`较去年同期的X`, `占X的Y%`,
+/// `分别为`, `合计`), read from the words before each figure in its clause.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RelationWords {
+    /// Words before a figure that make it the base of a comparison (`较`, `from`).
+    #[serde(default)]
+    pub base_openers: Vec<String>,
+    /// Period words of a base stated on its own (`上年同期为1.58元`).
+    #[serde(default)]
+    pub base_periods: Vec<String>,
+    /// Copulas that end such a base's words (`为`).
+    #[serde(default)]
+    pub base_copulas: Vec<String>,
+    /// Words after a change verb that make the figure the value reached (`提高到`, `to`).
+    #[serde(default)]
+    pub to_words: Vec<String>,
+    /// Particles between a change word and its figure (`增加了`, `rose by`).
+    #[serde(default)]
+    pub change_particles: Vec<String>,
+    /// Comparatives that state a change right after a base (`较常年的9次多5次`).
+    #[serde(default)]
+    pub comparatives: ChangeWords,
+    /// Words that join the members of a list (`、`, `和`, `and`).
+    #[serde(default)]
+    pub list_joiners: Vec<String>,
+    /// Words that end the noun phrase after an English number (`and`, `the`, `was`).
+    #[serde(default)]
+    pub phrase_ends: Vec<String>,
+    /// Words that align a list with another one (`分别`, `respectively`).
+    #[serde(default)]
+    pub respectively: Vec<String>,
+    /// Words that make a percent a share of what follows them (`占`).
+    #[serde(default)]
+    pub share_markers: Vec<String>,
+    /// Words after a percent that name what it is a share of (`of`).
+    #[serde(default)]
+    pub share_of: Vec<String>,
+    /// Copulas before a figure that a following percent is a ratio to
+    /// (`为年度任务25万亩的114.4%`).
+    #[serde(default)]
+    pub ratio_copulas: Vec<String>,
+    /// The word that closes such a ratio's denominator (`的`).
+    #[serde(default)]
+    pub ratio_closers: Vec<String>,
+    /// Words naming a whole that say nothing of what it counts (`总量`, `全市`).
+    #[serde(default)]
+    pub whole_words: Vec<String>,
+    /// Words that make a figure the sum of the figures before it (`合计`, `total`).
+    #[serde(default)]
+    pub sum_words: Vec<String>,
+    /// A heading of a partition opens with one of these and closes with one
+    /// of `partition_closers` (`按设备种类分`, `从区域看`).
+    #[serde(default)]
+    pub partition_openers: Vec<String>,
+    #[serde(default)]
+    pub partition_closers: Vec<String>,
+    /// A clause that ends with one of these (`全市874个城市社区中`) or opens
+    /// with one of `among_openers` (`Of 9,789 departures`) names the whole a
+    /// later rate or share of its sentence is taken among.
+    #[serde(default)]
+    pub among_closers: Vec<String>,
+    #[serde(default)]
+    pub among_openers: Vec<String>,
+    /// Words that open a sentence's sub-scope (`在城区，`): its figures are
+    /// parts of the unscoped figure of their label.
+    #[serde(default)]
+    pub scope_openers: Vec<String>,
+    /// Negations that make a count the complement of a rate's stem (`不合格`).
+    #[serde(default)]
+    pub complement_prefixes: Vec<String>,
 }
 
 /// A pattern that opens a source.
@@ -194,6 +279,63 @@ pub struct BoundSpec {
     pub open: bool,
 }
 
+/// What kind of unit a unit is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum UnitClass {
+    /// A classifier counting things (`个`, `家`, `批`): it joins a compound
+    /// suffix into one unit (`批次`).
+    Classifier,
+    /// A unit of measure, money, time or ratio (`毫米`, `元`, `%`).
+    #[default]
+    Measure,
+}
+
+/// Compound classifiers: a classifier followed by one of `suffixes` is one
+/// unit (`1200批次` is 批次, not 批 with 次 in the label).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CompoundUnits {
+    #[serde(default)]
+    pub suffixes: Vec<String>,
+    /// Words that start with a suffix and are no part of the unit (`次日`).
+    #[serde(default)]
+    pub not_words: Vec<String>,
+}
+
+/// How table cells take their unit and label (a cell's number is bare: its
+/// unit is in the column header, the row's first cell or the caption).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableSpec {
+    /// Words that introduce a unit in a caption or header (`单位：亿元`, `in millions`).
+    #[serde(default)]
+    pub unit_markers: Vec<String>,
+    /// Words between a scale word and a unit (`billions of dollars`).
+    #[serde(default)]
+    pub scale_joiners: Vec<String>,
+    /// Column headers whose cells are keys, not figures (`序号`, `Rank`).
+    #[serde(default)]
+    pub key_headers: Vec<String>,
+    /// Column headers that say only "the value" (`数值`, `Amount`): they add
+    /// nothing to the label of the row's measure.
+    #[serde(default)]
+    pub value_headers: Vec<String>,
+}
+
+/// A bound that names a class of things rather than counting them: a
+/// qualified figure (`以上`, `低于`) with `next` right after it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThresholdSpec {
+    /// Qualifier ids that bound (`at-least`, `less-than`).
+    pub qualifiers: Vec<String>,
+    /// A regex the text right after the figure must match (anchored).
+    pub next: String,
+    #[serde(default)]
+    pub examples: Vec<String>,
+}
+
 /// A unit or classifier and its normalised form.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -214,6 +356,11 @@ pub struct UnitSpec {
     /// The id of a qualifier these words carry inside them (`个多月`: more than).
     #[serde(default)]
     pub qualifier: Option<String>,
+    #[serde(default)]
+    pub class: UnitClass,
+    /// Texts that read as one figure in this unit, from two fields or more.
+    #[serde(default)]
+    pub examples: Vec<String>,
 }
 
 /// How labels are read.
@@ -271,6 +418,15 @@ pub struct LabelSpec {
     /// (`一起` is "together", `one of` is not a count), unless a unit follows.
     #[serde(default)]
     pub min_word_number: Option<Decimal>,
+    /// A small number word is a count where a plural noun follows it, within
+    /// two words (`three hospitals`, `nine voting members`), unless the noun
+    /// is one of these (a span of time is no count: `three months`).
+    #[serde(default)]
+    pub not_counted_nouns: Vec<String>,
+    /// Whether a small number word counts the plural noun after it (English);
+    /// otherwise small number words are never figures without a unit.
+    #[serde(default)]
+    pub word_counts: bool,
     /// What a paragraph is: a `line` (Chinese releases put a paragraph on one
     /// line) or a `blank-line`-separated block (English prose wraps).
     #[serde(default)]
@@ -414,6 +570,8 @@ pub struct CompiledPack {
     pub heading: Option<Regex>,
     /// `labels.subject`, compiled.
     pub subject: Option<Regex>,
+    /// `thresholds`, their `next` patterns compiled (anchored).
+    pub thresholds: Vec<(ThresholdSpec, Regex)>,
     pub lexicon: Lexicon,
     /// `measures`, compiled.
     pub measure_words: crate::lexicon::measure_words::MeasureWords,
@@ -524,7 +682,21 @@ impl Packs {
     }
 
     /// Compiles parsed packs.
-    pub fn from_packs(packs: Vec<Pack>) -> Result<Packs, PackError> {
+    pub fn from_packs(mut packs: Vec<Pack>) -> Result<Packs, PackError> {
+        // A unit written with a multiplier at its start (`千瓦`, `千伏安`, kilo-)
+        // is no number: `120千瓦` is 120 of them, not 120000 瓦.
+        for pack in &mut packs {
+            let numerals = &pack.numerals;
+            let kilo: Vec<String> = pack
+                .units
+                .iter()
+                .flat_map(|u| &u.words)
+                .filter(|w| numerals.multipliers.keys().any(|m| w.starts_with(m.as_str()) && w.len() > m.len()))
+                .filter(|w| !numerals.not_numbers.contains(w))
+                .cloned()
+                .collect();
+            pack.numerals.not_numbers.extend(kilo);
+        }
         let numerals = Numerals::new(packs.iter().map(|p| &p.numerals));
         let mut compiled = Vec::new();
         for spec in packs {
@@ -577,6 +749,11 @@ impl Packs {
             let heading =
                 spec.linking.heading.as_deref().map(|h| regex("linking.heading", &format!("(?m:{h})"))).transpose()?;
             let subject = spec.labels.subject.as_deref().map(|s| regex("labels.subject", s)).transpose()?;
+            let thresholds = spec
+                .thresholds
+                .iter()
+                .map(|t| Ok((t.clone(), regex("thresholds", &format!("^(?:{})", t.next))?)))
+                .collect::<Result<Vec<_>, PackError>>()?;
             let measure_words = crate::lexicon::measure_words::MeasureWords::new(&spec.measures)
                 .map_err(|(entry, source)| PackError::Regex { name: spec.language.clone(), entry, source })?;
             compiled.push(CompiledPack {
@@ -589,6 +766,7 @@ impl Packs {
                 frames,
                 heading,
                 subject,
+                thresholds,
                 lexicon,
                 measure_words,
             });

@@ -27,13 +27,9 @@ pub struct Document {
 /// Something wrong with reading an input (not with its figures).
 #[derive(Debug, Error, Diagnostic)]
 pub enum LoadError {
-    #[error("cannot read {path}: {source}")]
+    #[error("cannot read {path}: {reason}")]
     #[diagnostic(code(crosscheck::io))]
-    Io {
-        path: String,
-        #[source]
-        source: std::io::Error,
-    },
+    Io { path: String, reason: std::io::Error },
     #[error("{path} is empty")]
     #[diagnostic(code(crosscheck::empty), help("an empty file states no figure; leave it out"))]
     Empty { path: String },
@@ -81,7 +77,8 @@ impl Document {
     }
 
     /// The text as the reader of figures sees it: every byte that holds no
-    /// prose blanked to a space (line ends kept), and a tag that ends a block
+    /// prose blanked to a space (line ends kept; a table's cell pipes become
+    /// tabs), and a tag that ends a block
     /// (`</p>`, `<br>`, `</tr>`) ending its line. Byte offsets are the text's:
     /// only whole characters are replaced, by as many ASCII bytes.
     pub fn prose(&self) -> std::borrow::Cow<'_, str> {
@@ -92,7 +89,11 @@ impl Document {
         for range in &self.ignored {
             let ends_block = html::ends_block(&self.text[range.clone()]);
             for b in &mut bytes[range.clone()] {
-                if *b != b'\n' && *b != b'\r' {
+                // A blanked pipe is a table's cell border: it stays a cell
+                // border (a tab), so that a row still reads as cells.
+                if *b == b'|' {
+                    *b = b'\t';
+                } else if *b != b'\n' && *b != b'\r' {
                     *b = b' ';
                 }
             }
@@ -120,11 +121,12 @@ impl Document {
     /// Reads a file of at most `max_bytes` (an empty file is refused too).
     pub fn read_limited(path: &Path, max_bytes: u64) -> Result<Document, LoadError> {
         let name = path.display().to_string();
-        let size = std::fs::metadata(path).map_err(|source| LoadError::Io { path: name.clone(), source })?.len();
+        let size =
+            std::fs::metadata(path).map_err(|source| LoadError::Io { path: name.clone(), reason: source })?.len();
         if size > max_bytes {
             return Err(LoadError::TooLarge { path: name, size, max: max_bytes });
         }
-        let bytes = std::fs::read(path).map_err(|source| LoadError::Io { path: name.clone(), source })?;
+        let bytes = std::fs::read(path).map_err(|source| LoadError::Io { path: name.clone(), reason: source })?;
         if bytes.is_empty() {
             return Err(LoadError::Empty { path: name });
         }
@@ -206,6 +208,15 @@ mod tests {
         assert_eq!(lines, ["总体情况——副局长李明", "共   破获    案件1829起"]);
         let plain = Document::new("a.txt", "共破获案件1829起");
         assert!(matches!(plain.prose(), std::borrow::Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_markdown_tables_pipes_are_tabs_in_the_prose() {
+        let md = "| 区域 | 用水量（万立方米） |\n|---|---:|\n| 东城区 | 812.6 |\n";
+        let prose = Document::with_format("a.md", md).prose().into_owned();
+        assert_eq!(prose.len(), md.len());
+        assert_eq!(prose.lines().nth(2), Some("\t 东城区 \t 812.6 \t"));
+        assert!(prose.lines().nth(1).is_some_and(|l| l.trim().is_empty()));
     }
 
     #[test]

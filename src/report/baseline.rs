@@ -32,20 +32,12 @@ pub struct Entry {
 /// A problem reading a baseline.
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
 pub enum BaselineError {
-    #[error("cannot read baseline {path}: {source}")]
+    #[error("cannot read baseline {path}: {reason}")]
     #[diagnostic(code(crosscheck::baseline::io))]
-    Io {
-        path: String,
-        #[source]
-        source: std::io::Error,
-    },
-    #[error("baseline {path} is not a crosscheck baseline: {source}")]
+    Io { path: String, reason: std::io::Error },
+    #[error("baseline {path} is not a crosscheck baseline: {reason}")]
     #[diagnostic(code(crosscheck::baseline::format), help("write one with `crosscheck check --write-baseline FILE`"))]
-    Format {
-        path: String,
-        #[source]
-        source: serde_json::Error,
-    },
+    Format { path: String, reason: serde_json::Error },
 }
 
 /// The measure key of each figure, by document and start.
@@ -90,8 +82,9 @@ pub fn of(report: &Report) -> Baseline {
 /// Reads a baseline file.
 pub fn read(path: &Path) -> Result<Baseline, BaselineError> {
     let name = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|source| BaselineError::Io { path: name.clone(), source })?;
-    serde_json::from_str(&text).map_err(|source| BaselineError::Format { path: name, source })
+    let text =
+        std::fs::read_to_string(path).map_err(|source| BaselineError::Io { path: name.clone(), reason: source })?;
+    serde_json::from_str(&text).map_err(|source| BaselineError::Format { path: name, reason: source })
 }
 
 /// Drops the findings the baseline knows; returns its stale entries (those

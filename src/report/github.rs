@@ -48,9 +48,10 @@ fn write_github(out: &mut dyn Write, report: &Report) -> io::Result<()> {
     }
     let s = Summary::of(report);
     if left_out > 0 {
+        let (more, are) = (plural(left_out, "more finding"), if left_out == 1 { "is" } else { "are" });
         writeln!(
             out,
-            "::notice title=crosscheck::{left_out} more findings are not annotated (GitHub shows {GITHUB_ANNOTATIONS_PER_KIND} of each kind); run crosscheck check locally to see them all"
+            "::notice title=crosscheck::{more} {are} not annotated (GitHub shows {GITHUB_ANNOTATIONS_PER_KIND} of each kind); run crosscheck check locally to see them all"
         )?;
     }
     writeln!(out, "crosscheck: {} in {}", s.findings(), plural(s.files, "file"))

@@ -130,11 +130,15 @@ impl Summary {
     }
 }
 
+/// `1 file`, `2 files`, `3 stale entries`: English plurals of the words the
+/// reports count.
 pub(crate) fn plural(n: usize, word: &str) -> String {
     if n == 1 {
-        format!("{n} {word}")
-    } else {
-        format!("{n} {word}s")
+        return format!("{n} {word}");
+    }
+    match word.strip_suffix('y') {
+        Some(stem) if !stem.ends_with(['a', 'e', 'o', 'u']) => format!("{n} {stem}ies"),
+        _ => format!("{n} {word}s"),
     }
 }
 
@@ -164,4 +168,18 @@ pub fn write_graph_json(out: &mut dyn Write, report: &Report) -> io::Result<()> 
     };
     serde_json::to_writer_pretty(&mut *out, &json)?;
     writeln!(out)
+}
+
+#[cfg(test)]
+mod plural_tests {
+    use super::plural;
+
+    #[test]
+    fn plurals_are_english() {
+        assert_eq!(plural(1, "stale entry"), "1 stale entry");
+        assert_eq!(plural(3, "stale entry"), "3 stale entries");
+        assert_eq!(plural(2, "day"), "2 days");
+        assert_eq!(plural(0, "finding"), "0 findings");
+        assert_eq!(plural(1, "more finding"), "1 more finding");
+    }
 }

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
+use std::path::{Component, Path};
 
 use serde::Serialize;
 
@@ -87,9 +88,14 @@ struct PhysicalLocation {
     region: Region,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
 struct ArtifactLocation {
     uri: String,
+    /// `%SRCROOT%` (the folder crosscheck ran in) for a relative `uri`;
+    /// none for an absolute `file:` URI.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    uri_base_id: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -124,8 +130,72 @@ fn uri(path: &str) -> String {
     out
 }
 
+/// Where a document is, as SARIF wants it: a path inside the folder
+/// crosscheck ran in (`base`) is a relative reference under `%SRCROOT%`,
+/// without `.` or `..` segments; any other path (absolute, or relative but
+/// outside the base) is an absolute `file:` URI, never a relative reference
+/// that starts with `/` (the SARIF multitool's SARIF1004).
+fn artifact_location(name: &str, base: Option<&Path>) -> ArtifactLocation {
+    let relative = |path: &str| ArtifactLocation { uri: uri(path), uri_base_id: Some("%SRCROOT%") };
+    let path = Path::new(name);
+    let drive = name.as_bytes().get(1) == Some(&b':') && name.as_bytes()[0].is_ascii_alphabetic();
+    if !path.is_absolute() && !drive {
+        if let Some(inside) = lexical(path).filter(|p| !p.as_os_str().is_empty()) {
+            return relative(&inside.to_string_lossy());
+        }
+    }
+    let absolute = if path.is_absolute() || drive { Some(path.to_path_buf()) } else { base.map(|b| b.join(path)) };
+    let Some(absolute) = absolute.and_then(|a| lexical_absolute(&a)) else { return relative(name) };
+    if let Some(inside) = base.and_then(|b| absolute.strip_prefix(b).ok()).filter(|p| !p.as_os_str().is_empty()) {
+        return relative(&inside.to_string_lossy());
+    }
+    let text = absolute.to_string_lossy().replace('\\', "/");
+    let text = text.trim_start_matches('/');
+    // A drive letter keeps its colon: `file:///C:/releases/a.txt`.
+    let (drive, rest) = match text.as_bytes() {
+        [letter, b':', ..] if letter.is_ascii_alphabetic() => text.split_at(2),
+        _ => ("", text),
+    };
+    ArtifactLocation { uri: format!("file:///{drive}{}", uri(rest)), uri_base_id: None }
+}
+
+/// A relative path without `.` segments, and `..` only where it cancels a
+/// name before it; `None` when it climbs out of its base.
+fn lexical(path: &Path) -> Option<std::path::PathBuf> {
+    let mut out = std::path::PathBuf::new();
+    for part in path.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    return None;
+                }
+            }
+            Component::Normal(name) => out.push(name),
+            Component::RootDir | Component::Prefix(_) => return None,
+        }
+    }
+    Some(out)
+}
+
+/// An absolute path with its `.` and `..` segments resolved as written.
+fn lexical_absolute(path: &Path) -> Option<std::path::PathBuf> {
+    let mut out = std::path::PathBuf::new();
+    for part in path.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    (out.is_absolute() || out.to_string_lossy().as_bytes().get(1) == Some(&b':')).then_some(out)
+}
+
 fn location(
     report: &Report,
+    base: Option<&Path>,
     positions: &mut Positions,
     mark: &Mark,
     id: Option<usize>,
@@ -137,7 +207,7 @@ fn location(
     Location {
         id,
         physical_location: PhysicalLocation {
-            artifact_location: ArtifactLocation { uri: uri(&doc.name) },
+            artifact_location: artifact_location(&doc.name, base),
             region: Region {
                 start_line,
                 start_column,
@@ -183,6 +253,9 @@ pub fn write_sarif(out: &mut dyn Write, report: &Report) -> io::Result<()> {
     }
     let fingerprints = super::baseline::fingerprints(report);
     let mut positions = Positions::new(report);
+    // Relative URIs are relative to the folder crosscheck runs in (%SRCROOT%).
+    let cwd = std::env::current_dir().ok();
+    let base = cwd.as_deref();
     let results = report
         .findings()
         .iter()
@@ -192,12 +265,12 @@ pub fn write_sarif(out: &mut dyn Write, report: &Report) -> io::Result<()> {
             rule_index: rules.iter().position(|r| r.id == f.rule).unwrap_or(0),
             level: level(f.severity),
             message: Text { text: format!("{} ({})", f.message, f.help) },
-            locations: vec![location(report, &mut positions, &f.primary, None, None)],
+            locations: vec![location(report, base, &mut positions, &f.primary, None, None)],
             related_locations: f
                 .labels
                 .iter()
                 .enumerate()
-                .map(|(i, l)| location(report, &mut positions, l, Some(i + 1), Some(l.message.clone())))
+                .map(|(i, l)| location(report, base, &mut positions, l, Some(i + 1), Some(l.message.clone())))
                 .collect(),
             partial_fingerprints: BTreeMap::from([("crosscheck/v1", fingerprint)]),
         })
@@ -225,6 +298,22 @@ mod tests {
         let text = "第一行\n𠀀共1829起";
         let index = crate::span::LineIndex::new(text);
         assert_eq!(index.utf16_line_column(text, text.find("1829").unwrap()), (2, 4));
+    }
+
+    #[test]
+    fn paths_inside_the_base_are_relative_and_others_absolute_file_uris() {
+        let base = Some(Path::new("/work/crosscheck"));
+        let at = |name: &str| artifact_location(name, base);
+        let relative = |uri: &str| ArtifactLocation { uri: uri.into(), uri_base_id: Some("%SRCROOT%") };
+        let absolute = |uri: &str| ArtifactLocation { uri: uri.into(), uri_base_id: None };
+        assert_eq!(at("fixtures/a.txt"), relative("fixtures/a.txt"));
+        assert_eq!(at("./fixtures/../fixtures/a.txt"), relative("fixtures/a.txt"));
+        assert_eq!(at("/work/crosscheck/fixtures/a.txt"), relative("fixtures/a.txt"));
+        assert_eq!(at("../shared/发布 稿.txt"), absolute("file:///work/shared/%E5%8F%91%E5%B8%83%20%E7%A8%BF.txt"));
+        assert_eq!(at("/tmp/x/../a.txt"), absolute("file:///tmp/a.txt"));
+        assert_eq!(at("C:\\releases\\a.txt"), absolute("file:///C:/releases/a.txt"));
+        assert_eq!(at("-"), relative("-"));
+        assert_eq!(artifact_location("../a.txt", None), relative("../a.txt"));
     }
 
     #[test]

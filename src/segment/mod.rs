@@ -64,8 +64,14 @@ impl Sources {
             // is a Markdown heading and a speaker heading), the pack's first wins.
             openings.sort_by_key(|(start, _)| *start);
             openings.dedup_by_key(|(start, _)| *start);
-            if openings.first().is_none_or(|(start, _)| *start > 0) {
-                openings.insert(0, (0, doc.name.clone()));
+            // Text before the first heading is the lead, named by its role; a
+            // document without headings is one source named by its file.
+            match openings.first() {
+                None => openings.push((0, doc.name.clone())),
+                Some(&(start, _)) if start > 0 => {
+                    openings.insert(0, (0, lead_title(&prose[..start], &doc.name, docs.len() > 1)));
+                }
+                Some(_) => {}
             }
             for (i, (start, title)) in openings.iter().enumerate() {
                 let end = openings.get(i + 1).map_or(doc.text.len(), |(s, _)| *s);
@@ -88,6 +94,23 @@ impl Sources {
         let segment = in_doc.get(i.checked_sub(1)?)?;
         self.sources.get(segment.source)
     }
+}
+
+/// The lead's title: `导语` for a Chinese lead, `the lead` otherwise, with
+/// its file's name when the release has several files (each has its own).
+fn lead_title(lead: &str, file: &str, several_files: bool) -> String {
+    let chinese = lead.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    match (chinese, several_files) {
+        (true, false) => "导语".to_string(),
+        (false, false) => "the lead".to_string(),
+        (true, true) => format!("导语 ({file})"),
+        (false, true) => format!("the lead of {file}"),
+    }
+}
+
+/// Whether a source title is one [`lead_title`] gives.
+pub fn is_lead_title(title: &str) -> bool {
+    ["导语", "the lead"].iter().any(|lead| title == *lead || title.starts_with(&format!("{lead} ")))
 }
 
 /// A title with any HTML tags in it dropped (`市公安局副局长周建国</p>`).
@@ -118,7 +141,7 @@ mod tests {
     #[test]
     fn speaker_headings_open_sources() {
         let text = "导语一段。\n总体情况——市公安局副局长李明\n正文。\n交通情况——交警支队支队长孙丽\n正文。\n";
-        assert_eq!(titles(text), ["release.txt", "市公安局副局长李明", "交警支队支队长孙丽"]);
+        assert_eq!(titles(text), ["导语", "市公安局副局长李明", "交警支队支队长孙丽"]);
     }
 
     #[test]
@@ -138,7 +161,7 @@ mod tests {
 时间：2024年9月1日
 主持人：下面请介绍情况。
 ";
-        assert_eq!(titles(text), ["release.txt", "主持人"]);
+        assert_eq!(titles(text), ["导语", "主持人"]);
     }
 
     #[test]
@@ -149,7 +172,18 @@ mod tests {
     #[test]
     fn a_markdown_speaker_heading_is_titled_by_the_speaker() {
         let text = "导语。\n\n## 刑侦工作情况——刑侦支队支队长郑宇\n\n正文。\n";
-        assert_eq!(titles(text), ["release.txt", "刑侦支队支队长郑宇"]);
+        assert_eq!(titles(text), ["导语", "刑侦支队支队长郑宇"]);
+    }
+
+    #[test]
+    fn the_lead_is_named_by_its_role_and_by_its_file_when_there_are_several() {
+        assert_eq!(titles("Opening.\n\n## Deputy Ana Ruiz\n\ntext\n"), ["the lead", "Deputy Ana Ruiz"]);
+        let packs = Packs::builtin().unwrap();
+        let text = "导语。\n总体情况——市公安局副局长李明\n正文。\n";
+        let docs = [Document::new("a.txt", text), Document::new("b.txt", text)];
+        let sources = Sources::segment(&docs, &packs);
+        let titles: Vec<&str> = sources.sources.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(titles, ["导语 (a.txt)", "市公安局副局长李明", "导语 (b.txt)"]);
     }
 
     #[test]

@@ -11,8 +11,9 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 use axum::body::Bytes;
-use axum::extract::{DefaultBodyLimit, Query, State};
+use axum::extract::{DefaultBodyLimit, Query, Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -70,8 +71,11 @@ struct AppState {
 
 /// The routes: `GET /` the page, `POST /api/check` the view model,
 /// `POST /api/report` the self-contained report, `POST /api/decode?name=…`
-/// an uploaded file's bytes as text.
-pub fn router(packs: Packs) -> Router {
+/// an uploaded file's bytes as text. Only requests addressed to `bound` (by
+/// its `Host`) are answered, and POSTs only from the page's own origin: a web
+/// page elsewhere cannot reach the server through a rebinding host name, nor
+/// post drafts to it.
+pub fn router(packs: Packs, bound: SocketAddr) -> Router {
     let csp = HeaderValue::from_str(&format!("{}; frame-ancestors 'none'", html::serve_csp()))
         .unwrap_or_else(|_| HeaderValue::from_static("default-src 'none'"));
     let state = AppState {
@@ -86,7 +90,58 @@ pub fn router(packs: Packs) -> Router {
         .route("/api/report", post(report))
         .route("/api/decode", post(decode))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(axum::middleware::from_fn(move |request: Request, next: Next| guard(bound, request, next)))
         .with_state(state)
+}
+
+/// Refuses a request whose `Host` is not the address the server is bound to
+/// (DNS rebinding), and a POST from another origin (a page elsewhere).
+async fn guard(bound: SocketAddr, request: Request, next: Next) -> Response {
+    let headers = request.headers();
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("");
+    if !host_allowed(host, bound) {
+        return refuse(
+            StatusCode::MISDIRECTED_REQUEST,
+            format!("this server answers to http://{bound}/ only, not to Host `{host}`"),
+        )
+        .into_response();
+    }
+    if request.method() == axum::http::Method::POST {
+        let origin = headers.get(header::ORIGIN).map(|o| o.to_str().unwrap_or("null"));
+        let cross_site = headers
+            .get("sec-fetch-site")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v == "cross-site" || v == "same-site");
+        let foreign =
+            origin.is_some_and(|o| o.strip_prefix("http://").is_none_or(|h| !host_allowed(h, bound) || h != host));
+        if foreign || cross_site {
+            return refuse(
+                StatusCode::FORBIDDEN,
+                "a request from another origin is refused: open the page this server serves".into(),
+            )
+            .into_response();
+        }
+    }
+    next.run(request).await
+}
+
+/// Whether a `Host` header (or an origin's host) names the bound address: its
+/// IP address written out, or `localhost` when it listens on this computer,
+/// with its port (80 when none is written).
+fn host_allowed(host: &str, bound: SocketAddr) -> bool {
+    let (name, port) = match host.rsplit_once(':') {
+        Some((name, port)) if !port.contains(']') => (name, port.parse::<u16>().ok()),
+        _ => (host, Some(80)),
+    };
+    if port != Some(bound.port()) {
+        return false;
+    }
+    let ip = name.strip_prefix('[').and_then(|n| n.strip_suffix(']')).unwrap_or(name);
+    let local = bound.ip().is_loopback() || bound.ip().is_unspecified();
+    match ip.parse::<std::net::IpAddr>() {
+        Ok(ip) => ip == bound.ip() || (local && ip.is_loopback()) || bound.ip().is_unspecified(),
+        Err(_) => local && name.eq_ignore_ascii_case("localhost"),
+    }
 }
 
 /// Serves on `addr` until the process ends; `ready` is told the address
@@ -94,7 +149,8 @@ pub fn router(packs: Packs) -> Router {
 pub async fn serve(addr: SocketAddr, packs: Packs, ready: impl FnOnce(SocketAddr)) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(addr).await?;
     ready(listener.local_addr()?);
-    axum::serve(listener, router(packs)).await
+    let bound = listener.local_addr()?;
+    axum::serve(listener, router(packs, bound)).await
 }
 
 async fn page(State(state): State<AppState>) -> Response {
@@ -195,4 +251,29 @@ async fn report(State(state): State<AppState>, Json(request): Json<CheckRequest>
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
     headers.insert(header::CONTENT_DISPOSITION, HeaderValue::from_static("attachment; filename=\"report.html\""));
     Ok(response)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::host_allowed;
+
+    #[test]
+    fn hosts_are_the_bound_address_or_its_localhost_forms() {
+        let local = "127.0.0.1:7878".parse().unwrap();
+        for host in ["127.0.0.1:7878", "localhost:7878", "[::1]:7878", "127.0.0.2:7878"] {
+            assert!(host_allowed(host, local), "{host}");
+        }
+        for host in ["evil.example:7878", "localhost:7879", "127.0.0.1", "localhost", "192.168.1.2:7878", ""] {
+            assert!(!host_allowed(host, local), "{host}");
+        }
+        // Bound to every interface: any address of it, never a name but localhost.
+        let all = "0.0.0.0:80".parse().unwrap();
+        for host in ["192.168.1.2", "192.168.1.2:80", "localhost", "[::1]"] {
+            assert!(host_allowed(host, all), "{host}");
+        }
+        assert!(!host_allowed("evil.example", all));
+        let lan = "192.168.1.2:7878".parse().unwrap();
+        assert!(host_allowed("192.168.1.2:7878", lan));
+        assert!(!host_allowed("localhost:7878", lan) && !host_allowed("10.0.0.1:7878", lan));
+    }
 }

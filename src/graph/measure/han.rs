@@ -10,6 +10,9 @@ use crate::graph::link;
 use crate::lexicon::measure_words::MeasureWords;
 use crate::lexicon::pack::CompiledPack;
 
+/// The core of every share: what it is a share of is its head.
+const SHARE: &str = "占比";
+
 /// Reads the description of a figure in a Chinese clause.
 pub(super) struct HanReader<'a> {
     pub(super) text: &'a str,
@@ -31,7 +34,8 @@ impl HanReader<'_> {
         let sentence_start = figure.sentence.start.min(figure.span.start);
         let segment_start = earlier.clone().last().map_or(sentence_start, |p| self.figures[p].span.end);
         let segment = &self.text[segment_start.min(figure.span.start)..figure.span.start];
-        let clause = self.clause(segment);
+        // A table cell has no clause: its row's and column's words say it all.
+        let clause = if figure.cell { figure.label.as_str() } else { self.clause(segment) };
         let period = self.period(&self.text[sentence_start..figure.span.start]);
         let mut d = Description {
             frame: Vec::new(),
@@ -66,7 +70,18 @@ impl HanReader<'_> {
         // The base of a comparison: `较去年同期的43.81亿元`, `由75.2%`.
         if let Some(m) = self.words.previous.as_ref().and_then(|re| re.find(clause)) {
             d.previous = true;
-            let own = self.norm(&clause[..m.start()]);
+            let mut own_words = &clause[..m.start()];
+            // `护理型床位占比由上年的…`: the base of a share.
+            if let Some(at) = self.share_start(own_words) {
+                d.kind = Kind::Share;
+                d.core = SHARE.to_string();
+                let head = self.norm(&own_words[..at]);
+                d.head = (!head.is_empty()).then_some(head).or_else(|| level_before(false).map(head_of));
+                d.anchored = d.head.is_some();
+                return d;
+            }
+            own_words = own_words.trim();
+            let own = self.norm(own_words);
             if own.is_empty() {
                 match level_before(is_percent) {
                     Some(p) => {
@@ -85,6 +100,8 @@ impl HanReader<'_> {
             if let Some(p) = earlier.clone().rev().find(|&p| done[p].previous) {
                 d.core = done[p].core.clone();
                 d.head = done[p].head.clone();
+                d.kind = done[p].kind;
+                d.anchored = done[p].anchored;
                 return d;
             }
         }
@@ -92,7 +109,7 @@ impl HanReader<'_> {
         if figure.unit.as_deref() == Some("%") {
             if let Some(m) = self.words.share.as_ref().and_then(|re| re.find(clause)) {
                 d.kind = Kind::Share;
-                d.core = "占比".to_string();
+                d.core = SHARE.to_string();
                 let own = item.map(|w| self.norm(w)).unwrap_or_else(|| self.norm(&clause[..m.start()]));
                 d.head = if own.is_empty() {
                     level_before(false).map(head_of).or_else(|| self.topic(i, earlier.start, paragraph_start))
@@ -125,15 +142,26 @@ impl HanReader<'_> {
             d.head = if own.is_empty() {
                 let accept_percent = figure.unit.as_deref() == Some("个百分点");
                 let counts = !is_percent;
-                let found = earlier.clone().rev().find(|&p| {
+                // The level it changes, or the head of the count change just
+                // before it (`火灾起数减少182起，下降12.1%`).
+                let found = earlier.clone().rev().find_map(|p| {
                     let e = &done[p];
-                    e.kind == Kind::Level
+                    let unit = self.figures[p].unit.as_deref();
+                    let level = e.kind == Kind::Level
                         && !e.previous
                         && e.anchored
-                        && (accept_percent || self.figures[p].unit.as_deref() != Some("%"))
-                        && (!counts || self.figures[p].unit == figure.unit)
+                        && (accept_percent || unit != Some("%"))
+                        && (!counts || self.figures[p].unit == figure.unit);
+                    let delta = !counts && e.kind == Kind::Change && !matches!(unit, Some("%" | "个百分点"));
+                    if level {
+                        Some(head_of(p))
+                    } else if delta {
+                        e.head.clone()
+                    } else {
+                        None
+                    }
                 });
-                found.map(head_of).or_else(|| self.topic(i, earlier.start, paragraph_start))
+                found.or_else(|| self.topic(i, earlier.start, paragraph_start))
             } else {
                 Some(own)
             };
@@ -210,11 +238,43 @@ impl HanReader<'_> {
         let find = |words: &[String]| {
             words.iter().filter(|w| clause.ends_with(w.as_str())).map(|w| clause.len() - w.len()).min()
         };
-        if let Some(at) = find(&changes.decrease) {
+        // A change named by a noun: `增速为15.2%`, `降幅12.1%`.
+        let spec = &self.words.spec;
+        let noun = |words: &[String]| {
+            let bare = spec.copulas.iter().find_map(|c| clause.strip_suffix(c.as_str())).unwrap_or(clause);
+            words.iter().filter(|w| bare.ends_with(w.as_str())).map(|w| bare.len() - w.len()).min()
+        };
+        if let Some(at) = find(&changes.decrease).or_else(|| noun(&spec.decrease_nouns)) {
             Some(("下降", at))
         } else {
-            find(&changes.increase).map(|at| ("增长", at))
+            find(&changes.increase).or_else(|| noun(&spec.increase_nouns)).map(|at| ("增长", at))
         }
+    }
+
+    /// The scope a sentence opens with: its first clause, when the figure
+    /// stands in a later one (`在城区，查处案件86起` → `城区`).
+    pub(super) fn sentence_scope(&self, i: usize) -> String {
+        let figure = &self.figures[i];
+        let start = figure.sentence.start.min(figure.span.start);
+        let words = &self.text[start..figure.span.start];
+        let boundaries = &self.pack.lexicon.boundaries;
+        let Some((cut, _)) = words.char_indices().find(|&(_, c)| c != '、' && boundaries.contains(c)) else {
+            return String::new();
+        };
+        let mut scope = self.norm(&words[..cut]);
+        for marker in &self.words.spec.scope_markers {
+            if let Some(rest) = scope.strip_prefix(marker.as_str()).filter(|r| !r.is_empty()) {
+                scope = rest.to_string();
+            }
+        }
+        scope
+    }
+
+    /// Where a share's words (`占…比重`, `占比`) start in `words`, if they hold one.
+    fn share_start(&self, words: &str) -> Option<usize> {
+        let re = self.words.share.as_ref()?;
+        let at = words.find('占')?;
+        re.is_match(&words[at..]).then_some(at)
     }
 
     fn strip_bases(&self, words: &str) -> String {

@@ -201,7 +201,53 @@ pub fn describe(
         description.unit = unit;
         out.push(description);
     }
+    scope_parallels(text, figures, packs, layout, &mut out);
     out
+}
+
+/// Parallel scopes: one paragraph that states equal descriptions in
+/// different sentences (`在城区，查处案件86起；在农村，查处案件132起`, `一般公共预算…
+/// 结转下年7.37亿元；政府性基金预算…结转下年14.36亿元`) states one measure per scope,
+/// each named by its sentence's first clause. They are parts, not repeats.
+fn scope_parallels(text: &str, figures: &[Figure], packs: &Packs, layout: &Layout, out: &mut [Description]) {
+    let mut seen: HashMap<(usize, MeasureKey), Vec<usize>> = HashMap::new();
+    for (i, (figure, d)) in figures.iter().zip(out.iter()).enumerate() {
+        let pack = &packs.packs[figure.pack];
+        if d.legacy.is_some() || !d.anchored || pack.spec.labels.order == LabelOrder::After {
+            continue;
+        }
+        let paragraph = link::paragraph(layout, figure.span.start, pack.spec.labels.paragraphs);
+        seen.entry((paragraph.start, d.key())).or_default().push(i);
+    }
+    let mut groups: Vec<Vec<usize>> = seen.into_values().filter(|g| g.len() > 1).collect();
+    groups.sort_unstable();
+    for group in groups {
+        let sentences: Vec<_> = group.iter().map(|&i| figures[i].sentence.clone()).collect();
+        if sentences.windows(2).any(|w| w[0] == w[1]) {
+            continue;
+        }
+        let scopes: Vec<String> = group
+            .iter()
+            .map(|&i| {
+                let pack = &packs.packs[figures[i].pack];
+                HanReader { text, figures, pack, words: &pack.measure_words }.sentence_scope(i)
+            })
+            .collect();
+        let mut distinct = scopes.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        if scopes.iter().any(String::is_empty) || distinct.len() != scopes.len() {
+            continue;
+        }
+        for (&i, scope) in group.iter().zip(scopes) {
+            let d = &mut out[i];
+            match (d.kind, &mut d.head) {
+                (Kind::Level, None) => d.core = format!("{scope}{}", d.core),
+                (_, Some(head)) => *head = format!("{scope}{head}"),
+                _ => {}
+            }
+        }
+    }
 }
 
 /// How a figure is linked into its measure.
@@ -233,7 +279,7 @@ pub fn cluster(descriptions: &[Description], paragraphs: &[(usize, usize)]) -> V
     }
     // Blocks of groups that may be compatible: same frame, kind, unit, base
     // flag, and the last two characters of the core.
-    let mut blocks: BTreeMap<(Vec<String>, Kind, bool, String, String), Vec<usize>> = BTreeMap::new();
+    let mut blocks: BTreeMap<BlockKey, Vec<usize>> = BTreeMap::new();
     for (g, (rep, _)) in groups.iter().enumerate() {
         let d = &descriptions[*rep];
         if d.legacy.is_some() || !d.anchored {
@@ -325,6 +371,10 @@ pub fn cluster(descriptions: &[Description], paragraphs: &[(usize, usize)]) -> V
         })
         .collect()
 }
+
+/// What groups must share to be compared: frame, kind, base flag, unit and
+/// the last characters of the core.
+type BlockKey = (Vec<String>, Kind, bool, String, String);
 
 /// Blocks larger than this are not searched for compatible pairs: the
 /// search is quadratic in a block.

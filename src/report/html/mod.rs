@@ -17,6 +17,7 @@ use sha2::{Digest, Sha256};
 
 use crate::check::{show, Mark, Report, Severity};
 use crate::graph::MeasureKey;
+use crate::interval::Interval;
 use crate::report::{Format, Summary};
 
 /// The page's style sheet, shared by the report and the proofing page.
@@ -41,6 +42,9 @@ pub struct View {
     pub version: u32,
     pub documents: Vec<DocumentView>,
     pub sources: Vec<String>,
+    /// Where each source starts speaking in each document, in document and
+    /// text order: the page draws a heading band there.
+    pub segments: Vec<SegmentView>,
     pub figures: Vec<FigureView>,
     pub measures: Vec<MeasureView>,
     pub findings: Vec<FindingView>,
@@ -55,14 +59,30 @@ pub struct DocumentView {
     pub text: String,
 }
 
+/// Where a source starts in a document.
+#[derive(Debug, Clone, Serialize)]
+pub struct SegmentView {
+    pub doc: usize,
+    /// Index into [`View::sources`].
+    pub source: usize,
+    /// The start of the line that opens it (UTF-16 offset).
+    pub start: usize,
+    /// `lead` (the text before the first heading), `file` (a file without
+    /// headings) or `source` (a speaker or a section, opened by its heading line).
+    pub role: &'static str,
+}
+
 /// How a figure stands with the rest of the release.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     /// Stated once: nothing to compare it with.
     Once,
-    /// Its measure has other mentions, and none is in conflict.
+    /// Its measure has other mentions, and its value intersects every one.
     Agrees,
+    /// Its measure has other mentions whose values it does not intersect,
+    /// and no finding names it (a comparison in one sentence, a rule off).
+    Differs,
     /// Named by an info finding (a hint, such as `similar-mismatch`).
     Hint,
     /// Named by an error or warning finding.
@@ -97,7 +117,8 @@ pub struct MeasureView {
     pub key: String,
     /// Indexes into [`View::figures`], in document order.
     pub figures: Vec<usize>,
-    /// `conflict` if any of its figures is, else `agrees` or `once`.
+    /// `conflict` if any of its figures is; `agrees` only when all its
+    /// figures intersect; `differs` when they do not; `once`.
     pub status: Status,
 }
 
@@ -192,6 +213,9 @@ impl View {
         for m in &release.mentions {
             wanted[m.doc].extend([m.figure.span.start, m.figure.span.end]);
         }
+        for segment in &release.sources.segments {
+            wanted[segment.doc].push(segment.span.start);
+        }
         for mark in findings.iter().flat_map(|f| std::iter::once(&f.primary).chain(&f.labels)) {
             wanted[mark.doc].extend([mark.span.start, mark.span.end]);
         }
@@ -230,13 +254,29 @@ impl View {
             measures[id].figures.push(i);
             figure_measure[i] = Some(id);
         }
+        // A figure agrees when it intersects every other figure of its measure:
+        // its interval reaches the highest low end and the lowest high end.
+        let interval = |i: usize| &release.mentions[i].figure.interval;
+        let mut agrees_with_all = vec![false; release.mentions.len()];
         for measure in &mut measures {
-            measure.status = if measure.figures.iter().any(|&i| named[i] == Some(Status::Conflict)) {
+            let ids = &measure.figures;
+            let highest_low = ids.iter().copied().max_by(|&a, &b| interval(a).lo().cmp(&interval(b).lo()));
+            let lowest_high = ids.iter().copied().min_by(|&a, &b| {
+                let end = |i: usize| interval(i).hi().map_or((1, Default::default()), |h| (0, h));
+                end(a).cmp(&end(b))
+            });
+            for &i in ids {
+                agrees_with_all[i] = ids.len() > 1
+                    && [highest_low, lowest_high].into_iter().flatten().all(|o| interval(i).intersects(interval(o)));
+            }
+            measure.status = if ids.iter().any(|&i| named[i] == Some(Status::Conflict)) {
                 Status::Conflict
-            } else if measure.figures.len() > 1 {
+            } else if ids.len() < 2 {
+                Status::Once
+            } else if Interval::common(ids.iter().map(|&i| interval(i))).is_some() {
                 Status::Agrees
             } else {
-                Status::Once
+                Status::Differs
             };
         }
 
@@ -246,12 +286,11 @@ impl View {
             .enumerate()
             .map(|(i, m)| {
                 let figure = &m.figure;
-                let status =
-                    named[i].unwrap_or(if figure_measure[i].is_some_and(|id| measures[id].figures.len() > 1) {
-                        Status::Agrees
-                    } else {
-                        Status::Once
-                    });
+                let status = named[i].unwrap_or(match figure_measure[i] {
+                    Some(id) if measures[id].figures.len() > 1 && agrees_with_all[i] => Status::Agrees,
+                    Some(id) if measures[id].figures.len() > 1 => Status::Differs,
+                    _ => Status::Once,
+                });
                 FigureView {
                     doc: m.doc,
                     start: offsets[m.doc].get(figure.span.start),
@@ -269,6 +308,22 @@ impl View {
             .collect();
 
         let sources: Vec<String> = release.sources.sources.iter().map(|s| s.title.clone()).collect();
+        let segments = release
+            .sources
+            .segments
+            .iter()
+            .map(|s| {
+                let title = &release.sources.sources[s.source].title;
+                let role = if *title == release.docs[s.doc].name {
+                    "file"
+                } else if s.span.start == 0 && crate::segment::is_lead_title(title) {
+                    "lead"
+                } else {
+                    "source"
+                };
+                SegmentView { doc: s.doc, source: s.source, start: offsets[s.doc].get(s.span.start), role }
+            })
+            .collect();
         let findings: Vec<FindingView> = findings
             .iter()
             .map(|f| FindingView {
@@ -300,6 +355,7 @@ impl View {
                 .map(|d| DocumentView { name: d.name.clone(), text: d.text.clone() })
                 .collect(),
             sources,
+            segments,
             figures,
             measures,
             findings,
@@ -507,6 +563,30 @@ mod tests {
         assert!(view.matrix.rows.iter().any(|r| r.cells.iter().all(|c| c.status == Status::Conflict)));
         assert_eq!(view.findings.len(), 1);
         assert!(view.findings[0].arithmetic.contains("1829"));
+        // A band per source: the lead, then the speaker from its heading line.
+        let bands: Vec<(&str, &str)> =
+            view.segments.iter().map(|s| (view.sources[s.source].as_str(), s.role)).collect();
+        assert_eq!(bands, [("导语", "lead"), ("市公安局副局长周建国", "source")]);
+    }
+
+    #[test]
+    fn values_that_differ_without_a_finding_never_agree() {
+        // The finding is suppressed: the two values still differ.
+        let text =
+            "<!-- crosscheck-disable figure-mismatch -->\n\n全市共查处非法捕捞案件63起,化解矛盾纠纷7300余起。\n\n\
+                    ## 渔政工作情况——市农业农村局副局长陈涛\n\n全市查处非法捕捞案件36起,化解矛盾纠纷7350起。\n";
+        let view = View::of(&report_of("a.md", text));
+        assert!(view.findings.iter().all(|f| f.rule != "figure-mismatch"), "{:?}", view.findings);
+        let status = |written: &str| view.figures.iter().find(|f| f.text == written).map(|f| f.status);
+        assert_eq!((status("63起"), status("36起")), (Some(Status::Differs), Some(Status::Differs)));
+        assert_eq!((status("7300余起"), status("7350起")), (Some(Status::Agrees), Some(Status::Agrees)));
+        let row = |written: &str| {
+            let measure = view.figures.iter().find(|f| f.text == written).and_then(|f| f.measure).unwrap();
+            let row = view.matrix.rows.iter().find(|r| r.measure == measure).unwrap();
+            (view.measures[measure].status, row.cells.iter().map(|c| c.status).collect::<Vec<_>>())
+        };
+        assert_eq!(row("63起"), (Status::Differs, vec![Status::Differs, Status::Differs]));
+        assert_eq!(row("7350起"), (Status::Agrees, vec![Status::Agrees, Status::Agrees]));
     }
 
     #[test]

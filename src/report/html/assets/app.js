@@ -9,6 +9,7 @@ var crosscheckRender = (function () {
     ["conflict", "in conflict"],
     ["hint", "hint"],
     ["agrees", "agrees with its other mentions"],
+    ["differs", "differs from another mention, no finding"],
     ["once", "stated once"]
   ];
   var SLICE_MS = 12;
@@ -18,7 +19,7 @@ var crosscheckRender = (function () {
   var FINDINGS_SHOWN = 500;
   var CELL_VALUES_SHOWN = 12;
   var MENTIONS_SHOWN = 200;
-  var RANK = { once: 0, agrees: 1, hint: 2, conflict: 3 };
+  var RANK = { once: 0, agrees: 1, differs: 2, hint: 3, conflict: 4 };
   var generation = 0;
   var current = null;
 
@@ -122,7 +123,14 @@ var crosscheckRender = (function () {
     var list = byId("findings");
     list.replaceChildren();
     if (!view.findings.length) {
-      list.appendChild(el("li", { className: "empty", "data-severity": "none", text: "No findings: the figures agree." }));
+      // Nothing read yet (the proofing page before a paste) is not agreement.
+      var nothing = !view.documents.some(function (d) { return d.text.trim(); });
+      var text = !nothing
+        ? "No findings: the figures agree."
+        : byId("drafts")
+          ? "Nothing to check yet: paste a release above, or upload a file, and its figures are checked as you type."
+          : "Nothing was read: no document to check.";
+      list.appendChild(el("li", { className: "empty", "data-severity": "none", "data-empty": nothing ? "1" : null, text: text }));
       return;
     }
     function item(f, i) {
@@ -174,9 +182,12 @@ var crosscheckRender = (function () {
   }
 
   // A document's text as lines, each with its figures marked; queued in tasks.
-  function queueDocument(view, state, sched, d, figs) {
+  // Where a source starts (the lead, a speaker, a section), a heading band
+  // with its name stands before its first line, and that line is its heading.
+  function queueDocument(view, state, sched, d, figs, segs) {
     var doc = view.documents[d];
     var article = el("article", { className: "document", "data-doc": d }, [el("h2", { text: doc.name })]);
+    var si = 0;
     var body = el("div", { className: "text", lang: "" });
     article.appendChild(body);
     byId("documents").appendChild(article);
@@ -193,7 +204,16 @@ var crosscheckRender = (function () {
           nl = text.indexOf("\n", figs[fi].end);
           end = nl < 0 ? text.length : nl;
         }
-        var line = el("div", { className: "line" });
+        var opens = false;
+        while (si < segs.length && segs[si].start <= end) {
+          var seg = segs[si++];
+          if (seg.start < pos) continue;
+          frag.appendChild(el("div", {
+            className: "source-band", role: "heading", "aria-level": "3", "data-source": seg.source, "data-role": seg.role
+          }, [el("span", { className: "role", text: seg.role }), view.sources[seg.source]]));
+          opens = seg.role === "source";
+        }
+        var line = el("div", { className: opens ? "line opens" : "line" });
         var at = pos;
         while (fi < figs.length && figs[fi].start < end) {
           var id = figs[fi].id;
@@ -395,8 +415,10 @@ var crosscheckRender = (function () {
     // Figures per document, in text order (the view model keeps that order).
     var perDoc = view.documents.map(function () { return []; });
     view.figures.forEach(function (f, id) { perDoc[f.doc].push({ id: id, start: f.start, end: f.end }); });
+    var segsOf = view.documents.map(function () { return []; });
+    (view.segments || []).forEach(function (s) { segsOf[s.doc].push(s); });
     renderFindings(view, state, sched);
-    view.documents.forEach(function (_, d) { queueDocument(view, state, sched, d, perDoc[d]); });
+    view.documents.forEach(function (_, d) { queueDocument(view, state, sched, d, perDoc[d], segsOf[d]); });
     renderMatrix(view, state, sched);
     var docs = byId("documents");
     docs.onclick = function (event) {

@@ -1,0 +1,1330 @@
+//! Relations: the arithmetic a release states between its figures.
+//!
+//! Each figure's role in its sentence is read from the words just before it
+//! in its clause (`较去年同期的` makes a base, `增加` a change, `提高到` the value
+//! reached, `占…的` a share), then the roles of one sentence are grouped:
+//!
+//! - a change: a base, the value now, the change and its percent, any three of
+//!   which fix the fourth (`较去年同期的4574.5亿元增加288.2亿元，增长6.3%`;
+//!   `rose by $5.6 billion, or 0.8 percent, to $712.4 billion`); percentage
+//!   points are the difference of two rates (`由75.2%提高到78.4%，提高3.2个百分点`);
+//!   lists aligned by `分别` pair their members in order;
+//! - a rate by its own stem: `合格率` relates to the count that names `合格` (or
+//!   `不合格`, its complement) and that count's whole, never to the nearest figure;
+//! - a share or a ratio to a named or written whole (`占出口总值的56.5%`,
+//!   `为年度任务25万亩的114.4%`, `14.8 percent of operating costs of $58.2 million`);
+//! - a sum: the members of `分别为` under their total, a partition under its
+//!   heading (`从区域看`), the members of a parenthesis, figures before `合计`.
+//!
+//! When no figure fits a role, no relation is made: a missing relation costs a
+//! missed error, a wrong one costs a false alarm on a clean text.
+
+use std::ops::Range;
+
+use rust_decimal::Decimal;
+
+use crate::extract::{Clauses, Figure};
+use crate::interval::Interval;
+use crate::lexicon::pack::{CompiledPack, LabelOrder, Packs};
+
+use super::link::Mention;
+
+/// How one figure relates to others, found from the words around them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Relation {
+    /// `part` is one of the parts (`其中…`) of `total`.
+    PartOf { part: usize, total: usize },
+    /// `rate` (`化解率97.6%`) is `numerator / denominator`, or `1 −` that
+    /// when the numerator counts the complement (`不合格`).
+    RateOf { rate: usize, numerator: usize, denominator: usize, complement: bool, certain: bool },
+    /// A change between two values.
+    ChangeOf(Change),
+    /// `parts` add up to `total` exactly (a partition, `分别为`, `合计`).
+    SumOf { total: usize, parts: Vec<usize>, certain: bool },
+}
+
+/// A change: any three of base, current, delta and percent are stated. In
+/// percentage points (`delta` in points, base and current in percent) the
+/// delta is the difference of the two rates and there is no percent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub base: Option<usize>,
+    pub current: Option<usize>,
+    pub delta: Option<usize>,
+    pub percent: Option<usize>,
+    pub decrease: bool,
+    /// True when `delta` is in percentage points.
+    pub points: bool,
+    pub certain: bool,
+}
+
+impl Change {
+    /// The figure a finding on this change points at first.
+    pub fn primary(&self) -> usize {
+        self.percent.or(self.delta).or(self.current).or(self.base).unwrap_or_default()
+    }
+}
+
+/// The role the words before a figure give it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Plain,
+    /// The value compared with (`较去年同期的X`, `from X`).
+    Base,
+    /// The value reached (`提高到X`, `to X`).
+    To {
+        decrease: Option<bool>,
+    },
+    /// A change in the figure's own unit (`增加X`, `rose by X`).
+    Delta {
+        decrease: bool,
+    },
+    /// A percent change (`增长X%`).
+    Percent {
+        decrease: bool,
+    },
+    /// A change in percentage points.
+    Points {
+        decrease: Option<bool>,
+    },
+}
+
+/// One figure of a document, with what the relation finder reads around it.
+struct Fig<'a> {
+    /// Index into the release's mentions.
+    index: usize,
+    figure: &'a Figure,
+    /// The words before the figure in its clause, after the previous figure.
+    lead: &'a str,
+    /// The clause up to the figure.
+    clause: &'a str,
+    role: Role,
+}
+
+/// Relations among the mentions of one document (`range` indexes `mentions`).
+pub fn relations(
+    text: &str,
+    mentions: &[Mention],
+    range: Range<usize>,
+    packs: &Packs,
+    clauses: &[Option<Clauses>],
+) -> Vec<Relation> {
+    let doc = &mentions[range.clone()];
+    let mut figs: Vec<Fig<'_>> = Vec::with_capacity(doc.len());
+    for (offset, mention) in doc.iter().enumerate() {
+        let figure = &mention.figure;
+        let pack = &packs.packs[figure.pack];
+        let previous_end = offset
+            .checked_sub(1)
+            .map(|p| &doc[p].figure)
+            .filter(|p| p.sentence == figure.sentence && p.span.end <= figure.span.start)
+            .map_or(figure.sentence.start, |p| p.span.end);
+        let clause_start = clause_start(text, figure.sentence.start.min(figure.span.start), figure.span.start, pack);
+        let lead = text[previous_end.max(clause_start)..figure.span.start].trim();
+        let clause = &text[clause_start..figure.span.start];
+        figs.push(Fig { index: range.start + offset, figure, lead, clause, role: Role::Plain });
+    }
+    for k in 0..figs.len() {
+        let previous = k.checked_sub(1).filter(|&p| figs[p].figure.sentence == figs[k].figure.sentence);
+        let previous_role = previous.map(|p| figs[p].role);
+        let role = role_of(&figs[k], previous_role, &packs.packs[figs[k].figure.pack]);
+        figs[k].role = role;
+    }
+
+    let names = list_names(&figs, packs);
+    let mut out = Vec::new();
+    // Parts (`其中`), found first: a rate's whole may be its numerator's total.
+    for (offset, mention) in doc.iter().enumerate() {
+        let pack = &packs.packs[mention.figure.pack];
+        let model = clauses.get(mention.figure.pack).and_then(Option::as_ref);
+        if let Some(total) = model.and_then(|model| super::link::part_total(text, mention, doc, offset, pack, model)) {
+            out.push(Relation::PartOf { part: range.start + offset, total: range.start + total });
+        }
+    }
+    sub_scopes(&figs, doc, text, packs, &mut out);
+    let parts: Vec<(usize, usize)> = out
+        .iter()
+        .filter_map(|r| match r {
+            Relation::PartOf { part, total } => Some((*part - range.start, *total - range.start)),
+            _ => None,
+        })
+        .collect();
+
+    let mut start = 0;
+    while start < figs.len() {
+        let sentence = figs[start].figure.sentence.clone();
+        let end = start + figs[start..].iter().take_while(|f| f.figure.sentence == sentence).count();
+        changes(&figs, start..end, packs, &mut out);
+        start = end;
+    }
+    for k in 0..figs.len() {
+        let pack = &packs.packs[figs[k].figure.pack];
+        if let Some(rate) = rate(&figs, k, &parts, &names, text, pack) {
+            out.push(rate);
+        } else {
+            out.extend(share(&figs, k, &parts, &names, text, pack));
+        }
+    }
+    sums(&figs, text, packs, &mut out);
+    out
+}
+
+/// Where the clause holding `pos` starts: after the last clause mark (a
+/// boundary that is neither a list joiner nor a bracket) since `floor`.
+fn clause_start(text: &str, floor: usize, pos: usize, pack: &CompiledPack) -> usize {
+    let bytes = text.as_bytes();
+    // A comma between digits groups thousands (`41,250`); it ends no clause.
+    let grouping =
+        |i: usize| i > 0 && bytes[i - 1].is_ascii_digit() && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+    text[floor..pos]
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| is_clause_mark(c, pack) && !(c == ',' && grouping(floor + i)))
+        .map_or(floor, |(i, c)| floor + i + c.len_utf8())
+}
+
+fn is_clause_mark(c: char, pack: &CompiledPack) -> bool {
+    pack.lexicon.boundaries.contains(c)
+        && !matches!(c, '(' | ')' | '（' | '）' | '[' | ']' | '【' | '】' | '《' | '》' | '"')
+        && !pack.spec.linking.relations.list_joiners.iter().any(|j| j.chars().eq(std::iter::once(c)))
+}
+
+fn spaced(pack: &CompiledPack) -> bool {
+    pack.spec.labels.order == LabelOrder::After
+}
+
+fn is_percent(f: &Figure) -> bool {
+    f.unit.as_deref() == Some("%")
+}
+
+fn is_points(f: &Figure) -> bool {
+    matches!(f.unit.as_deref(), Some("个百分点" | "percentage points"))
+}
+
+/// The last word of `lead` (English) or `lead` itself (Chinese), for suffix tests.
+fn ends_with_word(lead: &str, word: &str, pack: &CompiledPack) -> bool {
+    if spaced(pack) {
+        let lead = lead.to_lowercase();
+        let words: Vec<&str> =
+            lead.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).collect();
+        let n = word.split(' ').count();
+        words.len() >= n && words[words.len() - n..].join(" ") == word
+    } else {
+        lead.ends_with(word)
+    }
+}
+
+/// The direction a change word at the end of `lead` states (`增加`, `rose by`).
+fn lead_direction(lead: &str, pack: &CompiledPack) -> Option<bool> {
+    let changes = &pack.spec.linking.changes;
+    let words = &pack.spec.linking.relations;
+    let mut lead = lead.trim_end();
+    let trimmed_len = lead.len();
+    // Particles between a change word and its figure: `增加了`, `rose by`, `a drop of`.
+    while let Some(p) = words.change_particles.iter().find(|p| ends_with_word(lead, p, pack)) {
+        // ASCII lowercasing keeps byte offsets; a cut that does not shorten
+        // the lead ends the loop.
+        let cut = if spaced(pack) { lead.to_ascii_lowercase().rfind(p.as_str()) } else { lead.rfind(p.as_str()) };
+        let Some(cut) = cut.filter(|&c| c < lead.len()) else { break };
+        lead = lead[..cut].trim_end();
+    }
+    let ends = |w: &String| ends_with_word(lead, w, pack);
+    if changes.decrease.iter().any(ends) {
+        return Some(true);
+    }
+    if changes.increase.iter().any(ends) {
+        return Some(false);
+    }
+    // `to lower the policy rate by 0.25 percentage point`: the verb stands
+    // before its object, the particle right before the figure.
+    if spaced(pack) && lead.len() < trimmed_len {
+        return any_direction(lead, pack);
+    }
+    // `较常年同期多蓄1.26亿立方米`: a comparison, then a comparative and its verb.
+    if !spaced(pack) && words.base_openers.iter().any(|o| lead.contains(o.as_str())) {
+        let tail: String = lead.chars().rev().take(2).collect::<Vec<_>>().into_iter().rev().collect();
+        let c = &words.comparatives;
+        let single = |w: &&String| w.chars().count() == 1 && tail.contains(w.as_str());
+        if c.decrease.iter().any(|w| single(&w)) {
+            return Some(true);
+        }
+        if c.increase.iter().any(|w| single(&w)) {
+            return Some(false);
+        }
+    }
+    None
+}
+
+/// Whether any change word stands in `lead`, and which way.
+fn any_direction(lead: &str, pack: &CompiledPack) -> Option<bool> {
+    let changes = &pack.spec.linking.changes;
+    let has = |w: &String| {
+        if spaced(pack) {
+            lead.to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|x| x == w)
+        } else {
+            lead.contains(w.as_str())
+        }
+    };
+    if changes.decrease.iter().any(has) {
+        Some(true)
+    } else if changes.increase.iter().any(has) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+fn role_of(fig: &Fig<'_>, previous: Option<Role>, pack: &CompiledPack) -> Role {
+    let words = &pack.spec.linking.relations;
+    let lead = fig.lead;
+    let f = fig.figure;
+    // An average rate of change (`年均增长6.2%`, `average annual growth of`)
+    // is no change between two stated values; `average price … rose by` is.
+    let changes = &pack.spec.linking.changes;
+    let lower = lead.to_lowercase();
+    let averaged = changes.averaged.iter().any(|w| {
+        changes.increase.iter().chain(&changes.decrease).any(|d| {
+            if spaced(pack) {
+                lower.contains(&format!("{w} {d}"))
+            } else {
+                lead.contains(&format!("{w}{d}"))
+            }
+        })
+    });
+    if averaged {
+        return Role::Plain;
+    }
+    let direction = lead_direction(lead, pack).or_else(|| {
+        // `较常年同期的9次多5次`: a bare comparative right after a base.
+        (previous == Some(Role::Base)).then_some(()).and_then(|()| {
+            let c = &words.comparatives;
+            if c.decrease.iter().any(|w| lead == w) {
+                Some(true)
+            } else if c.increase.iter().any(|w| lead == w) {
+                Some(false)
+            } else {
+                None
+            }
+        })
+    });
+    if is_points(f) {
+        return Role::Points { decrease: direction };
+    }
+    if let Some(decrease) = direction {
+        return if is_percent(f) { Role::Percent { decrease } } else { Role::Delta { decrease } };
+    }
+    // `rose by $5.6 billion, or 0.8 percent`: the percent of the change before.
+    if is_percent(f) && spaced(pack) && matches!(lead.to_lowercase().as_str(), "or" | "(" | ", or") {
+        if let Some(Role::Delta { decrease }) = previous {
+            return Role::Percent { decrease };
+        }
+    }
+    if words.to_words.iter().any(|w| ends_with_word(lead, w, pack)) {
+        let before_to = any_direction(lead, pack);
+        let after_base =
+            matches!(previous, Some(Role::Base | Role::Delta { .. } | Role::Percent { .. } | Role::Points { .. }));
+        if before_to.is_some() || after_base {
+            return Role::To { decrease: before_to };
+        }
+    }
+    if is_base(lead, pack) {
+        return Role::Base;
+    }
+    Role::Plain
+}
+
+/// True when `lead` makes the figure after it a base of comparison.
+fn is_base(lead: &str, pack: &CompiledPack) -> bool {
+    let words = &pack.spec.linking.relations;
+    if spaced(pack) {
+        return words.base_openers.iter().any(|w| ends_with_word(lead, w, pack));
+    }
+    let blocked = words.base_copulas.iter().chain(&words.to_words).chain(&words.ratio_copulas).any(|w| {
+        let lead = lead.trim_end_matches(['（', '(']);
+        lead.contains(w.as_str())
+    }) || any_direction(lead, pack).is_some();
+    // `较去年最高负荷1177.0万千瓦`, `今年改造数量比去年的287个`.
+    let opened = words.base_openers.iter().any(|w| {
+        lead.starts_with(w.as_str())
+            || lead
+                .find(w.as_str())
+                .is_some_and(|i| words.ratio_closers.iter().any(|c| lead[i..].ends_with(c.as_str())))
+    });
+    if opened && !blocked {
+        return true;
+    }
+    // `常年同期为552.1毫米`: a period of comparison, then a copula.
+    words.base_periods.iter().any(|p| lead.contains(p.as_str()))
+        && words.base_copulas.iter().any(|c| lead.ends_with(c.as_str()))
+        && any_direction(lead, pack).is_none()
+}
+
+fn same_unit(a: &Figure, b: &Figure) -> bool {
+    a.unit == b.unit
+}
+
+/// A change being assembled from the roles of one sentence.
+#[derive(Default)]
+struct Group {
+    base: Option<usize>,
+    to: Option<usize>,
+    delta: Option<usize>,
+    percent: Option<usize>,
+    points: Option<usize>,
+    decrease: Option<bool>,
+    first: Option<usize>,
+}
+
+fn changes(figs: &[Fig<'_>], sentence: Range<usize>, packs: &Packs, out: &mut Vec<Relation>) {
+    let listed = lists(figs, sentence.clone(), packs, out);
+    let mut group = Group::default();
+    for k in sentence.clone() {
+        if listed.contains(&k) {
+            close(figs, &mut group, sentence.start, packs, out);
+            continue;
+        }
+        let role = figs[k].role;
+        let slot = match role {
+            Role::Plain => {
+                close(figs, &mut group, sentence.start, packs, out);
+                continue;
+            }
+            Role::Base => &mut group.base,
+            Role::To { .. } => &mut group.to,
+            Role::Delta { .. } => &mut group.delta,
+            Role::Percent { .. } => &mut group.percent,
+            Role::Points { .. } => &mut group.points,
+        };
+        if slot.is_some() {
+            close(figs, &mut group, sentence.start, packs, out);
+        }
+        let slot = match role {
+            Role::Base => &mut group.base,
+            Role::To { .. } => &mut group.to,
+            Role::Delta { .. } => &mut group.delta,
+            Role::Percent { .. } => &mut group.percent,
+            Role::Points { .. } => &mut group.points,
+            Role::Plain => continue,
+        };
+        *slot = Some(k);
+        group.first.get_or_insert(k);
+        let stated = match role {
+            Role::To { decrease } | Role::Points { decrease } => decrease,
+            Role::Delta { decrease } | Role::Percent { decrease } => Some(decrease),
+            _ => None,
+        };
+        if group.decrease.is_none() {
+            group.decrease = stated;
+        }
+    }
+    close(figs, &mut group, sentence.start, packs, out);
+}
+
+/// Emits the change a group states, when three of its quantities are there.
+fn close(figs: &[Fig<'_>], group: &mut Group, sentence_start: usize, packs: &Packs, out: &mut Vec<Relation>) {
+    let g = std::mem::take(group);
+    let Some(first) = g.first else { return };
+    // `高于各项贷款增速（10.5%）7.9个百分点`: the base's own comparative.
+    let decrease =
+        g.decrease.or_else(|| g.base.and_then(|b| base_comparative(figs[b].lead, &packs.packs[figs[b].figure.pack])));
+    let Some(decrease) = decrease else { return };
+    let index = |k: Option<usize>| k.map(|k| figs[k].index);
+    if let Some(points) = g.points {
+        // The points' own direction, else their base's comparative (`高于`).
+        let points_decrease = match figs[points].role {
+            Role::Points { decrease: Some(d) } => d,
+            _ => g
+                .base
+                .and_then(|b| base_comparative(figs[b].lead, &packs.packs[figs[b].figure.pack]))
+                .unwrap_or(decrease),
+        };
+        let base = g.base.filter(|&b| is_percent(figs[b].figure));
+        let current = g.to.filter(|&t| is_percent(figs[t].figure)).or_else(|| {
+            (sentence_start..base.unwrap_or(first)).rev().find(|&k| {
+                is_percent(figs[k].figure)
+                    && matches!(figs[k].role, Role::Plain | Role::Percent { .. } | Role::To { .. })
+            })
+        });
+        if let (Some(base), Some(current)) = (base, current) {
+            out.push(Relation::ChangeOf(Change {
+                base: index(Some(base)),
+                current: index(Some(current)),
+                delta: index(Some(points)),
+                percent: None,
+                decrease: points_decrease,
+                points: true,
+                certain: true,
+            }));
+        }
+        // `增加386.2亿元，同比增长18.4%，高于各项贷款增速（10.5%）7.9个百分点`: the
+        // change before the points is a change of its own.
+        if g.delta.is_none() || g.percent.is_none() {
+            return;
+        }
+    }
+    // A base in percent belongs to the points, not to a change in counts.
+    let g = Group {
+        base: g.base.filter(|&b| !is_percent(figs[b].figure)),
+        to: g.to.filter(|&t| !is_percent(figs[t].figure)),
+        ..g
+    };
+    let Some(unit_of) = g.delta.or(g.base).or(g.to) else { return };
+    let unit = figs[unit_of].figure;
+    if is_percent(unit) {
+        return;
+    }
+    let fits = |k: &usize| same_unit(figs[*k].figure, unit);
+    let base = g.base.filter(fits);
+    let delta = g.delta.filter(fits);
+    let to = g.to.filter(fits);
+    if g.base.is_some() != base.is_some() || g.delta.is_some() != delta.is_some() || g.to.is_some() != to.is_some() {
+        return;
+    }
+    let current = to.or_else(|| {
+        (sentence_start..first).rev().find(|&k| figs[k].role == Role::Plain && same_unit(figs[k].figure, unit))
+    });
+    let percent = g.percent;
+    let stated = [base, current, delta, percent].iter().filter(|x| x.is_some()).count();
+    if stated < 3 {
+        return;
+    }
+    out.push(Relation::ChangeOf(Change {
+        base: index(base),
+        current: index(current),
+        delta: index(delta),
+        percent: index(percent),
+        decrease,
+        points: false,
+        certain: true,
+    }));
+}
+
+/// A comparative in a base's words (`高于X`): the direction of the comparison.
+/// Only comparatives of two or more characters are looked for inside words.
+fn base_comparative(lead: &str, pack: &CompiledPack) -> Option<bool> {
+    let c = &pack.spec.linking.relations.comparatives;
+    let has = |w: &String| w.chars().count() >= 2 && lead.contains(w.as_str());
+    if c.decrease.iter().any(has) {
+        Some(true)
+    } else if c.increase.iter().any(has) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// Lists aligned by `分别` (`同比分别下降11.3%、8.9%和6.4%，分别减少237起、21人和139人`):
+/// each member pairs with the figure at its place among the counts before.
+/// Returns the figures that belong to such lists.
+fn lists(figs: &[Fig<'_>], sentence: Range<usize>, packs: &Packs, out: &mut Vec<Relation>) -> Vec<usize> {
+    let mut listed = Vec::new();
+    let mut percents: Vec<usize> = Vec::new();
+    let mut deltas: Vec<usize> = Vec::new();
+    let mut first_list = None;
+    let mut decrease = None;
+    let mut k = sentence.start;
+    while k < sentence.end {
+        let pack = &packs.packs[figs[k].figure.pack];
+        let words = &pack.spec.linking.relations;
+        let respectively = words.respectively.iter().any(|w| figs[k].lead.contains(w.as_str()));
+        let (Role::Percent { decrease: d } | Role::Delta { decrease: d }) = figs[k].role else {
+            k += 1;
+            continue;
+        };
+        if !respectively {
+            k += 1;
+            continue;
+        }
+        let mut members = vec![k];
+        let mut j = k + 1;
+        while j < sentence.end
+            && is_joiner(figs[j].lead, pack)
+            && is_percent(figs[j].figure) == is_percent(figs[k].figure)
+        {
+            members.push(j);
+            j += 1;
+        }
+        if members.len() >= 2 {
+            first_list.get_or_insert(k);
+            decrease.get_or_insert(d);
+            if is_percent(figs[k].figure) {
+                percents = members.clone();
+            } else {
+                deltas = members.clone();
+            }
+            listed.extend(members);
+        }
+        k = j;
+    }
+    let (Some(first), Some(decrease)) = (first_list, decrease) else { return listed };
+    let n = percents.len().max(deltas.len());
+    let plains: Vec<usize> =
+        (sentence.start..first).filter(|&k| figs[k].role == Role::Plain && !is_percent(figs[k].figure)).collect();
+    if plains.len() < n || (!percents.is_empty() && percents.len() != n) || (!deltas.is_empty() && deltas.len() != n) {
+        return listed;
+    }
+    let currents = &plains[plains.len() - n..];
+    for (i, &current) in currents.iter().enumerate() {
+        let delta = deltas.get(i).copied();
+        if delta.is_some_and(|d| !same_unit(figs[d].figure, figs[current].figure)) {
+            continue;
+        }
+        let percent = percents.get(i).copied();
+        if delta.is_none() || percent.is_none() {
+            continue;
+        }
+        out.push(Relation::ChangeOf(Change {
+            base: None,
+            current: Some(figs[current].index),
+            delta: delta.map(|d| figs[d].index),
+            percent: percent.map(|p| figs[p].index),
+            decrease,
+            points: false,
+            certain: true,
+        }));
+    }
+    listed
+}
+
+/// The members of a list after `分别` (`分别为12000人、13000人和5000人`), from
+/// its first member: the figures joined to it by list joiners, in its unit.
+fn list_members(figs: &[Fig<'_>], first: usize, pack: &CompiledPack) -> Vec<usize> {
+    let sentence = &figs[first].figure.sentence;
+    let mut members = vec![first];
+    let mut j = first + 1;
+    // A member may carry its own name after the joiner: `分别为个体工商户5200户
+    // 和企业3400户`, when the first member has one too.
+    let named = !spaced(pack)
+        && !pack
+            .spec
+            .linking
+            .relations
+            .respectively
+            .iter()
+            .any(|w| figs[first].lead.ends_with(w.as_str()) || figs[first].lead.ends_with(&format!("{w}为")));
+    while j < figs.len()
+        && figs[j].figure.sentence == *sentence
+        && (is_joiner(figs[j].lead, pack)
+            || (named && opens_with_joiner(figs[j].lead, pack) && figs[j].role == Role::Plain))
+        && same_unit(figs[j].figure, figs[first].figure)
+    {
+        members.push(j);
+        j += 1;
+    }
+    members
+}
+
+/// The names a `分别` list gives its members: `全程、半程和健康跑项目分别为12000人、
+/// 13000人和5000人` names 12000人 `全程`. Only where names and members are as many.
+fn list_names(figs: &[Fig<'_>], packs: &Packs) -> Vec<Option<String>> {
+    let mut names = vec![None; figs.len()];
+    for k in 0..figs.len() {
+        let pack = &packs.packs[figs[k].figure.pack];
+        let words = &pack.spec.linking.relations;
+        let Some(at) = words.respectively.iter().filter_map(|w| figs[k].lead.find(w.as_str())).min() else { continue };
+        if spaced(pack) {
+            continue;
+        }
+        let members = list_members(figs, k, pack);
+        let listed = &figs[k].lead[..at];
+        let parts: Vec<&str> = listed
+            .split(|c: char| words.list_joiners.iter().any(|j| j.chars().eq(std::iter::once(c))))
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        if members.len() >= 2 && parts.len() == members.len() {
+            for (m, name) in members.iter().zip(parts) {
+                names[*m] = Some(name.to_string());
+            }
+        }
+    }
+    names
+}
+
+/// True when `lead` opens with a list joiner (`和企业`).
+fn opens_with_joiner(lead: &str, pack: &CompiledPack) -> bool {
+    pack.spec.linking.relations.list_joiners.iter().any(|j| lead.starts_with(j.as_str()))
+}
+
+fn is_joiner(lead: &str, pack: &CompiledPack) -> bool {
+    let joiners = &pack.spec.linking.relations.list_joiners;
+    if spaced(pack) {
+        // `A, B and C`, `A, B, and C`.
+        let bare = lead.trim_matches(|c: char| c == ',' || c.is_whitespace());
+        return (bare.is_empty() && lead.contains(',')) || joiners.iter().any(|j| bare.eq_ignore_ascii_case(j));
+    }
+    let lead = lead.trim();
+    !lead.is_empty() && joiners.iter().any(|j| lead == j)
+}
+
+/// The character pairs of a text, sorted and deduplicated.
+fn bigrams(s: &str) -> Vec<(char, char)> {
+    let chars: Vec<char> = s.chars().filter(|c| c.is_alphanumeric()).collect();
+    let mut out: Vec<(char, char)> = chars.windows(2).map(|w| (w[0], w[1])).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+fn shares_bigram(a: &str, b: &str) -> bool {
+    let (a, b) = (bigrams(a), bigrams(b));
+    a.iter().any(|p| b.binary_search(p).is_ok())
+}
+
+/// The total a part belongs to (`其中`), as an index into `figs`.
+fn total_of(parts: &[(usize, usize)], k: usize) -> Option<usize> {
+    parts.iter().find(|(p, _)| *p == k).map(|(_, t)| *t)
+}
+
+/// True when the figure counts what `stem` names, and whether it counts the
+/// complement (`不合格` for `合格`). English matches word prefixes in order.
+fn names_stem(fig: &Fig<'_>, stem: &str, text: &str, pack: &CompiledPack) -> Option<bool> {
+    let words = &pack.spec.linking.relations;
+    if spaced(pack) {
+        let after_end = fig.figure.sentence.end.min(text.len()).max(fig.figure.span.end);
+        let after = &text[fig.figure.span.end..after_end];
+        let after = after.split(|c: char| c.is_ascii_digit() || is_clause_mark(c, pack)).next().unwrap_or("");
+        // The noun phrase after a number ends at a conjunction, an article or
+        // a verb (`41,250 applications and admitted 29,370`, `24 years the
+        // unemployment rate`): what follows belongs to the next figure.
+        let lower = after.to_lowercase();
+        let cut = words.phrase_ends.iter().filter_map(|j| lower.find(&format!(" {j} "))).min().unwrap_or(after.len());
+        let after = &after[..cut];
+        // The figure's own words: the lead after its last phrase end (`and
+        // admitted 29,370`), then the noun phrase after it.
+        let lead = format!("{} ", fig.lead.to_ascii_lowercase());
+        let own = words
+            .phrase_ends
+            .iter()
+            .filter_map(|w| {
+                lead.rfind(&format!("{w} ")).filter(|&i| i == 0 || lead.as_bytes()[i - 1] == b' ').map(|i| i + w.len())
+            })
+            .max()
+            .map_or(lead.as_str(), |i| &lead[i..]);
+        let around = format!("{own} {after}").to_lowercase().replace('-', " ");
+        let said: Vec<&str> = around.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        let stem: Vec<String> = stem.to_lowercase().replace('-', " ").split_whitespace().map(str::to_string).collect();
+        if stem.is_empty() {
+            return None;
+        }
+        let matches = |w: &str, s: &str| {
+            let prefix: String = s.chars().take(5).collect();
+            if s.chars().count() < 5 {
+                w == s
+            } else {
+                w.starts_with(&prefix)
+            }
+        };
+        let found = said.windows(stem.len()).position(|win| win.iter().zip(&stem).all(|(w, s)| matches(w, s)))?;
+        let complement = found > 0 && words.complement_prefixes.iter().any(|p| said[found - 1] == p);
+        return Some(complement);
+    }
+    let at = fig.clause.rfind(stem)?;
+    let before = &fig.clause[..at];
+    Some(words.complement_prefixes.iter().any(|p| before.ends_with(p.as_str())))
+}
+
+/// A rate by its own stem: `已办结44起，办结率95.7%`.
+fn rate(
+    figs: &[Fig<'_>],
+    k: usize,
+    parts: &[(usize, usize)],
+    names: &[Option<String>],
+    text: &str,
+    pack: &CompiledPack,
+) -> Option<Relation> {
+    let fig = &figs[k];
+    if !is_percent(fig.figure) {
+        return None;
+    }
+    let linking = &pack.spec.linking;
+    let label = fig.figure.label.trim();
+    let stem = linking.rate_suffixes.iter().find_map(|s| label.strip_suffix(s.as_str()))?.trim();
+    let sentence = &fig.figure.sentence;
+    let eligible = |j: usize| {
+        let f = &figs[j];
+        !is_percent(f.figure) && !is_points(f.figure) && matches!(f.role, Role::Plain | Role::To { .. })
+    };
+    // The stem, longest first: `一次检验合格` then `检验合格` … down to two characters.
+    let stems: Vec<&str> = if spaced(pack) {
+        let words: Vec<&str> = stem.split_whitespace().collect();
+        (0..words.len())
+            .map(|i| {
+                let start = stem.find(words[i]).unwrap_or(0);
+                &stem[start..]
+            })
+            .collect()
+    } else {
+        stem.char_indices().map(|(i, _)| &stem[i..]).filter(|s| s.chars().count() >= 2).collect()
+    };
+    let in_sentence: Vec<usize> = (0..k).rev().take_while(|&j| figs[j].figure.sentence == *sentence).collect();
+    let found = stems.iter().find_map(|s| {
+        in_sentence.iter().find_map(|&j| {
+            if !eligible(j) {
+                return None;
+            }
+            names_stem(&figs[j], s, text, pack).map(|c| (j, c, *s))
+        })
+    });
+    let Some((numerator, complement, used)) = found else {
+        // `全市874个城市社区中，已建成…的有862个，覆盖率98.6%`: among a whole.
+        let (n, d) = among(figs, k, text, pack)?;
+        return Some(rate_relation(figs, k, n, d, false, true));
+    };
+    let n = figs[numerator].figure;
+    // The whole: the numerator's total, else the count before it in its
+    // sentence that is not itself a count of the stem, else (probable) a
+    // count before in the paragraph that the numerator's sentence names.
+    if let Some(total) = total_of(parts, numerator) {
+        if same_unit(figs[total].figure, n) {
+            return Some(rate_relation(figs, k, numerator, total, complement, true));
+        }
+    }
+    let whole =
+        |j: usize| eligible(j) && same_unit(figs[j].figure, n) && names_stem(&figs[j], used, text, pack).is_none();
+    let before: Vec<usize> = (0..numerator).rev().take_while(|&j| figs[j].figure.sentence == *sentence).collect();
+    if let Some(&d) = before.iter().find(|&&j| whole(j)) {
+        let d = match total_of(parts, d) {
+            Some(t) if same_unit(figs[t].figure, n) => t,
+            _ => d,
+        };
+        return Some(rate_relation(figs, k, numerator, d, complement, true));
+    }
+    let sentence_text = between(text, sentence.start, n.span.start);
+    let earlier = (0..numerator).rev().skip(before.len()).take(RATE_LOOKBACK);
+    for j in earlier {
+        if figs[j].figure.sentence.end + LINE_GAP < sentence.start
+            || between(text, figs[j].figure.span.end, sentence.start).contains('\n')
+        {
+            break;
+        }
+        if !whole(j) || total_of(parts, j).is_some() {
+            continue;
+        }
+        let d = figs[j].figure;
+        let fits = matches!((d.interval.hi(), n.interval.lo()), (Some(hi), Some(lo)) if hi >= lo);
+        let name = names[j].as_deref().unwrap_or(&d.label);
+        if fits && shares_bigram(name, sentence_text) {
+            return Some(rate_relation(figs, k, numerator, j, complement, false));
+        }
+    }
+    None
+}
+
+/// How many figures before a rate's sentence may be its whole.
+const RATE_LOOKBACK: usize = 8;
+/// Slack between sentences of one paragraph.
+const LINE_GAP: usize = 4;
+
+fn rate_relation(
+    figs: &[Fig<'_>],
+    rate: usize,
+    numerator: usize,
+    denominator: usize,
+    complement: bool,
+    certain: bool,
+) -> Relation {
+    Relation::RateOf {
+        rate: figs[rate].index,
+        numerator: figs[numerator].index,
+        denominator: figs[denominator].index,
+        complement,
+        certain,
+    }
+}
+
+/// A share or ratio: `占出口总值的56.5%`, `为年度任务25万亩的114.4%`,
+/// `14.8 percent of operating costs of $58.2 million`; a list of shares
+/// after `分别` (`分别占全部快递业务量的16.7%、81.0%和2.3%`) pairs with the list
+/// of counts before it.
+fn share(
+    figs: &[Fig<'_>],
+    k: usize,
+    parts: &[(usize, usize)],
+    names: &[Option<String>],
+    text: &str,
+    pack: &CompiledPack,
+) -> Vec<Relation> {
+    let fig = &figs[k];
+    let ratio = is_percent(fig.figure) || fig.figure.unit.as_deref() == Some("倍");
+    if !ratio || fig.role != Role::Plain {
+        return Vec::new();
+    }
+    let words = &pack.spec.linking.relations;
+    let sentence = &fig.figure.sentence;
+    let same_sentence = |j: &usize| figs[*j].figure.sentence == *sentence;
+    let counts = |f: &Fig<'_>| !is_percent(f.figure) && matches!(f.role, Role::Plain | Role::To { .. });
+    let numerator_before = |limit: usize, unit_of: &Figure| {
+        (0..limit).rev().take_while(same_sentence).find(|&j| counts(&figs[j]) && same_unit(figs[j].figure, unit_of))
+    };
+    // A whole written in the share's words: `为年度任务25万亩的114.4%`.
+    if !spaced(pack) && words.ratio_closers.iter().any(|c| fig.lead.trim_start_matches(['）', ')']) == c) {
+        let Some(d) = k.checked_sub(1).filter(same_sentence) else { return Vec::new() };
+        let opened = words.ratio_copulas.iter().chain(&words.share_markers).any(|c| figs[d].lead.contains(c.as_str()));
+        if opened && !is_percent(figs[d].figure) {
+            if let Some(n) = numerator_before(d, figs[d].figure) {
+                return vec![rate_relation(figs, k, n, d, false, true)];
+            }
+        }
+        return Vec::new();
+    }
+    // English: `P percent of … $58.2 million`.
+    if spaced(pack) {
+        let d = k + 1;
+        if d < figs.len() && same_sentence(&d) {
+            let between = figs[d].lead.to_lowercase();
+            let first = between.split_whitespace().next().unwrap_or("");
+            let of = words.share_of.iter().any(|w| w == first) && between.split_whitespace().count() <= SHARE_WORDS;
+            if of && figs[d].role == Role::Plain && !is_percent(figs[d].figure) {
+                if let Some(n) = numerator_before(k, figs[d].figure) {
+                    return vec![rate_relation(figs, k, n, d, false, true)];
+                }
+            }
+        }
+        return Vec::new();
+    }
+    // `占X的Y%`: the whole is named X.
+    let Some(marker) = words.share_markers.iter().filter_map(|m| fig.lead.rfind(m.as_str()).map(|i| (i, m))).max()
+    else {
+        return Vec::new();
+    };
+    let named = &fig.lead[marker.0 + marker.1.len()..];
+    let named = named.split(|c| words.ratio_closers.iter().any(|r| r.starts_with(c))).next().unwrap_or("");
+    let mut core = named.to_string();
+    for w in &words.whole_words {
+        core = core.replace(w.as_str(), "");
+    }
+    let core = core.trim().to_string();
+    // The numerators: the count the share's clause follows, or, for a list
+    // of shares after `分别`, the list of counts before it, member by member.
+    let respectively = words.respectively.iter().any(|w| fig.lead.contains(w.as_str()));
+    let shares = if respectively { list_members(figs, k, pack) } else { vec![k] };
+    let Some(last) = (0..k).rev().take_while(same_sentence).find(|&j| counts(&figs[j])) else { return Vec::new() };
+    let numerators: Vec<usize> = if respectively {
+        let mut run = vec![last];
+        let mut j = last;
+        while j > 0
+            && is_joiner(figs[j].lead, pack)
+            && same_sentence(&(j - 1))
+            && same_unit(figs[j - 1].figure, figs[last].figure)
+        {
+            j -= 1;
+            run.push(j);
+        }
+        run.reverse();
+        if run.len() != shares.len() {
+            return Vec::new();
+        }
+        run
+    } else {
+        vec![last]
+    };
+    let n = numerators[0];
+    let whole = if core.is_empty() {
+        // `其中高价值发明专利1.93万件，占53.3%`: the numerator's total.
+        if !named.trim().is_empty() {
+            return Vec::new();
+        }
+        match total_of(parts, n) {
+            Some(t) => (t, true),
+            None => match among(figs, k, text, pack) {
+                Some((among_n, d)) if among_n == n => (d, true),
+                _ => return Vec::new(),
+            },
+        }
+    } else {
+        match named_whole(figs, n, &numerators, &core, parts, names, text) {
+            Some(d) => {
+                let certain = figs[d].figure.sentence.start + PARAGRAPH_SPAN >= sentence.start;
+                (d, certain)
+            }
+            None => return Vec::new(),
+        }
+    };
+    let (d, certain) = whole;
+    let mut out = Vec::new();
+    for (&share, &n) in shares.iter().zip(&numerators) {
+        let (num, den) = (figs[n].figure, figs[d].figure);
+        let fits = matches!((den.interval.hi(), num.interval.lo()), (Some(hi), Some(lo)) if hi >= lo);
+        if !fits && !linking_allows_over(&figs[share], pack) {
+            return Vec::new();
+        }
+        out.push(rate_relation(figs, share, n, d, false, certain));
+    }
+    out
+}
+
+/// The figure named `core` before the numerator `n`: a count of its unit that
+/// is not a part, a list member or a table cell, whose label is the name
+/// (best), ends with it, or holds it.
+fn named_whole(
+    figs: &[Fig<'_>],
+    n: usize,
+    numerators: &[usize],
+    core: &str,
+    parts: &[(usize, usize)],
+    names: &[Option<String>],
+    text: &str,
+) -> Option<usize> {
+    let unit = figs[n].figure;
+    let mut best: Option<(usize, usize)> = None;
+    for j in (0..n).rev().take(SHARE_LOOKBACK) {
+        let f = &figs[j];
+        if is_percent(f.figure) || f.role != Role::Plain || !same_unit(f.figure, unit) || numerators.contains(&j) {
+            continue;
+        }
+        if in_table_row(text, f.figure.span.start) {
+            continue;
+        }
+        let label = f.figure.label.trim();
+        // A part or a list member is a sub-scope: it is the whole only when
+        // its label is the very name (`其中，出口2915.4亿元` for `出口总值`).
+        let sub_scope = total_of(parts, j).is_some() || names[j].is_some();
+        if sub_scope && label != core {
+            continue;
+        }
+        let quality = if label == core {
+            3
+        } else if label.chars().count() >= 2 && (label.ends_with(core) || core.ends_with(label)) {
+            2
+        } else if label.chars().count() >= 2 && (label.contains(core) || core.contains(label)) {
+            1
+        } else {
+            0
+        };
+        // Wholes are stated before their parts: the earliest of the best.
+        if quality > 0 && best.is_none_or(|(q, _)| quality >= q) {
+            best = Some((quality, j));
+        }
+    }
+    best.map(|(_, j)| j)
+}
+
+/// True when `pos` stands on a Markdown table row (`| 合计 | … |`).
+fn in_table_row(text: &str, pos: usize) -> bool {
+    let start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+    text[start..pos].trim_start().starts_with('|')
+}
+
+fn linking_allows_over(fig: &Fig<'_>, pack: &CompiledPack) -> bool {
+    pack.spec.linking.not_shares.iter().any(|w| fig.figure.label.contains(w.as_str()))
+}
+
+/// How many figures back a named whole is looked for.
+const SHARE_LOOKBACK: usize = 80;
+/// Within this many bytes before the share's sentence, a named whole is certain.
+const PARAGRAPH_SPAN: usize = 400;
+/// The most words between an English share and the whole it is `of`.
+const SHARE_WORDS: usize = 5;
+
+/// Sums: `T，分别为a、b和c`; `按X分，A和B分别为a和b` under the total before;
+/// `T（a、b）`; `a，b，合计T`.
+fn sums(figs: &[Fig<'_>], text: &str, packs: &Packs, out: &mut Vec<Relation>) {
+    // The members of lists already read: a list is not the total of the next.
+    let mut used: Vec<usize> = Vec::new();
+    let mut k = 0;
+    while k < figs.len() {
+        let pack = &packs.packs[figs[k].figure.pack];
+        let words = &pack.spec.linking.relations;
+        let sentence = figs[k].figure.sentence.clone();
+        let same_sentence = |j: usize| figs[j].figure.sentence == sentence;
+        let members = |from: usize| list_members(figs, from, pack);
+        let f = &figs[k];
+        let plain_count = |j: usize| !is_percent(figs[j].figure) && figs[j].role == Role::Plain;
+        // `分别为a、b和c`.
+        let respectively = words.respectively.iter().any(|w| f.lead.contains(w.as_str()));
+        if respectively && plain_count(k) && !spaced(pack) {
+            let parts = members(k);
+            if parts.len() >= 2 {
+                let opens_clause = words.respectively.iter().any(|w| f.lead.starts_with(w.as_str()));
+                let previous = k.checked_sub(1).filter(|&p| same_sentence(p));
+                // `4.82万户，分别为…`: the total closes the clause before.
+                let direct = previous.filter(|&p| {
+                    opens_clause
+                        && plain_count(p)
+                        && same_unit(figs[p].figure, f.figure)
+                        && between(text, figs[p].figure.span.end, f.figure.span.start)
+                            .trim_start()
+                            .starts_with(|c: char| is_clause_mark(c, pack))
+                });
+                let total = direct.map(|t| (t, true)).or_else(|| {
+                    // A partition under a heading (`从区域看，`) or `其中`: the
+                    // nearest count of the unit before the sentence's list.
+                    let head = between(text, sentence.start, f.figure.span.start);
+                    let partition = partition_heading(head, pack)
+                        || pack.spec.linking.part_markers.iter().any(|m| head.contains(m.as_str()));
+                    if !partition {
+                        return None;
+                    }
+                    (0..k)
+                        .rev()
+                        .take(SHARE_LOOKBACK)
+                        .take_while(|&j| !between(text, figs[j].figure.span.end, f.figure.span.start).contains('\n'))
+                        .find(|&j| plain_count(j) && same_unit(figs[j].figure, f.figure) && !used.contains(&j))
+                        .map(|t| (t, true))
+                });
+                used.extend(parts.iter().copied());
+                if let Some((total, certain)) = total {
+                    out.push(Relation::SumOf {
+                        total: figs[total].index,
+                        parts: parts.iter().map(|&p| figs[p].index).collect(),
+                        certain,
+                    });
+                }
+                k += parts.len();
+                continue;
+            }
+        }
+        // `28座大中型水库（大型水库3座、中型水库25座）`.
+        if plain_count(k) && k + 2 < figs.len() + 1 && !spaced(pack) {
+            // The parenthesis follows the figure's noun: `28座大中型水库（`.
+            let after = &text[f.figure.span.end..];
+            let open = after
+                .char_indices()
+                .take(PAREN_NOUN_CHARS)
+                .take_while(|&(_, c)| !is_clause_mark(c, pack) && !c.is_ascii_digit())
+                .find(|&(_, c)| matches!(c, '（' | '('))
+                .map(|(i, _)| i);
+            if let Some(open) = open {
+                let after = &after[open..];
+                let close = after.find(['）', ')']).map(|c| f.figure.span.end + open + c);
+                if let Some(close) = close {
+                    let inside: Vec<usize> =
+                        ((k + 1)..figs.len()).take_while(|&j| figs[j].figure.span.end <= close).collect();
+                    let all_fit = inside.len() >= 2
+                        && inside.iter().all(|&j| plain_count(j) && same_unit(figs[j].figure, f.figure))
+                        && inside.iter().skip(1).all(|&j| {
+                            is_joiner(
+                                figs[j]
+                                    .lead
+                                    .trim_start_matches(|c: char| !c.is_alphanumeric() && !"、和及与".contains(c)),
+                                pack,
+                            ) || figs[j].lead.starts_with('、')
+                        });
+                    if all_fit {
+                        out.push(Relation::SumOf {
+                            total: f.index,
+                            parts: inside.iter().map(|&j| figs[j].index).collect(),
+                            certain: true,
+                        });
+                    }
+                }
+            }
+        }
+        // `…，合计612.47万人`: the counts of the unit before it in its sentence.
+        // The sum word opens the total's words (`合计新增托位980个`); in English
+        // it stands right before it (`a total of 8,835,100`). Only in prose:
+        // a table's rows are summed by nobody here.
+        let mut lead = f.lead.trim_end();
+        while let Some(p) = words.change_particles.iter().find(|p| ends_with_word(lead, p, pack)) {
+            let cut = if spaced(pack) { lead.to_ascii_lowercase().rfind(p.as_str()) } else { lead.rfind(p.as_str()) };
+            let Some(cut) = cut.filter(|&c| c < lead.len()) else { break };
+            lead = lead[..cut].trim_end();
+        }
+        let totals = words.sum_words.iter().any(|w| {
+            if spaced(pack) {
+                ends_with_word(lead, w, pack)
+            } else {
+                lead.contains(w.as_str())
+            }
+        });
+        if totals && plain_count(k) {
+            let parts: Vec<usize> = (0..k)
+                .rev()
+                .take_while(|&j| same_sentence(j) && same_unit(figs[j].figure, f.figure) && plain_count(j))
+                .collect();
+            let tabular = parts.last().is_some_and(|&first| {
+                between(
+                    text,
+                    figs[first].figure.sentence.start.max(line_start(text, figs[first].figure.span.start)),
+                    f.figure.span.end,
+                )
+                .lines()
+                .any(|line| line.trim_start().starts_with('|') || line.trim().contains(TABLE_GAP))
+            });
+            if parts.len() >= 2 && !tabular {
+                let mut parts = parts;
+                parts.reverse();
+                out.push(Relation::SumOf {
+                    total: f.index,
+                    parts: parts.iter().map(|&p| figs[p].index).collect(),
+                    certain: true,
+                });
+            }
+        }
+        k += 1;
+    }
+}
+
+/// True when the sentence opens with a partition heading (`从区域看，`).
+fn partition_heading(head: &str, pack: &CompiledPack) -> bool {
+    let words = &pack.spec.linking.relations;
+    let Some((first, _)) = head.split_once(|c| is_clause_mark(c, pack)) else { return false };
+    let first = first.trim();
+    first.chars().count() <= PARTITION_CHARS
+        && words.partition_openers.iter().any(|o| first.starts_with(o.as_str()))
+        && words.partition_closers.iter().any(|c| first.ends_with(c.as_str()))
+}
+
+/// The most characters between a figure and a parenthesis of its parts.
+const PAREN_NOUN_CHARS: usize = 12;
+
+/// The longest partition heading (`按经营单位所在地分`).
+const PARTITION_CHARS: usize = 12;
+
+/// One thing a relation says must hold: the figure judged, the values its
+/// other figures give it, and the formula that gave them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Expectation {
+    pub judged: usize,
+    pub computed: Interval,
+    pub formula: String,
+}
+
+impl Change {
+    /// What the change's figures say of each other, given each figure's
+    /// interval: the difference of base and current against the change, the
+    /// change or the two values against the percent. Percents are compared
+    /// in percent; percentage points as a difference of two percents.
+    pub fn expectations(&self, interval: impl Fn(usize) -> Interval) -> Vec<Expectation> {
+        let mut out = Vec::new();
+        let d = self.decrease;
+        let (sign, word) = if d { ("−", "fall") } else { ("+", "rise") };
+        if let (Some(base), Some(current), Some(delta)) = (self.base, self.current, self.delta) {
+            let (b, c) = (interval(base), interval(current));
+            let computed = if d { b.minus(&c) } else { c.minus(&b) };
+            if let Some(computed) = computed {
+                let formula =
+                    if d { format!("base − now = {b} − {c}") } else { format!("now − base = {c} − {b}") };
+                out.push(Expectation { judged: delta, computed, formula: format!("{formula} (a {word})") });
+            }
+        }
+        if self.points {
+            return out;
+        }
+        let Some(percent) = self.percent else { return out };
+        let computed = match (self.base, self.current, self.delta) {
+            (Some(base), _, Some(delta)) => Interval::percent_of(&interval(delta), &interval(base))
+                .map(|p| (p, format!("Δ / base = {} / {}", interval(delta), interval(base)))),
+            (Some(base), Some(current), None) => Interval::percent_of(&interval(current), &interval(base))
+                .and_then(|r| if d { r.complement() } else { r.minus(&Interval::exact(Decimal::ONE_HUNDRED)) })
+                .map(|p| {
+                    (
+                        p,
+                        format!(
+                            "(now − base) / base = ({} − {}) / {}",
+                            interval(current),
+                            interval(base),
+                            interval(base)
+                        ),
+                    )
+                }),
+            (None, Some(current), Some(delta)) => Interval::change_percent(&interval(current), &interval(delta), d)
+                .map(|p| {
+                    let (c, dl) = (interval(current), interval(delta));
+                    let op = if d { "+" } else { "−" };
+                    (p, format!("Δ / (now {op} Δ) = {dl} / ({c} {op} {dl})"))
+                }),
+            _ => None,
+        };
+        if let Some((computed, formula)) = computed {
+            out.push(Expectation { judged: percent, computed, formula: format!("{formula} ({sign})") });
+        }
+        out
+    }
+}
+
+/// The percent a rate's counts give: `100 × n / d`, or `100 − that` for a
+/// complement count.
+pub fn rate_expected(numerator: &Interval, denominator: &Interval, complement: bool) -> Option<Interval> {
+    let share = Interval::percent_of(numerator, denominator)?;
+    if complement {
+        share.complement()
+    } else {
+        Some(share)
+    }
+}
+
+/// The text from `a` to `b`, empty when they are out of order: figures read
+/// by two packs have sentences of their own, which may overlap.
+fn between(text: &str, a: usize, b: usize) -> &str {
+    text.get(a..b).unwrap_or("")
+}
+
+/// Parallel sub-scopes (`在城区，查处案件86起；在农村，查处案件132起`): a figure
+/// in a sentence that opens with a scope (`在X，`) is a part of the figure
+/// before it in its paragraph, outside any scope, with its label and unit
+/// (`全年共查处案件2180起`). The parts need not add up to the total.
+fn sub_scopes(figs: &[Fig<'_>], doc: &[Mention], text: &str, packs: &Packs, out: &mut Vec<Relation>) {
+    let scoped: Vec<bool> = figs
+        .iter()
+        .map(|f| {
+            let pack = &packs.packs[f.figure.pack];
+            let head = between(text, f.figure.sentence.start, f.figure.span.start).trim_start();
+            let Some((first, _)) = head.split_once(|c| is_clause_mark(c, pack)) else { return false };
+            let openers = &pack.spec.linking.relations.scope_openers;
+            first.chars().count() <= SCOPE_CHARS
+                && openers.iter().any(|o| first.starts_with(o.as_str()) && first.len() > o.len())
+                && !first.chars().any(|c| c.is_ascii_digit())
+        })
+        .collect();
+    for k in 0..figs.len() {
+        if !scoped[k] || figs[k].role != Role::Plain || is_percent(figs[k].figure) {
+            continue;
+        }
+        let label = figs[k].figure.label.trim();
+        if label.is_empty() {
+            continue;
+        }
+        let total = (0..k).rev().take_while(|&j| doc[j].paragraph == doc[k].paragraph).find(|&j| {
+            !scoped[j]
+                && figs[j].role == Role::Plain
+                && same_unit(figs[j].figure, figs[k].figure)
+                && figs[j].figure.label.trim() == label
+        });
+        if let Some(total) = total {
+            out.push(Relation::PartOf { part: figs[k].index, total: figs[total].index });
+        }
+    }
+}
+
+/// The longest scope that opens a sentence (`在城区`, `在各县（市）`).
+const SCOPE_CHARS: usize = 10;
+
+/// A whole that a sentence opens with, and the first count after it, for a
+/// rate or share at `k` in the same sentence: `全市42个观测站中，有7个站…，占16.7%`,
+/// `Of 9,789 scheduled departures, 7,694 left on time …, a rate of 78.6 percent`.
+fn among(figs: &[Fig<'_>], k: usize, text: &str, pack: &CompiledPack) -> Option<(usize, usize)> {
+    let words = &pack.spec.linking.relations;
+    let sentence = &figs[k].figure.sentence;
+    let counts = |j: usize| {
+        let f = &figs[j];
+        !is_percent(f.figure) && !is_points(f.figure) && f.role == Role::Plain
+    };
+    let first = (0..k).rev().take_while(|&j| figs[j].figure.sentence == *sentence).last()?;
+    let d = first;
+    if !counts(d) {
+        return None;
+    }
+    let clause_end = text[figs[d].figure.span.end..sentence.end.max(figs[d].figure.span.end)]
+        .char_indices()
+        .find(|&(_, c)| is_clause_mark(c, pack))
+        .map(|(i, _)| figs[d].figure.span.end + i)?;
+    let rest = text[figs[d].figure.span.end..clause_end].trim_end();
+    let opens = figs[d].clause.trim_start().to_ascii_lowercase();
+    let among = words.among_closers.iter().any(|c| rest.ends_with(c.as_str()))
+        || words.among_openers.iter().any(|o| opens.split_whitespace().next() == Some(o.as_str()));
+    if !among {
+        return None;
+    }
+    let n = ((d + 1)..k).find(|&j| figs[j].figure.span.start > clause_end && counts(j))?;
+    same_unit(figs[n].figure, figs[d].figure).then_some((n, d))
+}
+
+/// Where the line holding `pos` starts.
+fn line_start(text: &str, pos: usize) -> usize {
+    text[..pos].rfind('\n').map_or(0, |i| i + 1)
+}
+
+/// Spaces that separate the columns of a fixed-width table.
+const TABLE_GAP: &str = "   ";
