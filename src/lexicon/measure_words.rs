@@ -83,6 +83,36 @@ pub struct MeasureSpec {
     /// (`办结率`) are rates of what stands before them, not measures alone.
     #[serde(default)]
     pub short_rate_chars: usize,
+    /// Spaced scripts (English): the closed word classes the clause reader
+    /// (src/graph/measure/spaced.rs) builds a noun phrase and its verb frame from.
+    #[serde(default)]
+    pub words: Option<ClauseWords>,
+}
+
+/// The closed word classes of a spaced script, lower case.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClauseWords {
+    /// Words that open or qualify a noun phrase and say nothing of the
+    /// measure (`the`, `its`, `both`).
+    pub determiners: Vec<String>,
+    /// Prepositions: a noun phrase's post-modifier starts at one (`the rate for
+    /// people aged…`), and a clause opening with one is an adverbial.
+    pub prepositions: Vec<String>,
+    /// Relative words that open a clause inside a noun phrase (`who`, `that`).
+    pub relatives: Vec<String>,
+    /// Verbs that state a level (`was`, `stood`, `averaged`): the subject ends before them.
+    pub verbs: Vec<String>,
+    /// Verbs and words of change, by direction: `rose by X`, `up X`, `X higher`.
+    pub increase: Vec<String>,
+    pub decrease: Vec<String>,
+    /// Of the change words, those that stand after the figure (`X more than`).
+    pub comparatives: Vec<String>,
+    /// Heads that take their `of` phrase along (`the number of vacancies`).
+    pub generic_heads: Vec<String>,
+    /// Months, and the word for a quarter's ordinal, for the base of a change
+    /// (`up 0.8 percent from February`: the month before).
+    pub months: Vec<String>,
 }
 
 /// A comparison base and the words that name it.

@@ -27,8 +27,10 @@ use crate::lexicon::pack::{LabelOrder, Packs};
 use crate::span::Layout;
 
 mod han;
+mod spaced;
 
 use han::{enumerations, HanReader};
+use spaced::SpacedReader;
 
 /// What a figure is, beyond what it counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -129,7 +131,13 @@ impl Description {
 /// (Chinese and English noun phrases put their head noun last).
 fn ends_alike(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    short == long || (short.chars().count() >= MIN_SHARED_CHARS && long.ends_with(short))
+    // In spaced scripts the shorter must end on a word boundary of the longer:
+    // `employment rate` is not the end of `unemployment rate`.
+    let on_word = || {
+        let cut = long[..long.len() - short.len()].chars().next_back();
+        !(short.starts_with(|c: char| c.is_ascii_alphabetic()) && cut.is_some_and(|c| c.is_ascii_alphanumeric()))
+    };
+    short == long || (short.chars().count() >= MIN_SHARED_CHARS && long.ends_with(short) && on_word())
 }
 
 /// The shortest core that may link to a longer one it ends.
@@ -161,6 +169,20 @@ pub fn describe(
         let paragraph = link::paragraph(layout, figure.span.start, pack.spec.labels.paragraphs);
         let frame = frames[figure.pack].of(figure.span.start, paragraph.start);
         let unit = figure.unit.clone().unwrap_or_default();
+        let earlier = first_in_sentence..i;
+        if let (LabelOrder::After, Some(classes)) = (pack.spec.labels.order, &pack.measure_words.spec.words) {
+            let reader = SpacedReader { text, figures, pack, words: &pack.measure_words, classes };
+            let mut description = reader.describe(i, earlier, &out);
+            description.frame = frame;
+            description.unit = unit;
+            if !description.anchored {
+                // Nothing named: the figure links to nothing, and is shown by
+                // what the older reading saw around it.
+                description.legacy = Some(legacy[i].0.clone());
+            }
+            out.push(description);
+            continue;
+        }
         if pack.spec.labels.order == LabelOrder::After {
             let (key, anchored) = legacy[i].clone();
             out.push(Description {
@@ -177,7 +199,6 @@ pub fn describe(
             continue;
         }
         let reader = HanReader { text, figures, pack, words: &pack.measure_words };
-        let earlier = first_in_sentence..i;
         let mut description = reader.describe(i, earlier, &out, items.get(&i).map(String::as_str), paragraph.start);
         description.frame = frame;
         description.unit = unit;
