@@ -19,6 +19,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
+use crate::extract::table::Tables;
 use crate::extract::Clauses;
 use crate::extract::Figure;
 use crate::graph::key::{Head, MeasureKey};
@@ -108,13 +109,19 @@ impl Description {
             && self.unit == other.unit
             // A month left unsaid is not a month: `9月份…186亿元` and the year to
             // date `1586亿元` stand side by side in monthly releases.
-            && self.period == other.period
+            && (self.period == other.period || spaced_periods_fit(self, other))
             && match (&self.head, &other.head) {
                 (None, None) => true,
-                (Some(a), Some(b)) => a.contains(b.as_str()) || b.contains(a.as_str()),
+                (Some(a), Some(b)) => ends_alike(a, b) || inside(a, b) || inside(b, a),
                 _ => false,
             }
-            && if self.kind == Kind::Level { ends_alike(&self.core, &other.core) } else { self.core == other.core }
+            && if self.kind == Kind::Level {
+                ends_alike(&self.core, &other.core)
+            } else {
+                // A change with its base written (`up 0.8 percent from February`)
+                // fits one whose base is left unsaid (`up 0.8 percent`).
+                self.core == other.core || first_word_of(&self.core, &other.core)
+            }
     }
 
     /// How much the description says: the one a merged set is named by.
@@ -140,6 +147,45 @@ fn ends_alike(a: &str, b: &str) -> bool {
     short == long || (short.chars().count() >= MIN_SHARED_CHARS && long.ends_with(short) && on_word())
 }
 
+/// English periods are often left unsaid where the release's month is
+/// meant (`the rate was 4.2%` beside a table's `Jul-Sep 2024` column), or
+/// said without the year (`in July` and `July 2024`): a spaced description
+/// with no period, or with the month alone, fits one that says more. Two
+/// periods said in full must be equal, and a set links only when every pair
+/// fits (`in July` fits `July 2024` and `July 2023`, which do not fit).
+fn spaced_periods_fit(a: &Description, b: &Description) -> bool {
+    if !a.core.is_ascii() || !b.core.is_ascii() {
+        return false;
+    }
+    match (&a.period, &b.period) {
+        (None, _) | (_, None) => true,
+        (Some(x), Some(y)) => {
+            let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+            long.starts_with(short.as_str()) && long[short.len()..].starts_with(' ')
+        }
+    }
+}
+
+/// True when `part` stands inside `whole` on word boundaries in spaced
+/// scripts (`employment rate` is not inside `unemployment rate`); in Chinese
+/// anywhere.
+fn inside(whole: &str, part: &str) -> bool {
+    if !part.is_ascii() {
+        return whole.contains(part);
+    }
+    whole.match_indices(part).any(|(at, _)| {
+        let before = whole[..at].chars().next_back();
+        let after = whole[at + part.len()..].chars().next();
+        !before.is_some_and(|c| c.is_ascii_alphanumeric()) && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+    })
+}
+
+/// True when one spaced core is the other's first word (`up` and `up month`).
+fn first_word_of(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short.is_ascii() && long.split(' ').next() == Some(short)
+}
+
 /// The shortest core that may link to a longer one it ends.
 const MIN_SHARED_CHARS: usize = 2;
 
@@ -151,10 +197,16 @@ pub fn describe(
     layout: &Layout,
     clauses: &[Option<Clauses>],
 ) -> Vec<Description> {
-    // The older keys serve only the packs this model does not read yet.
-    let spaced = |f: &Figure| packs.packs[f.pack].spec.labels.order == LabelOrder::After;
+    // The older keys serve only the packs this model does not read yet: a
+    // spaced pack without the word classes of its clauses.
+    let unread = |f: &Figure| {
+        let pack = &packs.packs[f.pack];
+        pack.spec.labels.order == LabelOrder::After && pack.measure_words.spec.words.is_none()
+    };
     let legacy =
-        if figures.iter().any(spaced) { link::keys(text, figures, packs, layout, clauses) } else { Vec::new() };
+        if figures.iter().any(unread) { link::keys(text, figures, packs, layout, clauses) } else { Vec::new() };
+    // The tables of the text, for the English reader's cells.
+    let tables = if figures.iter().any(|f| f.cell) { Tables::new(text) } else { Tables::default() };
     let frames: Vec<Frames> = packs.packs.iter().map(|p| Frames::new(text, p)).collect();
     let mut out: Vec<Description> = Vec::with_capacity(figures.len());
     // Per sentence: the enumerations (`A和B分别…X和Y`) found in it, by figure.
@@ -171,15 +223,10 @@ pub fn describe(
         let unit = figure.unit.clone().unwrap_or_default();
         let earlier = first_in_sentence..i;
         if let (LabelOrder::After, Some(classes)) = (pack.spec.labels.order, &pack.measure_words.spec.words) {
-            let reader = SpacedReader { text, figures, pack, words: &pack.measure_words, classes };
+            let reader = SpacedReader { text, figures, pack, words: &pack.measure_words, classes, tables: &tables };
             let mut description = reader.describe(i, earlier, &out);
             description.frame = frame;
             description.unit = unit;
-            if !description.anchored {
-                // Nothing named: the figure links to nothing, and is shown by
-                // what the older reading saw around it.
-                description.legacy = Some(legacy[i].0.clone());
-            }
             out.push(description);
             continue;
         }
@@ -288,7 +335,13 @@ pub fn cluster(descriptions: &[Description], paragraphs: &[(usize, usize)]) -> V
         if d.legacy.is_some() || !d.anchored {
             continue;
         }
-        let tail: String = {
+        let tail: String = if d.core.is_ascii() {
+            // Spaced cores: a level's last word, a change's first (`up`).
+            let words = d.core.split(' ');
+            if d.kind == Kind::Change { words.clone().next() } else { words.clone().next_back() }
+                .unwrap_or_default()
+                .to_string()
+        } else {
             let chars: Vec<char> = d.core.chars().collect();
             chars[chars.len().saturating_sub(MIN_SHARED_CHARS)..].iter().collect()
         };
