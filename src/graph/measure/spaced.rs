@@ -243,7 +243,9 @@ impl SpacedReader<'_> {
         // passengers`), else the subject with a counted noun after it.
         let verb = clause_words.last().filter(|w| self.is_content_verb(w));
         let core = match verb {
-            Some(v) if !counted.is_empty() => format!("{counted} ({v})"),
+            // The verb first: a count stated without it (a table's column)
+            // ends alike and may link to it; two verbs never do.
+            Some(v) if !counted.is_empty() => format!("{v}: {counted}"),
             _ => {
                 let own = subject().or(if clause_words.is_empty() { inherited } else { None });
                 self.name(own, &counted)
@@ -278,8 +280,13 @@ impl SpacedReader<'_> {
         let is_period = column.iter().any(|w| is_year(w) || self.month(w).is_some());
         let is_change = !column.is_empty()
             && column.iter().any(|w| self.classes.change_nouns.iter().any(|c| c == w) || self.change_word(w).is_some());
+        let sums = &self.pack.spec.linking.relations.sum_words;
+        let whole = row.iter().any(|w| sums.iter().any(|s| s == w));
         if is_period {
             d.period = Some(self.period_words(&column.iter().map(String::as_str).collect::<Vec<_>>()));
+            // A column of an earlier period than the table's latest holds
+            // the bases its changes are measured against.
+            d.previous = cell.header.as_ref().is_some_and(|h| !self.latest_column(h.clone()));
             d.core = row_np;
         } else if is_change {
             d.kind = Kind::Change;
@@ -289,6 +296,8 @@ impl SpacedReader<'_> {
             d.head = Some(row_np);
         } else {
             let column_np = self.content(&column.iter().map(String::as_str).collect::<Vec<_>>());
+            // A total row (`System total`) states the column's measure whole.
+            let row_np = if whole { String::new() } else { row_np };
             d.core = match (row_np.is_empty(), column_np.is_empty()) {
                 (_, true) => row_np,
                 (true, false) => column_np,
@@ -300,6 +309,38 @@ impl SpacedReader<'_> {
             d.anchored = d.head.as_ref().is_some_and(|h| !h.is_empty());
         }
         d
+    }
+
+    /// Whether the column header at `header` names the table's latest period:
+    /// the latest year its header row names, the leftmost on a tie
+    /// (`Jul-Sep 2024   Apr-Jun 2024   Jul-Sep 2023`, `Fall 2023 | Fall 2024`).
+    fn latest_column(&self, header: std::ops::Range<usize>) -> bool {
+        let line_start = self.text[..header.start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = self.text[header.end..].find('\n').map_or(self.text.len(), |i| header.end + i);
+        let line = &self.text[line_start..line_end];
+        let year_of = |cell: &str| -> Option<u32> {
+            cell.split(|c: char| !c.is_ascii_digit()).rev().filter(|w| is_year(w)).find_map(|w| w.parse().ok())
+        };
+        let mut best: Option<(u32, usize)> = None;
+        for piece in line.split(['\t', '|']).flat_map(|p| p.split("  ")) {
+            let trimmed = piece.trim();
+            if trimmed.is_empty() {
+                continue;
+            }
+            // Where the piece starts in the text: it is a slice of `line`.
+            let start = line_start + (trimmed.as_ptr() as usize - line.as_ptr() as usize);
+            let is_period = tokens(trimmed, "")
+                .iter()
+                .any(|t| matches!(t, Token::Word(w) if is_year(w) || self.month(w).is_some()));
+            if !is_period {
+                continue;
+            }
+            let year = year_of(trimmed).unwrap_or(0);
+            if best.is_none_or(|(y, _)| year > y) {
+                best = Some((year, start));
+            }
+        }
+        best.is_none_or(|(_, start)| start == header.start)
     }
 
     /// What a level counts: the subject with a one-word counted noun after it
@@ -321,6 +362,7 @@ impl SpacedReader<'_> {
     fn anchor(&self, mut d: Description) -> Description {
         let named = if d.kind == Kind::Level { d.core.as_str() } else { d.head.as_deref().unwrap_or("") };
         let noun = named.split(" (").next().unwrap_or("");
+        let noun = noun.rsplit(": ").next().unwrap_or("");
         let c = self.classes;
         let naming = noun
             .split(' ')
