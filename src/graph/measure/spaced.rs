@@ -901,6 +901,54 @@ mod tests {
     }
 
     #[test]
+    fn the_same_noun_in_two_scopes_is_two_measures() {
+        // Payrolls by industry and hospital wait times by site: a fronted
+        // scope, a post-modifier and the subject's own level keep them apart.
+        let k = keys(
+            "In mining, the average workweek was 44.1 hours.
+
+The average workweek for retail employees was 30.2 hours.
+
+The average workweek was 44.1 hours in mining.",
+        );
+        assert_ne!(key(&k, "44.1 hours", 0), key(&k, "30.2 hours", 0), "{k:?}");
+        let k = keys(
+            "Average hourly earnings of nurses rose by 9 cents to $41.20.
+
+Average hourly earnings of porters rose by 9 cents to $19.80.",
+        );
+        assert_ne!(key(&k, "$41.20", 0), key(&k, "$19.80", 0), "{k:?}");
+        let k = keys(
+            "Employment in mining is below its February 2020 level by 12,000.
+
+Employment in retail is below its February 2020 level by 41,000.",
+        );
+        assert_ne!(key(&k, "12,000", 0), key(&k, "41,000", 0), "{k:?}");
+    }
+
+    #[test]
+    fn a_lone_generic_noun_links_to_nothing() {
+        // Job counts and clinic visits: `jobs a month`, `an average of`.
+        let k = keys(
+            "We created 500,000 jobs a month.
+
+They created an average of 60,000 jobs a month.",
+        );
+        assert!(k.iter().all(|(_, key)| key.starts_with("?/")), "{k:?}");
+    }
+
+    #[test]
+    fn a_conjunction_opening_a_clause_is_not_part_of_the_measure() {
+        // Prices and rents.
+        let k = keys(
+            "Headline inflation was 2.4 percent, while core inflation was 3.1 percent.
+
+Core inflation was 3.1 percent.",
+        );
+        assert_eq!(key(&k, "3.1 percent", 0), key(&k, "3.1 percent", 1), "{k:?}");
+    }
+
+    #[test]
     fn employment_is_not_the_end_of_unemployment() {
         // Labour statistics and transit (`ridership` is not `rail ridership`'s rival).
         let k =
