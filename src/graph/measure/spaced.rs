@@ -128,7 +128,16 @@ impl SpacedReader<'_> {
             return self.cell(i, d);
         }
         let boundaries = self.pack.spec.labels.boundaries.as_str();
-        let sentence_start = figure.sentence.start.min(figure.span.start);
+        let mut sentence_start = figure.sentence.start.min(figure.span.start);
+        // A line of a list (`HIGHLIGHTS` lines, a bulleted summary without
+        // full stops) starts afresh: the sentence is read from the line.
+        if let Some(line_start) = self.list_line(sentence_start, figure.span.start) {
+            sentence_start = line_start;
+        }
+        let earlier = earlier
+            .start
+            .max(earlier.clone().find(|&p| self.figures[p].span.start >= sentence_start).unwrap_or(earlier.end))
+            ..earlier.end;
         let sentence_end = figure.sentence.end.max(figure.span.end);
         let segment_start = earlier.clone().last().map_or(sentence_start, |p| self.figures[p].span.end);
         let next_start = self
@@ -309,6 +318,30 @@ impl SpacedReader<'_> {
             d.anchored = d.head.as_ref().is_some_and(|h| !h.is_empty());
         }
         d
+    }
+
+    /// Where the figure's line starts, when that line is an item of a list:
+    /// the line before it, in the same sentence, ends with no punctuation
+    /// and is short or set in as far as this one, and this one opens with a
+    /// capital (`Retail sales: $712.4 billion` under `HIGHLIGHTS`).
+    /// Hard-wrapped prose fills its lines and is not set in.
+    fn list_line(&self, sentence_start: usize, at: usize) -> Option<usize> {
+        let line_start = self.text[..at].rfind('\n').map(|i| i + 1)?;
+        if line_start <= sentence_start {
+            return None;
+        }
+        let opens = self.text[line_start..at].trim_start().chars().next()?;
+        let previous_start = self.text[..line_start - 1].rfind('\n').map_or(0, |i| i + 1);
+        let raw_previous = &self.text[previous_start..line_start - 1];
+        let previous = raw_previous.trim();
+        let indent = |line: &str| line.len() - line.trim_start_matches([' ', '\t']).len();
+        let line = &self.text[line_start..at];
+        // Items set in by the same indent (`  Retail sales: …⏎  February
+        // revised to …`), or a short line.
+        let aligned = indent(raw_previous) > 0 && indent(raw_previous) == indent(line);
+        let short = previous.chars().count() < LIST_LINE_CHARS;
+        let open_end = !previous.ends_with(|c: char| c.is_ascii_punctuation() && c != '%' && c != ')');
+        (opens.is_uppercase() && (short || aligned) && open_end && !previous.is_empty()).then_some(line_start)
     }
 
     /// Whether the column header at `header` names the table's latest period:
@@ -760,6 +793,9 @@ fn singular(w: &str) -> String {
     w[..w.len() - 1].to_string()
 }
 
+/// A line shorter than this, with no punctuation at its end, ends a list
+/// item: hard-wrapped prose fills its lines to 65 columns or more.
+const LIST_LINE_CHARS: usize = 48;
 /// A noun phrase names a measure alone with at least this many words.
 const MIN_WORDS: usize = 2;
 /// The longest noun phrase kept, in words (its last ones).
@@ -946,6 +982,19 @@ They created an average of 60,000 jobs a month.",
 Core inflation was 3.1 percent.",
         );
         assert_eq!(key(&k, "3.1 percent", 0), key(&k, "3.1 percent", 1), "{k:?}");
+    }
+
+    #[test]
+    fn a_line_of_a_list_names_its_own_measure() {
+        // Retail highlights and a port's summary: lines without full stops.
+        let k = keys(
+            "HIGHLIGHTS\n  Department store sales: $41.2 billion\n  Online retailers: $18.3 billion\n\nOnline retailers sold $18.3 billion.\n\nDepartment store sales were $41.2 billion.",
+        );
+        assert!(key(&k, "$18.3 billion", 0).starts_with("online retailer"), "{k:?}");
+        assert!(key(&k, "$41.2 billion", 0).starts_with("department store sale"), "{k:?}");
+        // Hard-wrapped prose is one sentence across its lines.
+        let k = keys("Container throughput at the eastern terminal rose by 4.1 percent as carriers added calls to\nEurope and Asia.");
+        assert!(key(&k, "4.1 percent", 0).contains("container throughput"), "{k:?}");
     }
 
     #[test]
