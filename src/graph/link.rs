@@ -104,6 +104,10 @@ pub fn keys(
 pub(crate) struct Frames {
     /// Per heading-scope frame: (heading start, the frame it names), in order.
     headings: Vec<Vec<(usize, String)>>,
+    /// Per heading-scope frame: sentences that open with it (`2025年，全市将…`),
+    /// in order. Such a sentence names the frame
+    /// of the rest of its sentence in place of the heading's (start, end, frame).
+    openers: Vec<Vec<(usize, usize, String)>>,
     /// Per paragraph-scope frame: its id and where its words start, in order.
     words: Vec<(String, Vec<usize>)>,
 }
@@ -113,25 +117,55 @@ impl Frames {
         let headings: Vec<std::ops::Range<usize>> =
             pack.heading.as_ref().map_or_else(Vec::new, |re| re.find_iter(text).map(|m| m.range()).collect());
         let mut named = Vec::new();
+        let mut openers = Vec::new();
         let mut words = Vec::new();
-        for (spec, re) in &pack.frames {
+        for (spec, re, not_before) in &pack.frames {
+            let found = |text: &str, h: std::ops::Range<usize>| -> Vec<std::ops::Range<usize>> {
+                re.find_iter(&text[h.clone()])
+                    .filter(|m| !not_before.as_ref().is_some_and(|n| n.is_match(&text[h.start + m.end()..h.end])))
+                    .map(|m| h.start + m.start()..h.start + m.end())
+                    .collect()
+            };
+            match spec.scope {
+                FrameScope::Heading => openers.push(
+                    found(text, 0..text.len())
+                        .into_iter()
+                        .filter(|m| {
+                            let before = text[..m.start].chars().next_back();
+                            let after = text[m.end..].chars().next();
+                            before.is_none_or(|c| pack.lexicon.sentence_ends.contains(c) || OPENS.contains(&c))
+                                && after.is_some_and(|c| CLAUSE_ENDS.contains(&c))
+                        })
+                        .map(|m| {
+                            let end = text[m.end..]
+                                .char_indices()
+                                .find(|&(_, c)| pack.lexicon.sentence_ends.contains(c))
+                                .map_or(text.len(), |(k, _)| m.end + k);
+                            (m.start, end, text[m].split_whitespace().collect::<String>())
+                        })
+                        .collect(),
+                ),
+                FrameScope::Paragraph => {}
+            }
             match spec.scope {
                 FrameScope::Heading => named.push(
                     headings
                         .iter()
                         .filter_map(|h| {
-                            let found: Vec<String> = re
-                                .find_iter(&text[h.clone()])
-                                .map(|m| m.as_str().split_whitespace().collect::<String>())
+                            let found: Vec<String> = found(text, h.clone())
+                                .into_iter()
+                                .map(|m| text[m].split_whitespace().collect::<String>())
                                 .collect();
                             (!found.is_empty()).then(|| (h.start, found.join(" ")))
                         })
                         .collect(),
                 ),
-                FrameScope::Paragraph => words.push((spec.id.clone(), re.find_iter(text).map(|m| m.start()).collect())),
+                FrameScope::Paragraph => {
+                    words.push((spec.id.clone(), found(text, 0..text.len()).into_iter().map(|m| m.start).collect()))
+                }
             }
         }
-        Frames { headings: named, words }
+        Frames { headings: named, openers, words }
     }
 
     /// The frame of a figure at `pos` in a paragraph starting at
@@ -140,9 +174,17 @@ impl Frames {
     /// paragraph before the figure. A key never depends on values, only words.
     pub(crate) fn of(&self, pos: usize, paragraph_start: usize) -> Vec<String> {
         let mut parts: Vec<&str> = Vec::new();
-        for list in &self.headings {
+        for (list, openers) in self.headings.iter().zip(&self.openers) {
+            let o = openers.partition_point(|(start, _, _)| *start < pos);
+            let opener = o
+                .checked_sub(1)
+                .map(|o| &openers[o])
+                .filter(|(start, end, _)| *start >= paragraph_start && pos < *end)
+                .map(|(_, _, frame)| frame);
             let i = list.partition_point(|(start, _)| *start <= pos);
-            if let Some((_, frame)) = i.checked_sub(1).map(|i| &list[i]) {
+            // An opening year replaces the heading's; with no heading it names
+            // no frame, so an undated lead and a dated speaker still link.
+            if let Some(frame) = i.checked_sub(1).map(|i| opener.unwrap_or(&list[i].1)) {
                 parts.push(frame);
             }
         }
@@ -155,6 +197,11 @@ impl Frames {
         parts.into_iter().map(str::to_string).collect()
     }
 }
+
+/// What may stand before a frame that opens a sentence: a speaker's colon.
+const OPENS: &[char] = &['：', ':'];
+/// What follows a frame that opens a sentence: `2025年，`.
+const CLAUSE_ENDS: &[char] = &['，', ','];
 
 /// The words of the sentence before its first figure, up to the last clause
 /// boundary: `开展夏夜治安巡查宣防集中统一行动，共出动警力1.5万人次` → the action.

@@ -16,6 +16,10 @@ pub struct MeasureSpec {
     /// figure after one is in no single period.
     #[serde(default)]
     pub spans: Option<String>,
+    /// A regex: days (`8月7日`), which say when, not what is counted; read
+    /// before periods so that a day's month is not taken for a period.
+    #[serde(default)]
+    pub dates: Option<String>,
     /// A period match right after one of these characters is part of a span
     /// (`1—9月`), not a period of its own.
     #[serde(default)]
@@ -170,6 +174,7 @@ pub struct MeasureWords {
     pub spec: MeasureSpec,
     pub periods: Option<Regex>,
     pub spans: Option<Regex>,
+    pub dates: Option<Regex>,
     pub previous: Option<Regex>,
     pub level_after: Option<Regex>,
     pub share: Option<Regex>,
@@ -189,6 +194,7 @@ impl MeasureWords {
         Ok(MeasureWords {
             periods: compile("periods", &spec.periods, false)?,
             spans: compile("spans", &spec.spans, false)?,
+            dates: compile("dates", &spec.dates, false)?,
             previous: compile("previous", &spec.previous, true)?,
             level_after: compile("level_after", &spec.level_after, true)?,
             share: compile("share", &spec.share, true)?,

@@ -136,6 +136,10 @@ pub struct FrameSpec {
     pub pattern: String,
     /// Where the pattern is looked for.
     pub scope: FrameScope,
+    /// A match followed by this is not a frame: a year followed by its month
+    /// and day is the date a release was issued, not the year its data cover.
+    #[serde(default)]
+    pub not_before: Option<String>,
 }
 
 /// Where a frame's pattern is looked for.
@@ -321,6 +325,14 @@ pub struct TableSpec {
     /// nothing to the label of the row's measure.
     #[serde(default)]
     pub value_headers: Vec<String>,
+    /// Column headers whose cells are the base of a comparison: last
+    /// period's value (`上年同期`, `Prior year`).
+    #[serde(default)]
+    pub previous_headers: Vec<String>,
+    /// Column headers whose cells are changes against the default base
+    /// (`增减变动幅度（%）`, `Change`).
+    #[serde(default)]
+    pub change_headers: Vec<String>,
 }
 
 /// A bound that names a class of things rather than counting them: a
@@ -564,8 +576,8 @@ pub struct CompiledPack {
     pub sources: Vec<Regex>,
     /// `linking.dependent_patterns`, compiled.
     pub dependent_patterns: Vec<Regex>,
-    /// `linking.frames`, compiled.
-    pub frames: Vec<(FrameSpec, Regex)>,
+    /// `linking.frames`, compiled, each with its `not_before` anchored at the start.
+    pub frames: Vec<(FrameSpec, Regex, Option<Regex>)>,
     /// `linking.heading`, compiled multi-line.
     pub heading: Option<Regex>,
     /// `labels.subject`, compiled.
@@ -744,7 +756,11 @@ impl Packs {
                 .linking
                 .frames
                 .iter()
-                .map(|f| Ok((f.clone(), regex(&format!("linking.frames.{}", f.id), &f.pattern)?)))
+                .map(|f| {
+                    let name = format!("linking.frames.{}", f.id);
+                    let not_before = f.not_before.as_deref().map(|n| regex(&name, &format!("^(?:{n})"))).transpose()?;
+                    Ok((f.clone(), regex(&name, &f.pattern)?, not_before))
+                })
                 .collect::<Result<Vec<_>, PackError>>()?;
             let heading =
                 spec.linking.heading.as_deref().map(|h| regex("linking.heading", &format!("(?m:{h})"))).transpose()?;

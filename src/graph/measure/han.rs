@@ -16,6 +16,9 @@ const ADJACENT_CHARS: usize = 2;
 /// A core shorter than this is counted under a head.
 const MIN_CORE_CHARS: usize = 2;
 
+/// What makes a classifier a noun of count: `起数`, `人数`.
+const COUNT_NOUN: &str = "数";
+
 /// The core of every share: what it is a share of is its head.
 const SHARE: &str = "占比";
 
@@ -53,6 +56,7 @@ impl HanReader<'_> {
             unit: String::new(),
             anchored: true,
             legacy: None,
+            cell: figure.cell,
         };
         let is_percent = matches!(figure.unit.as_deref(), Some("%" | "个百分点"));
         // The nearest earlier figure of the sentence that states a level now.
@@ -73,6 +77,26 @@ impl HanReader<'_> {
             }
         };
 
+        // A table cell in a column of last period's values or of changes.
+        if figure.cell {
+            let tables = &self.pack.spec.tables;
+            let ending = |words: &[String]| {
+                words.iter().filter(|w| clause.ends_with(w.as_str())).map(|w| clause.len() - w.len()).min()
+            };
+            if let Some(at) = ending(&tables.previous_headers) {
+                d.previous = true;
+                d.core = self.count_noun(self.norm(&clause[..at]), figure.unit.as_deref());
+                return d;
+            }
+            if let Some(at) = ending(&tables.change_headers) {
+                d.kind = Kind::Change;
+                d.core = format!("{}增长", self.words.spec.default_base);
+                let row = self.count_noun(self.norm(&clause[..at]), None);
+                d.anchored = !row.is_empty();
+                d.head = (!row.is_empty()).then_some(row);
+                return d;
+            }
+        }
         // The base of a comparison: `较去年同期的43.81亿元`, `由75.2%`.
         if let Some(m) = self.words.previous.as_ref().and_then(|re| re.find(clause)) {
             d.previous = true;
@@ -116,9 +140,24 @@ impl HanReader<'_> {
             if let Some(m) = self.words.share.as_ref().and_then(|re| re.find(clause)) {
                 d.kind = Kind::Share;
                 d.core = SHARE.to_string();
-                let own = item.map(|w| self.norm(w)).unwrap_or_else(|| self.norm(&clause[..m.start()]));
+                let own = self
+                    .count_noun(item.map(|w| self.norm(w)).unwrap_or_else(|| self.norm(&clause[..m.start()])), None);
                 d.head = if own.is_empty() {
-                    level_before(false).map(head_of).or_else(|| self.topic(i, earlier.start, paragraph_start))
+                    // What the clause before states: a level (`出口机电产品1647.8亿元，
+                    // 占…`) or the change of one (`民营企业进出口增长10.2%，占比…`).
+                    earlier
+                        .clone()
+                        .rev()
+                        .find_map(|p| {
+                            let e = &done[p];
+                            let percent = self.figures[p].unit.as_deref() == Some("%");
+                            match e.kind {
+                                Kind::Level if !e.previous && e.anchored && !percent => Some(head_of(p)),
+                                Kind::Change if e.anchored => e.head.clone(),
+                                _ => None,
+                            }
+                        })
+                        .or_else(|| self.topic(i, earlier.start, paragraph_start))
                 } else {
                     Some(own)
                 };
@@ -145,7 +184,7 @@ impl HanReader<'_> {
             d.core = format!("{base}{direction}");
             let own = match item {
                 Some(w) => self.norm(w),
-                None => self.norm(&self.strip_bases(before)),
+                None => self.count_noun(self.norm(&self.strip_bases(before)), None),
             };
             d.head = if own.is_empty() {
                 let accept_percent = figure.unit.as_deref() == Some("个百分点");
@@ -189,7 +228,7 @@ impl HanReader<'_> {
             let shared = self.enumerated_core(i, earlier.start);
             core = format!("{}{}", self.norm(item), shared);
         }
-        d.core = core;
+        d.core = self.count_noun(core, figure.unit.as_deref());
         let short_rate = self.pack.spec.linking.rate_suffixes.iter().any(|s| d.core.ends_with(s.as_str()))
             && d.core.chars().count() <= self.words.spec.short_rate_chars;
         // A figure right after another (`6个方面18条措施`) is counted under it.
@@ -207,22 +246,54 @@ impl HanReader<'_> {
         let dependent = short_rate || bare || (item.is_none() && link::is_dependent(&figure.label, self.pack));
         if dependent {
             // The head is the nearest figure before that is not itself a dependent.
-            d.head = earlier
-                .clone()
-                .rev()
-                .find(|&p| {
-                    let e = &done[p];
-                    e.kind == Kind::Level
-                        && !e.previous
-                        && e.anchored
-                        && e.head.is_none()
-                        && self.figures[p].unit.as_deref() != Some("%")
-                })
-                .map(|p| done[p].core.clone())
-                .or_else(|| self.topic(i, earlier.start, paragraph_start));
+            let head = earlier.clone().rev().find(|&p| {
+                let e = &done[p];
+                e.kind == Kind::Level
+                    && !e.previous
+                    && e.anchored
+                    && e.head.is_none()
+                    && self.figures[p].unit.as_deref() != Some("%")
+            });
+            // A figure with no words of its own counts what its head counts, in
+            // its own unit (`供应国有建设用地812宗、3862.4公顷`), or what the clause
+            // before names (`城市道路事故起数最多，为638起`).
+            if d.core.is_empty() {
+                match head {
+                    Some(p) if self.figures[p].unit != figure.unit => {
+                        d.core = done[p].core.clone();
+                        return d;
+                    }
+                    None => {
+                        if let Some(topic) = self.topic(i, earlier.start, paragraph_start) {
+                            d.core = self.count_noun(topic, figure.unit.as_deref());
+                            return d;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            d.head = head.map(|p| done[p].core.clone()).or_else(|| self.topic(i, earlier.start, paragraph_start));
             d.anchored = d.head.is_some();
         }
         d
+    }
+
+    /// A noun naming the count of a classifier says no more than the
+    /// classifier: `事故起数` counts 事故 in 起 (road safety), `参保人数` counts
+    /// 参保 in 人 (insurance), `企业户数` (market regulation). With `unit`, only
+    /// that classifier; without, any whole-count classifier of the pack.
+    fn count_noun(&self, core: String, unit: Option<&str>) -> String {
+        let whole = &self.pack.spec.linking.whole_units;
+        let classifier = core.strip_suffix(COUNT_NOUN).and_then(|rest| {
+            whole
+                .iter()
+                .filter(|c| unit.is_none_or(|u| u == c.as_str()))
+                .find(|c| rest.ends_with(c.as_str()) && rest.chars().count() >= c.chars().count() + MIN_CORE_CHARS)
+        });
+        match classifier {
+            Some(c) => core[..core.len() - COUNT_NOUN.len() - c.len()].to_string(),
+            None => core,
+        }
     }
 
     /// The words of a segment after its last clause boundary (a `、` joins
@@ -375,7 +446,7 @@ impl HanReader<'_> {
     fn norm(&self, raw: &str) -> String {
         let spec = &self.words.spec;
         let mut s = normalise_han(raw, self.pack);
-        for re in [&self.words.periods, &self.words.spans].into_iter().flatten() {
+        for re in [&self.words.dates, &self.words.periods, &self.words.spans].into_iter().flatten() {
             s = re.replace_all(&s, "").into_owned();
         }
         let trailing = |s: &mut String| {

@@ -63,6 +63,9 @@ pub struct Description {
     pub anchored: bool,
     /// A key computed the older way, for packs this model does not read yet.
     pub legacy: Option<MeasureKey>,
+    /// True for a table cell: a table names each of its rows and columns,
+    /// so two cells are one measure only when their descriptions are equal.
+    pub cell: bool,
 }
 
 impl Description {
@@ -101,6 +104,9 @@ impl Description {
     /// ending with the other.
     fn compatible(&self, other: &Description) -> bool {
         if self.legacy.is_some() || other.legacy.is_some() || !self.anchored || !other.anchored {
+            return false;
+        }
+        if self.cell && other.cell {
             return false;
         }
         self.frame == other.frame
@@ -144,7 +150,9 @@ fn ends_alike(a: &str, b: &str) -> bool {
         let cut = long[..long.len() - short.len()].chars().next_back();
         !(short.starts_with(|c: char| c.is_ascii_alphabetic()) && cut.is_some_and(|c| c.is_ascii_alphanumeric()))
     };
-    short == long || (short.chars().count() >= MIN_SHARED_CHARS && long.ends_with(short) && on_word())
+    short == long
+        || (short.chars().count() >= MIN_SHARED_CHARS && long.ends_with(short) && on_word())
+        || (!a.is_ascii() && reordered(a, b))
 }
 
 /// English periods are often left unsaid where the release's month is
@@ -185,6 +193,24 @@ fn first_word_of(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     short.is_ascii() && long.split(' ').next() == Some(short)
 }
+
+/// True when two labels hold the same characters in another order, as a
+/// verb and its object do: `出口机电产品` / `机电产品出口` (customs),
+/// `审结案件` / `案件审结` (courts).
+fn reordered(a: &str, b: &str) -> bool {
+    if a.len() != b.len() || a.chars().count() < MIN_REORDERED_CHARS {
+        return false;
+    }
+    let sorted = |s: &str| {
+        let mut c: Vec<char> = s.chars().collect();
+        c.sort_unstable();
+        c
+    };
+    sorted(a) == sorted(b)
+}
+
+/// The shortest labels whose reordering is read as one measure.
+const MIN_REORDERED_CHARS: usize = 4;
 
 /// The shortest core that may link to a longer one it ends.
 const MIN_SHARED_CHARS: usize = 2;
@@ -242,6 +268,7 @@ pub fn describe(
                 unit,
                 anchored,
                 legacy: Some(key),
+                cell: figure.cell,
             });
             continue;
         }

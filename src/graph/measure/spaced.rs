@@ -123,6 +123,7 @@ impl SpacedReader<'_> {
             unit: String::new(),
             anchored: true,
             legacy: None,
+            cell: figure.cell,
         };
         if figure.cell {
             return self.cell(i, d);
