@@ -87,6 +87,77 @@ pub struct MeasureSpec {
     /// (`办结率`) are rates of what stands before them, not measures alone.
     #[serde(default)]
     pub short_rate_chars: usize,
+    /// Spaced scripts (English): the closed word classes the clause reader
+    /// (src/graph/measure/spaced.rs) builds a noun phrase and its verb frame from.
+    #[serde(default)]
+    pub words: Option<ClauseWords>,
+}
+
+/// The closed word classes of a spaced script, lower case.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClauseWords {
+    /// Words that open or qualify a noun phrase and say nothing of the
+    /// measure (`the`, `its`, `both`).
+    pub determiners: Vec<String>,
+    /// Prepositions: a noun phrase's post-modifier starts at one (`the rate for
+    /// people aged…`), and a clause opening with one is an adverbial.
+    pub prepositions: Vec<String>,
+    /// Relative words that open a clause inside a noun phrase (`who`, `that`).
+    pub relatives: Vec<String>,
+    /// Verbs that state a level (`was`, `stood`, `averaged`): the subject ends before them.
+    pub verbs: Vec<String>,
+    /// Verbs and words of change, by direction: `rose by X`, `up X`, `X higher`.
+    pub increase: Vec<String>,
+    pub decrease: Vec<String>,
+    /// Of the change words, those that stand after the figure (`X more than`).
+    pub comparatives: Vec<String>,
+    /// Heads that take their `of` phrase along (`the number of vacancies`).
+    pub generic_heads: Vec<String>,
+    /// Months, and the word for a quarter's ordinal, for the base of a change
+    /// (`up 0.8 percent from February`: the month before).
+    pub months: Vec<String>,
+    /// Nouns that name a change in a table's column header (`Change`,
+    /// `Percent change`): the column's cells are changes.
+    #[serde(default)]
+    pub change_nouns: Vec<String>,
+    /// Prepositions that, right after a figure, say which of several it is
+    /// (`$25 billion for government bonds`).
+    #[serde(default)]
+    pub qualifying: Vec<String>,
+    /// Nouns of time: a phrase of them after a figure is a period, not a
+    /// qualifier (`for the month`, `for the year`).
+    #[serde(default)]
+    pub times: Vec<String>,
+    /// Verbs that say what was done to what is counted, beyond the regular
+    /// past forms in `-ed` (`served`, `took`, `ran`).
+    #[serde(default)]
+    pub content_verbs: Vec<String>,
+    /// Verbs that report a figure found by others (`the survey found`,
+    /// `estimates show`): what they report is their object.
+    #[serde(default)]
+    pub reporting: Vec<String>,
+    /// Prepositions whose fronted phrase is a scope of the measure
+    /// (`Among young people, the unemployment rate was`).
+    #[serde(default)]
+    pub scope_openers: Vec<String>,
+    /// Words after a figure that open what it is compared with: a period
+    /// named after one is the base's, not the figure's (`higher than in April`).
+    #[serde(default)]
+    pub base_openers: Vec<String>,
+    /// Words that qualify a measure without naming what it counts
+    /// (`average`, `monthly`, `net`): a noun phrase of them and one noun
+    /// (`average monthly gain`) names nothing alone.
+    #[serde(default)]
+    pub generic_modifiers: Vec<String>,
+    /// Prepositions that open a noun phrase's post-modifier, kept as what
+    /// says which one (`employment in leisure and hospitality`).
+    #[serde(default)]
+    pub post_modifiers: Vec<String>,
+    /// Possessive determiners: an object with one refers to the subject
+    /// (`below its February level by 314,000`).
+    #[serde(default)]
+    pub possessives: Vec<String>,
 }
 
 /// A comparison base and the words that name it.

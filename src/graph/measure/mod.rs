@@ -19,6 +19,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
+use crate::extract::table::Tables;
 use crate::extract::Clauses;
 use crate::extract::Figure;
 use crate::graph::key::{Head, MeasureKey};
@@ -27,8 +28,10 @@ use crate::lexicon::pack::{LabelOrder, Packs};
 use crate::span::Layout;
 
 mod han;
+mod spaced;
 
 use han::{enumerations, HanReader};
+use spaced::SpacedReader;
 
 /// What a figure is, beyond what it counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -112,13 +115,19 @@ impl Description {
             && self.unit == other.unit
             // A month left unsaid is not a month: `9月份…186亿元` and the year to
             // date `1586亿元` stand side by side in monthly releases.
-            && self.period == other.period
+            && (self.period == other.period || spaced_periods_fit(self, other))
             && match (&self.head, &other.head) {
                 (None, None) => true,
-                (Some(a), Some(b)) => a.contains(b.as_str()) || b.contains(a.as_str()) || reordered(a, b),
+                (Some(a), Some(b)) => ends_alike(a, b) || inside(a, b) || inside(b, a),
                 _ => false,
             }
-            && if self.kind == Kind::Level { ends_alike(&self.core, &other.core) } else { self.core == other.core }
+            && if self.kind == Kind::Level {
+                ends_alike(&self.core, &other.core)
+            } else {
+                // A change with its base written (`up 0.8 percent from February`)
+                // fits one whose base is left unsaid (`up 0.8 percent`).
+                self.core == other.core || first_word_of(&self.core, &other.core)
+            }
     }
 
     /// How much the description says: the one a merged set is named by.
@@ -135,7 +144,54 @@ impl Description {
 /// (Chinese and English noun phrases put their head noun last).
 fn ends_alike(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    short == long || (short.chars().count() >= MIN_SHARED_CHARS && long.ends_with(short)) || reordered(a, b)
+    // In spaced scripts the shorter must end on a word boundary of the longer:
+    // `employment rate` is not the end of `unemployment rate`.
+    let on_word = || {
+        let cut = long[..long.len() - short.len()].chars().next_back();
+        !(short.starts_with(|c: char| c.is_ascii_alphabetic()) && cut.is_some_and(|c| c.is_ascii_alphanumeric()))
+    };
+    short == long
+        || (short.chars().count() >= MIN_SHARED_CHARS && long.ends_with(short) && on_word())
+        || (!a.is_ascii() && reordered(a, b))
+}
+
+/// English periods are often left unsaid where the release's month is
+/// meant (`the rate was 4.2%` beside a table's `Jul-Sep 2024` column), or
+/// said without the year (`in July` and `July 2024`): a spaced description
+/// with no period, or with the month alone, fits one that says more. Two
+/// periods said in full must be equal, and a set links only when every pair
+/// fits (`in July` fits `July 2024` and `July 2023`, which do not fit).
+fn spaced_periods_fit(a: &Description, b: &Description) -> bool {
+    if !a.core.is_ascii() || !b.core.is_ascii() {
+        return false;
+    }
+    match (&a.period, &b.period) {
+        (None, _) | (_, None) => true,
+        (Some(x), Some(y)) => {
+            let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+            long.starts_with(short.as_str()) && long[short.len()..].starts_with(' ')
+        }
+    }
+}
+
+/// True when `part` stands inside `whole` on word boundaries in spaced
+/// scripts (`employment rate` is not inside `unemployment rate`); in Chinese
+/// anywhere.
+fn inside(whole: &str, part: &str) -> bool {
+    if !part.is_ascii() {
+        return whole.contains(part);
+    }
+    whole.match_indices(part).any(|(at, _)| {
+        let before = whole[..at].chars().next_back();
+        let after = whole[at + part.len()..].chars().next();
+        !before.is_some_and(|c| c.is_ascii_alphanumeric()) && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+    })
+}
+
+/// True when one spaced core is the other's first word (`up` and `up month`).
+fn first_word_of(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short.is_ascii() && long.split(' ').next() == Some(short)
 }
 
 /// True when two labels hold the same characters in another order, as a
@@ -167,10 +223,16 @@ pub fn describe(
     layout: &Layout,
     clauses: &[Option<Clauses>],
 ) -> Vec<Description> {
-    // The older keys serve only the packs this model does not read yet.
-    let spaced = |f: &Figure| packs.packs[f.pack].spec.labels.order == LabelOrder::After;
+    // The older keys serve only the packs this model does not read yet: a
+    // spaced pack without the word classes of its clauses.
+    let unread = |f: &Figure| {
+        let pack = &packs.packs[f.pack];
+        pack.spec.labels.order == LabelOrder::After && pack.measure_words.spec.words.is_none()
+    };
     let legacy =
-        if figures.iter().any(spaced) { link::keys(text, figures, packs, layout, clauses) } else { Vec::new() };
+        if figures.iter().any(unread) { link::keys(text, figures, packs, layout, clauses) } else { Vec::new() };
+    // The tables of the text, for the English reader's cells.
+    let tables = if figures.iter().any(|f| f.cell) { Tables::new(text) } else { Tables::default() };
     let frames: Vec<Frames> = packs.packs.iter().map(|p| Frames::new(text, p)).collect();
     let mut out: Vec<Description> = Vec::with_capacity(figures.len());
     // Per sentence: the enumerations (`A和B分别…X和Y`) found in it, by figure.
@@ -185,6 +247,15 @@ pub fn describe(
         let paragraph = link::paragraph(layout, figure.span.start, pack.spec.labels.paragraphs);
         let frame = frames[figure.pack].of(figure.span.start, paragraph.start);
         let unit = figure.unit.clone().unwrap_or_default();
+        let earlier = first_in_sentence..i;
+        if let (LabelOrder::After, Some(classes)) = (pack.spec.labels.order, &pack.measure_words.spec.words) {
+            let reader = SpacedReader { text, figures, pack, words: &pack.measure_words, classes, tables: &tables };
+            let mut description = reader.describe(i, earlier, &out);
+            description.frame = frame;
+            description.unit = unit;
+            out.push(description);
+            continue;
+        }
         if pack.spec.labels.order == LabelOrder::After {
             let (key, anchored) = legacy[i].clone();
             out.push(Description {
@@ -202,7 +273,6 @@ pub fn describe(
             continue;
         }
         let reader = HanReader { text, figures, pack, words: &pack.measure_words };
-        let earlier = first_in_sentence..i;
         let mut description = reader.describe(i, earlier, &out, items.get(&i).map(String::as_str), paragraph.start);
         description.frame = frame;
         description.unit = unit;
@@ -292,7 +362,13 @@ pub fn cluster(descriptions: &[Description], paragraphs: &[(usize, usize)]) -> V
         if d.legacy.is_some() || !d.anchored {
             continue;
         }
-        let tail: String = {
+        let tail: String = if d.core.is_ascii() {
+            // Spaced cores: a level's last word, a change's first (`up`).
+            let words = d.core.split(' ');
+            if d.kind == Kind::Change { words.clone().next() } else { words.clone().next_back() }
+                .unwrap_or_default()
+                .to_string()
+        } else {
             let chars: Vec<char> = d.core.chars().collect();
             chars[chars.len().saturating_sub(MIN_SHARED_CHARS)..].iter().collect()
         };

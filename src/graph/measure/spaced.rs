@@ -1,0 +1,1008 @@
+//! Descriptions read from English (spaced-script) clauses: what a figure
+//! counts is the noun phrase around the number, its kind the verb frame
+//! (DESIGN.md, "Linking": the label is the noun phrase).
+//!
+//! `the unemployment rate, at 3.5 percent`, `the unemployment rate held at
+//! 3.5%` and `an unemployment rate of 3.5%` read as one level of
+//! `unemployment rate`; `rose by 236,000` and `increased by 236,000` as one
+//! change of their subject; `fell by 0.3 percentage points to 4.2%` as a
+//! change then the level reached; `from 875,000` as the base of the change;
+//! `or 0.2 percent` after a change as its rate. A count with its counted noun
+//! after it (`handled 2,418,736 passengers`) counts the verb's object: the
+//! body that acts (the airport, the Bureau) is not what is counted. A table
+//! cell counts its row's words under its column's: a column that names a
+//! period (`July 2024`, `Fall 2023`) gives the period, one that names a change
+//! gives the kind. Word classes come from the pack's `measures.words`; the
+//! text is read as lower-case words with line breaks as spaces, so a
+//! hard-wrapped sentence reads as one.
+
+use super::{Description, Kind};
+use crate::extract::table::Tables;
+use crate::extract::Figure;
+use crate::lexicon::measure_words::{ClauseWords, MeasureWords};
+use crate::lexicon::pack::CompiledPack;
+
+/// A word of a clause, lower case, or a clause boundary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Token {
+    Word(String),
+    Boundary,
+}
+
+/// Splits `text` into lower-case words and boundaries; `boundaries` are the
+/// pack's clause-boundary characters.
+fn tokens(text: &str, boundaries: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut Vec<Token>| {
+        let w = word.trim_matches(|c: char| c == '-' || c == '\'' || c == '’' || c == '.');
+        if !w.is_empty() {
+            out.push(Token::Word(w.to_lowercase()));
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        if c.is_alphanumeric() || c == '-' || c == '\'' || c == '’' || (c == '.' && !word.is_empty()) {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            if boundaries.contains(c) && out.last() != Some(&Token::Boundary) {
+                out.push(Token::Boundary);
+            }
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
+/// The words after the last boundary.
+fn last_clause(tokens: &[Token]) -> &[Token] {
+    let cut = tokens.iter().rposition(|t| *t == Token::Boundary).map_or(0, |i| i + 1);
+    &tokens[cut..]
+}
+
+/// The words before the first boundary.
+fn first_clause(tokens: &[Token]) -> &[Token] {
+    let cut = tokens.iter().position(|t| *t == Token::Boundary).unwrap_or(tokens.len());
+    &tokens[..cut]
+}
+
+fn words(tokens: &[Token]) -> Vec<&str> {
+    tokens
+        .iter()
+        .filter_map(|t| match t {
+            Token::Word(w) => Some(w.as_str()),
+            Token::Boundary => None,
+        })
+        .collect()
+}
+
+fn has_digit(w: &str) -> bool {
+    w.chars().any(|c| c.is_ascii_digit())
+}
+
+/// A four-digit year (`2024`, `fy2024` is not one).
+fn is_year(w: &str) -> bool {
+    w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()) && (w.starts_with("19") || w.starts_with("20"))
+}
+
+/// Reads the description of a figure in an English clause.
+pub(super) struct SpacedReader<'a> {
+    pub(super) text: &'a str,
+    pub(super) figures: &'a [Figure],
+    pub(super) pack: &'a CompiledPack,
+    pub(super) words: &'a MeasureWords,
+    pub(super) classes: &'a ClauseWords,
+    /// The document's tables, for figures in cells.
+    pub(super) tables: &'a Tables,
+}
+
+/// The direction of a change, as its core names it.
+fn direction_name(up: bool) -> &'static str {
+    if up {
+        "up"
+    } else {
+        "down"
+    }
+}
+
+/// The core of a change a table states without a direction word: its sign
+/// is in the cell, not in words, so it links only to its own kind.
+const SIGNED_CHANGE: &str = "change";
+
+impl SpacedReader<'_> {
+    pub(super) fn describe(&self, i: usize, earlier: std::ops::Range<usize>, done: &[Description]) -> Description {
+        let figure = &self.figures[i];
+        let mut d = Description {
+            frame: Vec::new(),
+            period: None,
+            previous: false,
+            kind: Kind::Level,
+            head: None,
+            core: String::new(),
+            unit: String::new(),
+            anchored: true,
+            legacy: None,
+            cell: figure.cell,
+        };
+        if figure.cell {
+            return self.cell(i, d);
+        }
+        let boundaries = self.pack.spec.labels.boundaries.as_str();
+        let mut sentence_start = figure.sentence.start.min(figure.span.start);
+        // A line of a list (`HIGHLIGHTS` lines, a bulleted summary without
+        // full stops) starts afresh: the sentence is read from the line.
+        if let Some(line_start) = self.list_line(sentence_start, figure.span.start) {
+            sentence_start = line_start;
+        }
+        let earlier = earlier
+            .start
+            .max(earlier.clone().find(|&p| self.figures[p].span.start >= sentence_start).unwrap_or(earlier.end))
+            ..earlier.end;
+        let sentence_end = figure.sentence.end.max(figure.span.end);
+        let segment_start = earlier.clone().last().map_or(sentence_start, |p| self.figures[p].span.end);
+        let next_start = self
+            .figures
+            .get(i + 1)
+            .filter(|f| f.sentence == figure.sentence)
+            .map_or(sentence_end, |f| f.span.start.max(figure.span.end));
+        let before = tokens(&self.text[segment_start.min(figure.span.start)..figure.span.start], boundaries);
+        let after = tokens(&self.text[figure.span.end..next_start], boundaries);
+        let whole_before = tokens(&self.text[sentence_start..figure.span.start], boundaries);
+        d.period = self.period(&after, &whole_before);
+        let previous_figure = earlier.clone().last();
+        // The measure the previous figure of the sentence states: a change's head,
+        // a level's core.
+        let inherited = previous_figure.and_then(|p| {
+            let e = &done[p];
+            let m = if e.kind == Kind::Level { Some(e.core.clone()) } else { e.head.clone() };
+            m.filter(|m| !m.is_empty() && e.anchored)
+        });
+        let clause = last_clause(&before);
+        let clause_words = words(clause);
+        let joined = clause_words.join(" ");
+        // The words after the figure in its own clause.
+        let after_words = words(first_clause(&after));
+        let is_percent = matches!(figure.unit.as_deref(), Some("%" | "percentage points"));
+        let counted = if figure.unit.is_none() { self.counted_noun(&after_words) } else { String::new() };
+        let subject = || self.subject(&before, previous_figure.is_some());
+
+        // A sign word between the frame and the figure (`revised from up 0.2
+        // percent to up 0.5 percent`): the frame is read before it.
+        let (frame_words, sign) = match clause_words.split_last() {
+            Some((last, rest)) if !rest.is_empty() && self.classes.comparatives.iter().any(|c| c == last) => {
+                (rest.join(" "), self.change_word(last))
+            }
+            _ => (joined.clone(), None),
+        };
+        // The base of a comparison: `from 875,000 to 840,000`.
+        if self.words.previous.as_ref().is_some_and(|re| re.is_match(&frame_words)) {
+            d.previous = true;
+            if let Some(up) = sign {
+                d.kind = Kind::Change;
+                d.core = direction_name(up).to_string();
+                d.head = subject().or(inherited);
+                return self.anchor(d);
+            }
+            d.core = inherited.or_else(subject).unwrap_or_default();
+            return self.anchor(d);
+        }
+        if let (Some(up), true) = (sign, self.words.level_after.as_ref().is_some_and(|re| re.is_match(&frame_words))) {
+            d.kind = Kind::Change;
+            d.core = direction_name(up).to_string();
+            d.head = subject().or(inherited);
+            return self.anchor(d);
+        }
+        // The level reached after a change: `fell by 0.3 percentage points to 4.2%`.
+        let changed_before = clause_words.iter().any(|w| self.change_word(w).is_some());
+        if self.words.level_after.as_ref().is_some_and(|re| re.is_match(&joined))
+            && (changed_before || previous_figure.is_some())
+        {
+            let own = self.change_head(&clause_words).or_else(subject);
+            d.core = self.name(own.or(inherited), &counted);
+            return self.anchor(d);
+        }
+        // A change: `rose by 236,000`, `up 7.4 percent`, `cut the rate by 0.25
+        // percentage point`, `0.2 percentage points higher` (in its own
+        // clause), `or 0.8 percent` after a change.
+        let (direction, object) = match self.change_before(&clause_words) {
+            Some(up) => (Some(up), None),
+            None => match self.change_by(&clause_words) {
+                Some((up, object)) => (Some(up), object),
+                None => (
+                    after_words
+                        .first()
+                        .filter(|w| self.classes.comparatives.iter().any(|c| c == *w))
+                        .and_then(|w| self.change_word(w)),
+                    None,
+                ),
+            },
+        };
+        let after_change = previous_figure
+            .filter(|&p| done[p].kind == Kind::Change)
+            .filter(|_| clause_words.iter().all(|w| *w == "or" || *w == "and"));
+        if direction.is_some() || after_change.is_some() {
+            d.kind = Kind::Change;
+            let previous_change = after_change.map(|p| &done[p]);
+            let up = direction.unwrap_or_else(|| {
+                previous_change.is_some_and(|e| e.core.split(' ').next() == Some(direction_name(true)))
+            });
+            let base = self
+                .base(&after_words, &clause_words)
+                .map(str::to_string)
+                .or_else(|| previous_change.and_then(|e| e.core.split_once(' ').map(|(_, base)| base.to_string())));
+            d.core = match base {
+                Some(base) => format!("{} {base}", direction_name(up)),
+                None => direction_name(up).to_string(),
+            };
+            d.head = match previous_change {
+                Some(e) => e.head.clone(),
+                None => object.or_else(subject).or(inherited),
+            };
+            return self.anchor(d);
+        }
+        // A share: `17.3 percent of total sales`.
+        if is_percent && after_words.first() == Some(&"of") {
+            d.kind = Kind::Share;
+            let whole = self.first_np(&after_words[1..]);
+            d.core = format!("share of {whole}");
+            d.head = subject().or(inherited);
+            return self.anchor(d);
+        }
+        // A level: a counted noun with its verb (`handled 2,418,736
+        // passengers`), else the subject with a counted noun after it.
+        let verb = clause_words.last().filter(|w| self.is_content_verb(w));
+        let core = match verb {
+            // The verb first: a count stated without it (a table's column)
+            // ends alike and may link to it; two verbs never do.
+            Some(v) if !counted.is_empty() => format!("{v}: {counted}"),
+            _ => {
+                let own = subject().or(if clause_words.is_empty() { inherited } else { None });
+                self.name(own, &counted)
+            }
+        };
+        d.core = match self.qualifier(&after_words) {
+            Some(q) if !core.is_empty() => format!("{core} {q}"),
+            _ => core,
+        };
+        self.anchor(d)
+    }
+
+    /// A table cell: its row's words, under its column's unless the column
+    /// names a period (the period) or a change (the kind).
+    fn cell(&self, i: usize, mut d: Description) -> Description {
+        let figure = &self.figures[i];
+        let Some(cell) = self.tables.cell_at(figure.span.start) else {
+            d.anchored = false;
+            return d;
+        };
+        let words_of = |r: &Option<std::ops::Range<usize>>| -> Vec<String> {
+            r.as_ref()
+                .map(|r| {
+                    let bare = crate::extract::label::without_asides(&self.text[r.clone()]);
+                    words(&tokens(&bare, "")).into_iter().map(str::to_string).collect()
+                })
+                .unwrap_or_default()
+        };
+        let row = words_of(&cell.stub);
+        let column = words_of(&cell.header);
+        let row_np = self.content(&row.iter().map(String::as_str).collect::<Vec<_>>());
+        let is_period = column.iter().any(|w| is_year(w) || self.month(w).is_some());
+        let is_change = !column.is_empty()
+            && column.iter().any(|w| self.classes.change_nouns.iter().any(|c| c == w) || self.change_word(w).is_some());
+        let sums = &self.pack.spec.linking.relations.sum_words;
+        let whole = row.iter().any(|w| sums.iter().any(|s| s == w));
+        if is_period {
+            d.period = Some(self.period_words(&column.iter().map(String::as_str).collect::<Vec<_>>()));
+            // A column of an earlier period than the table's latest holds
+            // the bases its changes are measured against.
+            d.previous = cell.header.as_ref().is_some_and(|h| !self.latest_column(h.clone()));
+            d.core = row_np;
+        } else if is_change {
+            d.kind = Kind::Change;
+            let written = &self.text[figure.span.clone()];
+            let signed = written.trim_start().starts_with(['-', '−', '+']);
+            d.core = if signed { SIGNED_CHANGE.to_string() } else { direction_name(true).to_string() };
+            d.head = Some(row_np);
+        } else {
+            let column_np = self.content(&column.iter().map(String::as_str).collect::<Vec<_>>());
+            // A total row (`System total`) states the column's measure whole.
+            let row_np = if whole { String::new() } else { row_np };
+            d.core = match (row_np.is_empty(), column_np.is_empty()) {
+                (_, true) => row_np,
+                (true, false) => column_np,
+                (false, false) => format!("{column_np} ({row_np})"),
+            };
+        }
+        d.anchored = !d.core.is_empty() && d.head.as_deref() != Some("");
+        if d.kind != Kind::Level {
+            d.anchored = d.head.as_ref().is_some_and(|h| !h.is_empty());
+        }
+        d
+    }
+
+    /// Where the figure's line starts, when that line is an item of a list:
+    /// the line before it, in the same sentence, ends with no punctuation
+    /// and is short or set in as far as this one, and this one opens with a
+    /// capital (`Retail sales: $712.4 billion` under `HIGHLIGHTS`).
+    /// Hard-wrapped prose fills its lines and is not set in.
+    fn list_line(&self, sentence_start: usize, at: usize) -> Option<usize> {
+        let line_start = self.text[..at].rfind('\n').map(|i| i + 1)?;
+        if line_start <= sentence_start {
+            return None;
+        }
+        let opens = self.text[line_start..at].trim_start().chars().next()?;
+        let previous_start = self.text[..line_start - 1].rfind('\n').map_or(0, |i| i + 1);
+        let raw_previous = &self.text[previous_start..line_start - 1];
+        let previous = raw_previous.trim();
+        let indent = |line: &str| line.len() - line.trim_start_matches([' ', '\t']).len();
+        let line = &self.text[line_start..at];
+        // Items set in by the same indent (`  Retail sales: …⏎  February
+        // revised to …`), or a short line.
+        let aligned = indent(raw_previous) > 0 && indent(raw_previous) == indent(line);
+        let short = previous.chars().count() < LIST_LINE_CHARS;
+        let open_end = !previous.ends_with(|c: char| c.is_ascii_punctuation() && c != '%' && c != ')');
+        (opens.is_uppercase() && (short || aligned) && open_end && !previous.is_empty()).then_some(line_start)
+    }
+
+    /// Whether the column header at `header` names the table's latest period:
+    /// the latest year its header row names, the leftmost on a tie
+    /// (`Jul-Sep 2024   Apr-Jun 2024   Jul-Sep 2023`, `Fall 2023 | Fall 2024`).
+    fn latest_column(&self, header: std::ops::Range<usize>) -> bool {
+        let line_start = self.text[..header.start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = self.text[header.end..].find('\n').map_or(self.text.len(), |i| header.end + i);
+        let line = &self.text[line_start..line_end];
+        let year_of = |cell: &str| -> Option<u32> {
+            cell.split(|c: char| !c.is_ascii_digit()).rev().filter(|w| is_year(w)).find_map(|w| w.parse().ok())
+        };
+        let mut best: Option<(u32, usize)> = None;
+        for piece in line.split(['\t', '|']).flat_map(|p| p.split("  ")) {
+            let trimmed = piece.trim();
+            if trimmed.is_empty() {
+                continue;
+            }
+            // Where the piece starts in the text: it is a slice of `line`.
+            let start = line_start + (trimmed.as_ptr() as usize - line.as_ptr() as usize);
+            let is_period = tokens(trimmed, "")
+                .iter()
+                .any(|t| matches!(t, Token::Word(w) if is_year(w) || self.month(w).is_some()));
+            if !is_period {
+                continue;
+            }
+            let year = year_of(trimmed).unwrap_or(0);
+            if best.is_none_or(|(y, _)| year > y) {
+                best = Some((year, start));
+            }
+        }
+        best.is_none_or(|(_, start)| start == header.start)
+    }
+
+    /// What a level counts: the subject with a one-word counted noun after it
+    /// unless the subject already ends with it, else the counted noun.
+    fn name(&self, subject: Option<String>, counted: &str) -> String {
+        match subject {
+            Some(s) if !counted.is_empty() && !s.ends_with(counted) && counted.split(' ').count() < 2 => {
+                format!("{s} {counted}")
+            }
+            Some(s) if counted.is_empty() || s.ends_with(counted) => s,
+            _ => counted.to_string(),
+        }
+    }
+
+    /// A level or share anchors when it names what it counts in two words or more
+    /// (`unemployment rate`): one word (`jobs`, `rate`) is said of many measures.
+    /// Words that qualify a measure without naming it (`average`, `monthly`)
+    /// and nouns of time do not count; nor does a verb or scope in brackets.
+    fn anchor(&self, mut d: Description) -> Description {
+        let named = if d.kind == Kind::Level { d.core.as_str() } else { d.head.as_deref().unwrap_or("") };
+        let noun = named.split(" (").next().unwrap_or("");
+        let noun = noun.rsplit(": ").next().unwrap_or("");
+        let c = self.classes;
+        let naming = noun
+            .split(' ')
+            .filter(|w| {
+                !w.is_empty()
+                    && !c.generic_modifiers.iter().any(|g| g == w)
+                    && !c.times.iter().any(|t| t == w || singular(t) == *w)
+                    && self.month(w).is_none()
+            })
+            .count();
+        d.anchored = naming >= MIN_WORDS;
+        d
+    }
+
+    /// The direction of a change word (`rose`, `down`, `higher`).
+    fn change_word(&self, word: &str) -> Option<bool> {
+        if self.classes.increase.iter().any(|w| w == word) {
+            Some(true)
+        } else if self.classes.decrease.iter().any(|w| w == word) {
+            Some(false)
+        } else {
+            None
+        }
+    }
+
+    /// A change stated just before the figure: the clause ends with a change
+    /// word, optionally followed by `by` or `of` (`rose by`, `up`, `a decrease of`).
+    fn change_before(&self, clause: &[&str]) -> Option<bool> {
+        let mut end = clause.len();
+        if end > 0 && matches!(clause[end - 1], "by" | "of") {
+            end -= 1;
+        }
+        let last = *clause[..end].last()?;
+        self.change_word(last)
+    }
+
+    /// A change with its object between the verb and `by`: `lower the policy
+    /// rate by`, `raised fares by`. The object is the measure.
+    fn change_by(&self, clause: &[&str]) -> Option<(bool, Option<String>)> {
+        let (last, rest) = clause.split_last()?;
+        if *last != "by" {
+            return None;
+        }
+        let at = rest.iter().rposition(|w| self.change_word(w).is_some())?;
+        let up = self.change_word(rest[at])?;
+        // `below its February 2020 level by`: the subject's own level.
+        let object = &rest[at + 1..];
+        if object.iter().any(|w| self.classes.possessives.iter().any(|p| p == w)) {
+            return Some((up, None));
+        }
+        let object = self.content(object);
+        (!object.is_empty()).then_some((up, Some(object)))
+    }
+
+    /// The measure a level reached after a change names between the change
+    /// word and `by` (`cut the policy rate by 0.25 point to 4.50%`), if any.
+    fn change_head(&self, clause: &[&str]) -> Option<String> {
+        let by = clause.iter().position(|w| *w == "by")?;
+        self.change_by(&clause[..=by]).and_then(|(_, object)| object)
+    }
+
+    /// The base a change is measured against, named after the figure or in
+    /// its clause: `on the quarter`, `a year earlier`; a month after `from`
+    /// or `on` is the month before, with a year the year before.
+    fn base(&self, after: &[&str], clause: &[&str]) -> Option<&str> {
+        let text = format!(" {} ", after.iter().take(BASE_WORDS).copied().collect::<Vec<_>>().join(" "));
+        let found = self
+            .words
+            .spec
+            .bases
+            .iter()
+            .flat_map(|b| b.words.iter().filter_map(|w| text.find(&format!(" {w} ")).map(|at| (at, b.id.as_str()))))
+            .min_by_key(|&(at, _)| at);
+        if let Some((_, id)) = found {
+            return Some(id);
+        }
+        if let [prep, month, rest @ ..] = after {
+            if matches!(*prep, "from" | "on" | "over" | "than") && self.month(month).is_some() {
+                let year = rest.first().is_some_and(|w| is_year(w));
+                let id = if year { "year" } else { "month" };
+                return self.words.spec.bases.iter().find(|b| b.id == id).map(|b| b.id.as_str());
+            }
+        }
+        let clause = format!(" {} ", clause.join(" "));
+        self.words.base_in(&clause)
+    }
+
+    /// The single month, quarter or span of months the clause names: after
+    /// the figure first (`grew 1.2 percent in the first quarter`), else
+    /// before it in the sentence.
+    fn period(&self, after: &[Token], before: &[Token]) -> Option<String> {
+        let re = self.words.periods.as_ref()?;
+        let read = |tokens: &[Token], last: bool| {
+            let text = words(tokens).join(" ");
+            let mut found =
+                re.captures_iter(&text).filter_map(|c| c.get(1).or_else(|| c.get(0)).map(|m| m.as_str().to_string()));
+            if last {
+                found.last()
+            } else {
+                found.next()
+            }
+        };
+        let own = first_clause(after);
+        let own_end = own
+            .iter()
+            .position(|t| matches!(t, Token::Word(w) if self.classes.base_openers.iter().any(|b| b == w)))
+            .unwrap_or(own.len());
+        read(&own[..own_end], false)
+            .or_else(|| read(before, true))
+            .map(|p| self.period_words(&p.split(' ').collect::<Vec<_>>()))
+    }
+
+    /// A period in one spelling: months by their first three letters, a span
+    /// of months joined by `-` (`July to September 2024` and `Jul-Sep 2024`).
+    fn period_words(&self, ws: &[&str]) -> String {
+        let mut out: Vec<String> = Vec::new();
+        for w in ws {
+            for part in w.split('-').filter(|p| !p.is_empty()) {
+                if matches!(part, "to" | "through" | "thru") {
+                    out.push("-".to_string());
+                } else if let Some(m) = self.month(part) {
+                    out.push(m.to_string());
+                } else if !part.starts_with('(') {
+                    out.push(part.to_string());
+                }
+            }
+            if w.contains('-') && w.split('-').filter(|p| !p.is_empty()).count() == 2 {
+                let last = out.pop();
+                let first = out.pop();
+                if let (Some(a), Some(b)) = (first, last) {
+                    out.push(a);
+                    out.push("-".to_string());
+                    out.push(b);
+                }
+            }
+        }
+        out.join(" ").replace(" - ", "-")
+    }
+
+    /// The month a word names (`september`, `sept`, `sep`), by its first
+    /// three letters.
+    fn month<'w>(&self, word: &'w str) -> Option<&'w str> {
+        let w = word.trim_end_matches('.');
+        (w.len() >= 3 && self.classes.months.iter().any(|m| m.starts_with(w)) && w.is_char_boundary(3)).then(|| &w[..3])
+    }
+
+    /// The counted noun after a bare count: `30.41 million payrolled
+    /// employees`, ending at a conjunction, a preposition or a verb.
+    fn counted_noun(&self, after: &[&str]) -> String {
+        let first = after.first().copied().unwrap_or("");
+        if self.change_word(first).is_some() || self.is_function_word(first) {
+            return String::new();
+        }
+        let end = after.iter().position(|w| matches!(*w, "and" | "or" | "but")).unwrap_or(after.len());
+        self.first_np(&after[..end])
+    }
+
+    /// A phrase after the figure that says which of several it is: `$25
+    /// billion for government bonds` (`for` and a noun phrase, not a time).
+    fn qualifier(&self, after: &[&str]) -> Option<String> {
+        let at = after.iter().position(|w| self.classes.qualifying.iter().any(|q| q == w))?;
+        // Only right after the figure or its counted noun.
+        if after[..at].iter().any(|w| self.is_function_word(w) || self.change_word(w).is_some()) {
+            return None;
+        }
+        let np = self.first_np(&after[at + 1..]);
+        (!np.is_empty() && !self.is_time(&np)).then(|| format!("{} {np}", after[at]))
+    }
+
+    /// The subject of the clause before the figure, clause by clause from the
+    /// nearest: the last noun phrase before its verb (`Among young people the
+    /// rate was`), else, with no verb, the last noun phrase before a trailing
+    /// preposition (`the unemployment rate, at 4.2%`, `core inflation still
+    /// at`), else the object after a pronoun's verb (`It reported an
+    /// unemployment rate of`). A relative clause (`which now stands at`) is
+    /// about the noun phrase the clause before ends with; a parenthetical
+    /// one (`which excludes food`, `counting takeoffs`) is skipped. After an
+    /// earlier figure, the first clause is that figure's own tail and names
+    /// nothing of this one.
+    fn subject(&self, before: &[Token], after_figure: bool) -> Option<String> {
+        let mut clauses: Vec<Vec<&str>> = before.split(|t| *t == Token::Boundary).map(words).collect();
+        if after_figure && !clauses.is_empty() {
+            clauses.remove(0);
+        }
+        let n = clauses.len();
+        for (k, ws) in clauses.iter().enumerate().rev().take(SUBJECT_CLAUSES + 1) {
+            if ws.is_empty() {
+                continue;
+            }
+            let relative = self.classes.relatives.iter().any(|r| r == ws[0]);
+            if relative || ws[0].ends_with("ing") {
+                if k + 1 == n && relative {
+                    // The figure's own clause: about its antecedent.
+                    if let Some(np) = k.checked_sub(1).and_then(|p| self.last_np(&clauses[p])) {
+                        return Some(np);
+                    }
+                }
+                continue;
+            }
+            let verb = ws.iter().position(|w| self.is_verb(w));
+            let found = match verb {
+                // A verb that acts on its object, or reports it (`the survey
+                // found an unemployment rate of`): the object is the measure.
+                Some(v) if self.is_content_verb(ws[v]) || self.classes.reporting.iter().any(|r| r == ws[v]) => {
+                    self.head_np(&ws[v + 1..]).or_else(|| self.head_np(&ws[..v]))
+                }
+                Some(v) => self.head_np(&ws[..v]).or_else(|| self.head_np(&ws[v + 1..])),
+                None => self.last_np(ws),
+            };
+            if let Some(np) = found {
+                let scope = k.checked_sub(1).and_then(|p| self.fronted_scope(&clauses[p]));
+                return Some(match scope {
+                    Some(scope) if !np.ends_with(')') => format!("{np} ({scope})"),
+                    _ => np,
+                });
+            }
+        }
+        None
+    }
+
+    /// The noun phrase a subject or object names: after a fronted adverbial
+    /// (`Among young people aged 16 to 24 the rate`), from its last
+    /// determiner; its head with what stands before it, up to a
+    /// post-modifier (`the employment rate for people aged 16 to 64`). A
+    /// fronted scope (`among young people`) is kept after it, in brackets.
+    fn head_np(&self, ws: &[&str]) -> Option<String> {
+        let c = self.classes;
+        let mut from = 0;
+        let mut scope = None;
+        if ws.first().is_some_and(|w| c.prepositions.iter().any(|p| p == w)) {
+            let det = ws.iter().rposition(|w| c.determiners.iter().any(|d| d == w))?;
+            if c.scope_openers.iter().any(|o| o == ws[0]) {
+                scope = Some(self.first_np(&ws[1..det])).filter(|s| !s.is_empty());
+            }
+            from = det;
+        }
+        let np = self.first_np(&ws[from..]);
+        if np.is_empty() {
+            return None;
+        }
+        // A post-modifier says which one (`average hourly earnings of
+        // production employees`, `the employment rate for people aged 16 to
+        // 64`): kept in brackets, unless it is a time.
+        let rest = &ws[from..];
+        let head_end = rest.iter().position(|w| c.post_modifiers.iter().any(|q| q == w));
+        let modifier = head_end
+            .filter(|&at| at > 0 && !(rest[at] == "of" && c.generic_heads.iter().any(|g| g == rest[at - 1])))
+            .map(|at| self.first_np(&rest[at + 1..]))
+            .filter(|m| !m.is_empty() && !self.is_time(m));
+        let scope = match (scope, modifier) {
+            (Some(a), Some(b)) => Some(format!("{a} {b}")),
+            (a, b) => a.or(b),
+        };
+        Some(match scope {
+            Some(scope) => format!("{np} ({scope})"),
+            None => np,
+        })
+    }
+
+    /// The last noun phrase of `ws`: trailing prepositions and fillers
+    /// dropped, then the run of content words back to a function word (an
+    /// `of` after a generic head is kept: `the number of vacancies`).
+    fn last_np(&self, ws: &[&str]) -> Option<String> {
+        let c = self.classes;
+        let mut end = ws.len();
+        while end > 0 && (self.is_function_word(ws[end - 1]) || has_digit(ws[end - 1])) {
+            end -= 1;
+        }
+        let mut start = end;
+        while start > 0 {
+            let w = ws[start - 1];
+            if w == "of" && start >= 2 && c.generic_heads.iter().any(|g| g == ws[start - 2]) && start < end {
+                start -= 1;
+                continue;
+            }
+            if self.is_function_word(w)
+                || self.is_verb(w)
+                || has_digit(w)
+                || !w.chars().all(|ch| ch.is_alphabetic() || ch == '-')
+            {
+                break;
+            }
+            start -= 1;
+        }
+        let np = self.content(&ws[start..end]);
+        (!np.is_empty()).then_some(np)
+    }
+
+    /// The first noun phrase of `ws`: up to a relative word, a verb, a
+    /// number or a preposition (an `of` after a generic head is kept).
+    fn first_np(&self, ws: &[&str]) -> String {
+        let c = self.classes;
+        let mut end = 0;
+        while end < ws.len() {
+            let w = ws[end];
+            if w == "of" && end > 0 && c.generic_heads.iter().any(|g| g == ws[end - 1]) {
+                end += 1;
+                continue;
+            }
+            if c.relatives.iter().any(|r| r == w)
+                || c.prepositions.iter().any(|p| p == w)
+                || self.is_verb(w)
+                || has_digit(w)
+                || !w.chars().all(|ch| ch.is_alphabetic() || ch == '-' || ch == '\'' || ch == '’')
+            {
+                break;
+            }
+            // A reduced relative clause: `crashes caused by`, `people aged 16`.
+            let next = ws.get(end + 1).copied().unwrap_or("");
+            if end > 0 && w.ends_with("ed") && (c.prepositions.iter().any(|p| p == next) || has_digit(next)) {
+                break;
+            }
+            end += 1;
+        }
+        self.content(&ws[..end])
+    }
+
+    /// The content words of a noun phrase: determiners, possessives and
+    /// a trailing `of` dropped, plural nouns singular, its last words kept.
+    fn content(&self, ws: &[&str]) -> String {
+        let c = self.classes;
+        let mut out: Vec<String> = ws
+            .iter()
+            .filter(|w| {
+                !c.determiners.iter().any(|d| d == *w)
+                    && !w.ends_with("'s")
+                    && !w.ends_with("’s")
+                    && !w.ends_with('\'')
+                    && !has_digit(w)
+            })
+            .map(|w| singular(w))
+            .collect();
+        while out.first().is_some_and(|w| c.prepositions.iter().any(|p| p == w) || w == "and") {
+            out.remove(0);
+        }
+        while out.last().is_some_and(|w| c.prepositions.iter().any(|p| p == w) || w == "and") {
+            out.pop();
+        }
+        let keep = out.len().saturating_sub(MAX_WORDS);
+        out[keep..].join(" ")
+    }
+
+    /// True when a phrase names a time (`the month`, `March`, `2024`).
+    fn is_time(&self, np: &str) -> bool {
+        np.split(' ').any(|w| {
+            self.month(w).is_some() || is_year(w) || self.classes.times.iter().any(|t| t == w || singular(t) == w)
+        })
+    }
+
+    /// The scope a fronted phrase of its own clause gives the sentence: `In
+    /// manufacturing, the average workweek was…` (not a time: `In March,`).
+    fn fronted_scope(&self, clause: &[&str]) -> Option<String> {
+        let (first, rest) = clause.split_first()?;
+        if !self.classes.scope_openers.iter().any(|o| o == first) || rest.iter().any(|w| self.is_verb(w)) {
+            return None;
+        }
+        let np = self.first_np(rest);
+        (!np.is_empty() && !self.is_time(&np) && rest.len() <= MAX_WORDS + 1).then_some(np)
+    }
+
+    fn is_verb(&self, word: &str) -> bool {
+        self.classes.verbs.iter().any(|v| v == word)
+            || self.classes.content_verbs.iter().any(|v| v == word)
+            || self.change_word(word).is_some()
+    }
+
+    /// A verb that says what was done to what is counted (`handled`,
+    /// `recorded`, `solved`): a word of the clause's end that is no function
+    /// word, no change word and reads as a past or present verb.
+    fn is_content_verb(&self, word: &str) -> bool {
+        !self.is_function_word(word)
+            && self.change_word(word).is_none()
+            && word.chars().all(|c| c.is_alphabetic())
+            && (word.ends_with("ed") || self.classes.content_verbs.iter().any(|v| v == word))
+    }
+
+    fn is_function_word(&self, word: &str) -> bool {
+        let c = self.classes;
+        c.prepositions.iter().any(|w| w == word)
+            || c.relatives.iter().any(|w| w == word)
+            || c.verbs.iter().any(|w| w == word)
+            || c.determiners.iter().any(|w| w == word)
+    }
+}
+
+/// A plural noun as its singular, by its spelling: `passengers` → `passenger`,
+/// `vacancies` → `vacancy`; `status`, `class`, `analysis` stay.
+fn singular(w: &str) -> String {
+    if w.len() <= 3 || w.ends_with("ss") || w.ends_with("us") || w.ends_with("is") || !w.ends_with('s') {
+        return w.to_string();
+    }
+    if let Some(stem) = w.strip_suffix("ies") {
+        return format!("{stem}y");
+    }
+    w[..w.len() - 1].to_string()
+}
+
+/// A line shorter than this, with no punctuation at its end, ends a list
+/// item: hard-wrapped prose fills its lines to 65 columns or more.
+const LIST_LINE_CHARS: usize = 48;
+/// A noun phrase names a measure alone with at least this many words.
+const MIN_WORDS: usize = 2;
+/// The longest noun phrase kept, in words (its last ones).
+const MAX_WORDS: usize = 5;
+/// Clauses searched back for a subject, beyond the figure's own.
+const SUBJECT_CLAUSES: usize = 2;
+/// Words after a change searched for its base.
+const BASE_WORDS: usize = 8;
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::{extract, Extracted};
+    use crate::graph::link;
+    use crate::graph::measure::{cluster, describe};
+    use crate::lexicon::pack::Packs;
+    use crate::span::Layout;
+
+    /// Each figure as written with its measure key, after clustering.
+    fn keys(text: &str) -> Vec<(String, String)> {
+        let packs = Packs::builtin().unwrap();
+        let Extracted { figures, clauses } = extract(text, &packs);
+        let layout = Layout::new(text);
+        let descriptions = describe(text, &figures, &packs, &layout, &clauses);
+        let paragraphs: Vec<(usize, usize)> = figures
+            .iter()
+            .map(|f| (0, link::paragraph(&layout, f.span.start, packs.packs[f.pack].spec.labels.paragraphs).start))
+            .collect();
+        let keys = cluster(&descriptions, &paragraphs);
+        figures.iter().zip(keys).map(|(f, (k, _))| (text[f.span.clone()].to_string(), k.to_string())).collect()
+    }
+
+    fn key<'a>(keys: &'a [(String, String)], text: &str, nth: usize) -> &'a str {
+        keys.iter()
+            .filter(|(t, _)| t == text)
+            .nth(nth)
+            .map(|(_, k)| k.as_str())
+            .unwrap_or_else(|| panic!("{text}: {keys:?}"))
+    }
+
+    #[test]
+    fn the_unemployment_rate_in_other_words_is_one_measure() {
+        // Labour statistics, three wordings of one level.
+        let k = keys(
+            "The jobless figures were mixed. The unemployment rate held at 3.7 percent.\n\nBoth the unemployment rate, at 3.7 percent, and wages held up.\n\nThe survey found an unemployment rate of 3.7%.",
+        );
+        assert_eq!(key(&k, "3.7 percent", 0), key(&k, "3.7 percent", 1), "{k:?}");
+        assert_eq!(key(&k, "3.7 percent", 0), key(&k, "3.7%", 0), "{k:?}");
+        assert!(key(&k, "3.7%", 0).starts_with("unemployment rate"), "{k:?}");
+        // A clinic's waiting times: a level verb, and `of` after the measure.
+        let k = keys("The median waiting time was 24 minutes.\n\nA median waiting time of 24 minutes was recorded.");
+        assert_eq!(key(&k, "24 minutes", 0), key(&k, "24 minutes", 1));
+    }
+
+    #[test]
+    fn a_relative_clause_is_about_the_noun_before_it() {
+        // Central banks and utilities: `which now stands at`.
+        let k = keys(
+            "The council raised the base rate, which now stands at 5.25 percent.\n\nThe base rate is 5.25 percent.",
+        );
+        assert_eq!(key(&k, "5.25 percent", 0), key(&k, "5.25 percent", 1), "{k:?}");
+        let k = keys("Core inflation, which excludes food and energy, was 2.6 percent.\n\nWith core inflation at 2.6 percent, the council waited.");
+        assert_eq!(key(&k, "2.6 percent", 0), key(&k, "2.6 percent", 1), "{k:?}");
+    }
+
+    #[test]
+    fn a_change_is_one_whatever_its_verb() {
+        // Payrolls and port cargo.
+        let k =
+            keys("Payroll employment rose by 236,000 in March.\n\nPayroll employment increased by 236,000 in March.");
+        assert_eq!(key(&k, "236,000", 0), key(&k, "236,000", 1));
+        let k = keys("Container throughput grew by 4.1 percent on the quarter and rose 4.1 percent on the year.");
+        assert_ne!(key(&k, "4.1 percent", 0), key(&k, "4.1 percent", 1));
+    }
+
+    #[test]
+    fn a_change_its_rate_and_the_level_it_reaches() {
+        // Wages and retail sales: `rose by X, or P percent, to Y`.
+        let k = keys(
+            "Average hourly earnings rose by 7 cents, or 0.2 percent, to $29.40.\n\nAverage hourly earnings were $29.40 in May.\n\nAverage hourly earnings rose 0.2 percent.",
+        );
+        assert_eq!(key(&k, "$29.40", 0), key(&k, "$29.40", 1), "{k:?}");
+        assert!(key(&k, "0.2 percent", 0).contains("earning"), "{k:?}");
+        assert_eq!(key(&k, "0.2 percent", 0), key(&k, "0.2 percent", 1), "{k:?}");
+        assert_ne!(key(&k, "7 cents", 0), key(&k, "0.2 percent", 0));
+        let k = keys("The unemployment rate fell by 0.3 percentage points to 4.2%.\n\nThe unemployment rate was 4.2%.");
+        assert_eq!(key(&k, "4.2%", 0), key(&k, "4.2%", 1));
+        assert_ne!(key(&k, "0.3 percentage points", 0), key(&k, "4.2%", 0));
+    }
+
+    #[test]
+    fn a_level_reached_and_its_base_are_apart() {
+        // Hotel occupancy and hospital readmissions.
+        let k = keys("The hotel occupancy rate rose from 71.5% to 74.2% in August.\n\nThe hotel occupancy rate was 71.5% in August.");
+        assert_ne!(key(&k, "71.5%", 0), key(&k, "74.2%", 0));
+        assert_ne!(key(&k, "71.5%", 0), key(&k, "71.5%", 1));
+    }
+
+    #[test]
+    fn periods_keep_quarters_and_months_apart() {
+        // National accounts and retail sales.
+        let k = keys("GDP grew 1.2 percent in the first quarter and 2.9 percent in the second quarter.\n\nThe economy grew 1.2 percent in the first quarter.");
+        assert_ne!(key(&k, "1.2 percent", 0), key(&k, "2.9 percent", 0));
+        let k = keys("Online sales were $4.1 billion in March.\n\nOnline sales were $4.1 billion in April.");
+        assert_ne!(key(&k, "$4.1 billion", 0), key(&k, "$4.1 billion", 1));
+    }
+
+    #[test]
+    fn a_hard_wrapped_figure_keeps_its_unit_and_its_measure() {
+        // Payrolls and a port's throughput, wrapped at a line end.
+        let k = keys("Early estimates show 30.41 million payrolled employees\nin September.\n\nThere were 30.41 million payrolled employees in September.");
+        assert_eq!(key(&k, "30.41 million", 0), key(&k, "30.41 million", 1));
+        let k = keys("The port's container throughput decreased to 4.6\npercent of capacity.\n\nThe vacancy rate fell to 1.6\nmillion.");
+        assert!(k.iter().any(|(t, key)| t == "4.6\npercent" && key.ends_with("|%")), "{k:?}");
+        assert!(k.iter().any(|(t, _)| t == "1.6\nmillion"), "{k:?}");
+    }
+
+    #[test]
+    fn the_acting_body_is_not_what_is_counted() {
+        // An airport and a hospital: the verb's object is counted.
+        let k = keys("Harbor Airport handled 2,418,736 passengers in July.\n\nThe airport's three terminals handled 2,418,736 passengers in July.");
+        assert_eq!(key(&k, "2,418,736", 0), key(&k, "2,418,736", 1), "{k:?}");
+    }
+
+    #[test]
+    fn a_qualifying_phrase_after_the_figure_keeps_two_caps_apart() {
+        // Bond runoff and a grant programme.
+        let k = keys("Monthly caps of $25 billion for government bonds and $15 billion for agency debt apply.\n\nThe caps of $15 billion for government bonds are unchanged.");
+        assert_ne!(key(&k, "$25 billion", 0), key(&k, "$15 billion", 0), "{k:?}");
+    }
+
+    #[test]
+    fn a_table_cell_is_its_row_under_its_column_period() {
+        // Transit ridership and enrollment: a period column, a change column.
+        let text = "Bus boardings rose 5.8 percent in September 2024.\n\nRIDERSHIP          Sept. 2024    Sept. 2023    Change\nBus boardings       5,620,400     5,312,300      5.8%\nRail boardings      3,214,700     2,914,500     10.3%\n\nBus boardings were 5,620,400 in September 2024.\n";
+        let k = keys(text);
+        assert_eq!(key(&k, "5,620,400", 0), key(&k, "5,620,400", 1), "{k:?}");
+        assert_ne!(key(&k, "5,620,400", 0), key(&k, "5,312,300", 0), "{k:?}");
+        assert_ne!(key(&k, "5.8%", 0), key(&k, "10.3%", 0), "{k:?}");
+    }
+
+    #[test]
+    fn the_same_noun_in_two_scopes_is_two_measures() {
+        // Payrolls by industry and hospital wait times by site: a fronted
+        // scope, a post-modifier and the subject's own level keep them apart.
+        let k = keys(
+            "In mining, the average workweek was 44.1 hours.
+
+The average workweek for retail employees was 30.2 hours.
+
+The average workweek was 44.1 hours in mining.",
+        );
+        assert_ne!(key(&k, "44.1 hours", 0), key(&k, "30.2 hours", 0), "{k:?}");
+        let k = keys(
+            "Average hourly earnings of nurses rose by 9 cents to $41.20.
+
+Average hourly earnings of porters rose by 9 cents to $19.80.",
+        );
+        assert_ne!(key(&k, "$41.20", 0), key(&k, "$19.80", 0), "{k:?}");
+        let k = keys(
+            "Employment in mining is below its February 2020 level by 12,000.
+
+Employment in retail is below its February 2020 level by 41,000.",
+        );
+        assert_ne!(key(&k, "12,000", 0), key(&k, "41,000", 0), "{k:?}");
+    }
+
+    #[test]
+    fn a_lone_generic_noun_links_to_nothing() {
+        // Job counts and clinic visits: `jobs a month`, `an average of`.
+        let k = keys(
+            "We created 500,000 jobs a month.
+
+They created an average of 60,000 jobs a month.",
+        );
+        assert!(k.iter().all(|(_, key)| key.starts_with("?/")), "{k:?}");
+    }
+
+    #[test]
+    fn a_conjunction_opening_a_clause_is_not_part_of_the_measure() {
+        // Prices and rents.
+        let k = keys(
+            "Headline inflation was 2.4 percent, while core inflation was 3.1 percent.
+
+Core inflation was 3.1 percent.",
+        );
+        assert_eq!(key(&k, "3.1 percent", 0), key(&k, "3.1 percent", 1), "{k:?}");
+    }
+
+    #[test]
+    fn a_line_of_a_list_names_its_own_measure() {
+        // Retail highlights and a port's summary: lines without full stops.
+        let k = keys(
+            "HIGHLIGHTS\n  Department store sales: $41.2 billion\n  Online retailers: $18.3 billion\n\nOnline retailers sold $18.3 billion.\n\nDepartment store sales were $41.2 billion.",
+        );
+        assert!(key(&k, "$18.3 billion", 0).starts_with("online retailer"), "{k:?}");
+        assert!(key(&k, "$41.2 billion", 0).starts_with("department store sale"), "{k:?}");
+        // Hard-wrapped prose is one sentence across its lines.
+        let k = keys("Container throughput at the eastern terminal rose by 4.1 percent as carriers added calls to\nEurope and Asia.");
+        assert!(key(&k, "4.1 percent", 0).contains("container throughput"), "{k:?}");
+    }
+
+    #[test]
+    fn employment_is_not_the_end_of_unemployment() {
+        // Labour statistics and transit (`ridership` is not `rail ridership`'s rival).
+        let k =
+            keys("The unemployment rate was 4.2%.\n\nThe employment rate was 74.8%.\n\nThe employment rate was 74.8%.");
+        assert_ne!(key(&k, "4.2%", 0), key(&k, "74.8%", 0));
+    }
+}
