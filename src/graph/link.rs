@@ -109,7 +109,7 @@ pub(crate) struct Frames {
     /// of the rest of its sentence in place of the heading's (start, end, frame).
     openers: Vec<Vec<(usize, usize, String)>>,
     /// Per paragraph-scope frame: its id and where its words start, in order.
-    words: Vec<(String, Vec<usize>)>,
+    words: Vec<(String, Vec<(usize, usize)>)>,
 }
 
 impl Frames {
@@ -161,7 +161,17 @@ impl Frames {
                         .collect(),
                 ),
                 FrameScope::Paragraph => {
-                    words.push((spec.id.clone(), found(text, 0..text.len()).into_iter().map(|m| m.start).collect()))
+                    // A word reaches to the end of its paragraph, or to the first
+                    // of the frame's `until` characters after it.
+                    let reach = |m: std::ops::Range<usize>| {
+                        let until = spec.until.as_deref().unwrap_or("");
+                        let end = text[m.end..]
+                            .char_indices()
+                            .find(|&(_, c)| until.contains(c))
+                            .map_or(text.len(), |(k, _)| m.end + k);
+                        (m.start, end)
+                    };
+                    words.push((spec.id.clone(), found(text, 0..text.len()).into_iter().map(reach).collect()))
                 }
             }
         }
@@ -188,9 +198,11 @@ impl Frames {
                 parts.push(frame);
             }
         }
-        for (id, starts) in &self.words {
-            let i = starts.partition_point(|&s| s < paragraph_start);
-            if starts.get(i).is_some_and(|&s| s < pos) {
+        for (id, reaches) in &self.words {
+            // Reaches end in order: the last word before the figure reaches furthest.
+            let i = reaches.partition_point(|&(s, _)| s < pos);
+            let last = i.checked_sub(1).map(|i| reaches[i]);
+            if last.is_some_and(|(s, end)| s >= paragraph_start && pos < end) {
                 parts.push(id);
             }
         }

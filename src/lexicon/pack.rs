@@ -140,6 +140,10 @@ pub struct FrameSpec {
     /// and day is the date a release was issued, not the year its data cover.
     #[serde(default)]
     pub not_before: Option<String>,
+    /// A paragraph frame reaches no further than the first of these
+    /// characters after its words (the end of their sentence).
+    #[serde(default)]
+    pub until: Option<String>,
 }
 
 /// Where a frame's pattern is looked for.

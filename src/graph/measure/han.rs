@@ -46,18 +46,7 @@ impl HanReader<'_> {
         // A table cell has no clause: its row's and column's words say it all.
         let clause = if figure.cell { figure.label.as_str() } else { self.untimed(self.clause(segment)) };
         let period = self.period(&self.text[sentence_start..figure.span.start]);
-        let mut d = Description {
-            frame: Vec::new(),
-            period,
-            previous: false,
-            kind: Kind::Level,
-            head: None,
-            core: String::new(),
-            unit: String::new(),
-            anchored: true,
-            legacy: None,
-            cell: figure.cell,
-        };
+        let mut d = Description { period, ..Description::blank(figure.cell) };
         let is_percent = matches!(figure.unit.as_deref(), Some("%" | "个百分点"));
         // The nearest earlier figure of the sentence that states a level now.
         let level_before = |accept_percent: bool| {

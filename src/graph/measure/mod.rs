@@ -92,6 +92,24 @@ impl Description {
 /// The frame word of the base of a comparison (last period's value).
 const PREVIOUS: &str = "上期";
 
+impl Description {
+    /// A level of nothing yet, anchored: what a reader starts from.
+    pub(crate) fn blank(cell: bool) -> Description {
+        Description {
+            frame: Vec::new(),
+            period: None,
+            previous: false,
+            kind: Kind::Level,
+            head: None,
+            core: String::new(),
+            unit: String::new(),
+            anchored: true,
+            legacy: None,
+            cell,
+        }
+    }
+}
+
 impl fmt::Display for Description {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.key().fmt(f)
@@ -258,18 +276,7 @@ pub fn describe(
         }
         if pack.spec.labels.order == LabelOrder::After {
             let (key, anchored) = legacy[i].clone();
-            out.push(Description {
-                frame,
-                period: None,
-                previous: false,
-                kind: Kind::Level,
-                head: None,
-                core: String::new(),
-                unit,
-                anchored,
-                legacy: Some(key),
-                cell: figure.cell,
-            });
+            out.push(Description { frame, unit, anchored, legacy: Some(key), ..Description::blank(figure.cell) });
             continue;
         }
         let reader = HanReader { text, figures, pack, words: &pack.measure_words };
@@ -652,5 +659,15 @@ mod tests {
         let k = keys("居民人均可支配收入由2019年52310元增加到2024年68420元。\n教育经费从2019年的86.2亿元增加到2024年的121.5亿元。");
         assert_ne!(key(&k, "68420元", 0), key(&k, "121.5亿元", 0));
         assert_ne!(key(&k, "52310元", 0), key(&k, "68420元", 0));
+    }
+
+    #[test]
+    fn a_target_reaches_to_the_end_of_its_sentence() {
+        // Weather and employment: a result after the sentence of a forecast,
+        // a list of targets run on with `；`.
+        let k = keys("预计下旬全市降水接近常年同期。今年全市平均高温日数已达21.3天。\n全市平均高温日数21.3天。");
+        assert_eq!(key(&k, "21.3天", 0), key(&k, "21.3天", 1));
+        let k = keys("今年的预期目标是：城镇新增就业3万人以上；城镇调查失业率5.5%左右。");
+        assert!(key(&k, "5.5%左右", 0).contains("target"), "{k:?}");
     }
 }

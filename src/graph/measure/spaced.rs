@@ -113,18 +113,7 @@ const SIGNED_CHANGE: &str = "change";
 impl SpacedReader<'_> {
     pub(super) fn describe(&self, i: usize, earlier: std::ops::Range<usize>, done: &[Description]) -> Description {
         let figure = &self.figures[i];
-        let mut d = Description {
-            frame: Vec::new(),
-            period: None,
-            previous: false,
-            kind: Kind::Level,
-            head: None,
-            core: String::new(),
-            unit: String::new(),
-            anchored: true,
-            legacy: None,
-            cell: figure.cell,
-        };
+        let mut d = Description::blank(figure.cell);
         if figure.cell {
             return self.cell(i, d);
         }
