@@ -166,7 +166,67 @@ pub fn relations(
         }
     }
     sums(&figs, text, packs, &mut out);
+    table_sums(&figs, text, packs, &mut out);
     out
+}
+
+/// Table sums: a column's total row (`| 合计 | 2486.73 |`, `Total  9,184,000`)
+/// states the sum of the column's other rows, when every other row is a
+/// part: none is a sub-row (`其中`, `of which`, or set in further than the
+/// others), the column counts (no percent, no average), and its cells share
+/// one unit.
+fn table_sums(figs: &[Fig<'_>], text: &str, packs: &Packs, out: &mut Vec<Relation>) {
+    if !figs.iter().any(|f| f.figure.cell) {
+        return;
+    }
+    let tables = crate::extract::table::Tables::new(text);
+    let mut columns: std::collections::BTreeMap<(usize, usize), Vec<usize>> = std::collections::BTreeMap::new();
+    for (k, f) in figs.iter().enumerate() {
+        if !f.figure.cell || is_percent(f.figure) || is_points(f.figure) {
+            continue;
+        }
+        let Some(header) = tables.cell_at(f.figure.span.start).and_then(|c| c.header.clone()) else { continue };
+        columns.entry((header.start, header.end)).or_default().push(k);
+    }
+    for (&(header_start, header_end), members) in &columns {
+        let pack = &packs.packs[figs[members[0]].figure.pack];
+        let linking = &pack.spec.linking;
+        let header = text[header_start..header_end].to_lowercase();
+        if linking.per_words.iter().any(|w| header.contains(&w.to_lowercase())) {
+            continue;
+        }
+        // Each member's row name and how far in it is set.
+        let rows: Vec<Option<(String, usize)>> = members
+            .iter()
+            .map(|&k| {
+                let cell = tables.cell_at(figs[k].figure.span.start)?;
+                let stub = cell.stub.clone()?;
+                let name = crate::extract::label::without_asides(&text[stub.clone()]).trim().to_lowercase();
+                Some((name, text[cell.row.start..stub.start].chars().count()))
+            })
+            .collect();
+        let Some(rows) = rows.into_iter().collect::<Option<Vec<_>>>() else { continue };
+        let is_total = |name: &str| {
+            let words = &linking.relations.sum_words;
+            words.iter().any(|w| name == w.to_lowercase() || name.starts_with(&format!("{} ", w.to_lowercase())))
+        };
+        let totals: Vec<usize> = (0..members.len()).filter(|&r| is_total(&rows[r].0)).collect();
+        let [total] = totals[..] else { continue };
+        let parts: Vec<usize> = (0..members.len()).filter(|&r| r != total).collect();
+        let indent = parts.iter().map(|&r| rows[r].1).min().unwrap_or(0);
+        let sub_row = parts.iter().any(|&r| {
+            rows[r].1 > indent || linking.part_markers.iter().any(|m| rows[r].0.starts_with(&m.to_lowercase()))
+        });
+        let unit = figs[members[total]].figure;
+        if parts.len() < 2 || sub_row || parts.iter().any(|&r| !same_unit(figs[members[r]].figure, unit)) {
+            continue;
+        }
+        out.push(Relation::SumOf {
+            total: figs[members[total]].index,
+            parts: parts.iter().map(|&r| figs[members[r]].index).collect(),
+            certain: true,
+        });
+    }
 }
 
 /// Where the clause holding `pos` starts: after the last clause mark (a
