@@ -19,6 +19,7 @@ pub fn line_column(text: &str, pos: usize) -> (usize, usize) {
 }
 
 /// Converts many byte offsets of one text to line and column, in one pass over the text.
+#[derive(Debug)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
     /// Characters and UTF-16 units before every [`COUNT_STRIDE`]-th byte,
@@ -29,7 +30,7 @@ pub struct LineIndex {
 
 /// Bytes between two stored counts of a [`LineIndex`]; a column closer than
 /// twice this to its line's start is counted directly.
-const COUNT_STRIDE: usize = 4096;
+const COUNT_STRIDE: usize = 256;
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
@@ -43,7 +44,7 @@ impl LineIndex {
         let pos = pos.min(text.len());
         let line = self.line_starts.partition_point(|&s| s <= pos);
         let start = self.line_starts[line - 1];
-        let column = if text.is_char_boundary(pos) { self.count(text, start, pos).0 + 1 } else { 1 };
+        let column = if text.is_char_boundary(pos) { self.count(text, start, pos, Unit::Char) + 1 } else { 1 };
         (line, column)
     }
 
@@ -57,45 +58,51 @@ impl LineIndex {
         }
         let line = self.line_starts.partition_point(|&s| s <= pos);
         let start = self.line_starts[line - 1];
-        (line, self.count(text, start, pos).1 + 1)
+        (line, self.count(text, start, pos, Unit::Utf16) + 1)
     }
 
-    /// Characters and UTF-16 units in `text[start..end]` (both on character boundaries).
-    fn count(&self, text: &str, start: usize, end: usize) -> (usize, usize) {
-        if end - start < 2 * COUNT_STRIDE {
-            return count_units(&text.as_bytes()[start..end]);
-        }
-        let (chars_end, units_end) = self.before(text, end);
-        let (chars_start, units_start) = self.before(text, start);
-        (chars_end - chars_start, units_end - units_start)
-    }
-
-    /// Characters and UTF-16 units in `text[..pos]`.
-    fn before(&self, text: &str, pos: usize) -> (usize, usize) {
+    /// Characters or UTF-16 units in `text[start..end]` (both on character boundaries).
+    fn count(&self, text: &str, start: usize, end: usize, unit: Unit) -> usize {
         let bytes = text.as_bytes();
+        if end - start < 2 * COUNT_STRIDE {
+            return unit.count(&bytes[start..end]);
+        }
         let counts = self.counts.get_or_init(|| {
             let mut counts = vec![(0, 0)];
             let mut total = (0, 0);
             for chunk in bytes.chunks(COUNT_STRIDE) {
-                let (chars, units) = count_units(chunk);
-                total = (total.0 + chars, total.1 + units);
+                total = (total.0 + Unit::Char.count(chunk), total.1 + Unit::Utf16.count(chunk));
                 counts.push(total);
             }
             counts
         });
-        let stop = pos / COUNT_STRIDE;
-        let (chars, units) = count_units(&bytes[stop * COUNT_STRIDE..pos]);
-        (counts[stop].0 + chars, counts[stop].1 + units)
+        let before = |pos: usize| {
+            let stop = pos / COUNT_STRIDE;
+            let stored = if unit == Unit::Char { counts[stop].0 } else { counts[stop].1 };
+            stored + unit.count(&bytes[stop * COUNT_STRIDE..pos])
+        };
+        before(end) - before(start)
     }
 }
 
-/// Characters and UTF-16 units that start in `bytes`: every byte but a
-/// continuation byte starts a character, and one of four bytes (lead byte
-/// `0xF0` and above) needs two UTF-16 units.
-fn count_units(bytes: &[u8]) -> (usize, usize) {
-    let chars = bytes.iter().filter(|&&b| (b as i8) >= -0x40).count();
-    let wide = bytes.iter().filter(|&&b| b >= 0xF0).count();
-    (chars, chars + wide)
+/// What a column counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    Char,
+    Utf16,
+}
+
+impl Unit {
+    /// The characters or UTF-16 units that start in `bytes`: every byte but a
+    /// continuation byte starts a character, and one of four bytes (lead byte
+    /// `0xF0` and above) needs two UTF-16 units.
+    fn count(self, bytes: &[u8]) -> usize {
+        let chars = bytes.iter().filter(|&&b| (b as i8) >= -0x40).count();
+        match self {
+            Unit::Char => chars,
+            Unit::Utf16 => chars + bytes.iter().filter(|&&b| b >= 0xF0).count(),
+        }
+    }
 }
 
 /// Where the lines and the blank-line paragraphs of a text start: built once
