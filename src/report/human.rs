@@ -130,6 +130,12 @@ impl SourceCode for DocSource<'_> {
         };
         let start = floor(span.offset());
         let end = floor(span.offset() + span.len()).max(start);
+        // A join this wide is refused below whatever its context; refused
+        // here before its lines are read (miette tries to join figures many
+        // lines apart, and reading them all for every finding is quadratic).
+        if end - start > MAX_JOINED {
+            return Err(MietteError::OutOfBounds);
+        }
         let own_line = self.lines.layout.line(start);
         let (line_start, line_end) = (own_line.start, own_line.end);
         let windowed = line_end - line_start > LONG_LINE && end <= line_end;
