@@ -19,15 +19,24 @@ pub fn line_column(text: &str, pos: usize) -> (usize, usize) {
 }
 
 /// Converts many byte offsets of one text to line and column, in one pass over the text.
+#[derive(Debug)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
+    /// Characters and UTF-16 units before every [`COUNT_STRIDE`]-th byte,
+    /// counted on first need: a column far into a long line is then a short
+    /// count, not a walk from the line's start (a file of one enormous line).
+    counts: std::sync::OnceLock<Vec<(usize, usize)>>,
 }
+
+/// Bytes between two stored counts of a [`LineIndex`]; a column closer than
+/// twice this to its line's start is counted directly.
+const COUNT_STRIDE: usize = 256;
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { line_starts }
+        LineIndex { line_starts, counts: std::sync::OnceLock::new() }
     }
 
     /// 1-based line and column (in Unicode scalar values) of byte offset `pos`.
@@ -35,7 +44,7 @@ impl LineIndex {
         let pos = pos.min(text.len());
         let line = self.line_starts.partition_point(|&s| s <= pos);
         let start = self.line_starts[line - 1];
-        let column = text.get(start..pos).map_or(1, |s| s.chars().count() + 1);
+        let column = if text.is_char_boundary(pos) { self.count(text, start, pos, Unit::Char) + 1 } else { 1 };
         (line, column)
     }
 
@@ -49,7 +58,50 @@ impl LineIndex {
         }
         let line = self.line_starts.partition_point(|&s| s <= pos);
         let start = self.line_starts[line - 1];
-        (line, text[start..pos].encode_utf16().count() + 1)
+        (line, self.count(text, start, pos, Unit::Utf16) + 1)
+    }
+
+    /// Characters or UTF-16 units in `text[start..end]` (both on character boundaries).
+    fn count(&self, text: &str, start: usize, end: usize, unit: Unit) -> usize {
+        let bytes = text.as_bytes();
+        if end - start < 2 * COUNT_STRIDE {
+            return unit.count(&bytes[start..end]);
+        }
+        let counts = self.counts.get_or_init(|| {
+            let mut counts = vec![(0, 0)];
+            let mut total = (0, 0);
+            for chunk in bytes.chunks(COUNT_STRIDE) {
+                total = (total.0 + Unit::Char.count(chunk), total.1 + Unit::Utf16.count(chunk));
+                counts.push(total);
+            }
+            counts
+        });
+        let before = |pos: usize| {
+            let stop = pos / COUNT_STRIDE;
+            let stored = if unit == Unit::Char { counts[stop].0 } else { counts[stop].1 };
+            stored + unit.count(&bytes[stop * COUNT_STRIDE..pos])
+        };
+        before(end) - before(start)
+    }
+}
+
+/// What a column counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    Char,
+    Utf16,
+}
+
+impl Unit {
+    /// The characters or UTF-16 units that start in `bytes`: every byte but a
+    /// continuation byte starts a character, and one of four bytes (lead byte
+    /// `0xF0` and above) needs two UTF-16 units.
+    fn count(self, bytes: &[u8]) -> usize {
+        let chars = bytes.iter().filter(|&&b| (b as i8) >= -0x40).count();
+        match self {
+            Unit::Char => chars,
+            Unit::Utf16 => chars + bytes.iter().filter(|&&b| b >= 0xF0).count(),
+        }
     }
 }
 
@@ -120,6 +172,21 @@ mod tests {
         assert_eq!(index.utf16_line_column(text, text.find("1829").unwrap()), (2, 5));
         assert_eq!(index.utf16_line_column(text, text.find("𠀀").unwrap() + 1), (2, 1), "inside a character");
         assert_eq!(index.utf16_line_column(text, 999), (2, 10), "𠀀 2 + 化解 2 + 1829 4 + 起 1 units");
+    }
+
+    #[test]
+    fn columns_far_into_one_long_line_match_a_direct_count() {
+        let text = "𠀀化解1829起，".repeat(3000) + "\n末行";
+        let index = LineIndex::new(&text);
+        for pos in (0..text.len()).step_by(997).filter(|&p| text.is_char_boundary(p)) {
+            let chars = text[..pos].chars().count();
+            let units = text[..pos].encode_utf16().count();
+            assert_eq!(index.line_column(&text, pos), (1, chars + 1));
+            assert_eq!(index.utf16_line_column(&text, pos), (1, units + 1));
+        }
+        let last = text.len() - "行".len();
+        assert_eq!(index.line_column(&text, last), (2, 2));
+        assert_eq!(index.line_column(&text, text.rfind('𠀀').unwrap() + 1), (1, 1), "inside a character");
     }
 
     #[test]

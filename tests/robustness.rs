@@ -107,6 +107,24 @@ fn check_everything(text: &str) {
     }
 }
 
+/// Two figures of one measure 90,000 characters apart on one line: miette
+/// joined their snippets into one of the whole distance, which panicked
+/// (a column past what its formatting pads) and cost the line's length for
+/// every finding. They are shown as two windows, each a few dozen characters.
+#[test]
+fn figures_far_apart_on_one_line_render_as_small_windows() {
+    let filler = "各部门围绕重点领域持续推进专项整治工作，".repeat(4500);
+    let text = format!("全年共查处案件12起，{filler}全年共查处案件13起。\n");
+    let report = crosscheck::check_with(vec![Document::new("a.txt", text.as_str())], packs(), true);
+    assert!(!report.findings().is_empty(), "the two figures disagree");
+    let human = HumanOptions { color: false, width: 80, explain: true };
+    let mut out = Vec::new();
+    write_check(&mut out, &report, CheckFormat::Human, human).unwrap();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains("12起") && out.contains("13起"), "{out}");
+    assert!(out.len() < 4096 * report.findings().len(), "{} bytes of output", out.len());
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(1000))]
 

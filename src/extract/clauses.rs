@@ -28,12 +28,11 @@ pub enum Boundary {
     PartClause = 8,
 }
 
-/// One boundary character: where it stands, its length and its kinds.
+/// One boundary character: where it stands and its length.
 #[derive(Debug, Clone, Copy)]
 struct Mark {
     at: usize,
     len: u8,
-    kinds: u8,
 }
 
 /// The sentences and clauses of one text for one pack.
@@ -42,8 +41,21 @@ pub struct Clauses {
     /// Byte offsets just past each sentence end, ascending: a `.` ends a
     /// sentence only before white space, and a blank line always ends one.
     sentence_ends: Vec<usize>,
-    /// Every boundary character, in text order.
-    marks: Vec<Mark>,
+    /// The boundary characters of each kind (indexed by [`Boundary::slot`]),
+    /// in text order: the nearest of a kind is a binary search, however many
+    /// boundaries of other kinds stand between (a sentence of 20,000 commas).
+    marks: [Vec<Mark>; 4],
+    /// Where the pack's part markers (`其中`, `of which`) stand, overlapping
+    /// ones included: (start, length, index in `linking.part_markers`), by
+    /// start and then by word.
+    part_markers: Vec<(usize, usize, usize)>,
+}
+
+impl Boundary {
+    /// The index of this kind's list in [`Clauses`].
+    fn slot(self) -> usize {
+        (self as u8).trailing_zeros() as usize
+    }
 }
 
 impl Clauses {
@@ -56,7 +68,7 @@ impl Clauses {
         ];
         let ends = &pack.lexicon.sentence_ends;
         let mut sentence_ends = Vec::new();
-        let mut marks = Vec::new();
+        let mut marks: [Vec<Mark>; 4] = Default::default();
         let bytes = text.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
@@ -69,9 +81,10 @@ impl Clauses {
             }
             let Some(c) = text[i..].chars().next() else { break };
             let after = i + c.len_utf8();
-            let kinds = sets.iter().filter(|(set, _)| set.contains(c)).fold(0u8, |k, (_, kind)| k | *kind as u8);
-            if kinds != 0 {
-                marks.push(Mark { at: i, len: c.len_utf8() as u8, kinds });
+            for (set, kind) in &sets {
+                if set.contains(c) {
+                    marks[kind.slot()].push(Mark { at: i, len: c.len_utf8() as u8 });
+                }
             }
             let next = text[after..].chars().next();
             let is_end = (ends.contains(c) && (c != '.' || next.is_none_or(char::is_whitespace)))
@@ -81,7 +94,7 @@ impl Clauses {
             }
             i = after;
         }
-        Clauses { sentence_ends, marks }
+        Clauses { sentence_ends, marks, part_markers: part_markers(text, &pack.spec.linking.part_markers) }
     }
 
     /// The sentence around `start..end`, leading white space trimmed, reaching
@@ -99,23 +112,29 @@ impl Clauses {
 
     /// The last boundary of `kind` in `range`: its start and end.
     pub fn last(&self, kind: Boundary, range: Range<usize>) -> Option<Range<usize>> {
-        let end = self.marks.partition_point(|m| m.at < range.end);
-        self.marks[..end]
-            .iter()
-            .rev()
-            .take_while(|m| m.at >= range.start)
-            .find(|m| m.kinds & kind as u8 != 0)
-            .map(|m| m.at..m.at + usize::from(m.len))
+        let marks = &self.marks[kind.slot()];
+        let end = marks.partition_point(|m| m.at < range.end);
+        end.checked_sub(1).map(|i| marks[i]).filter(|m| m.at >= range.start).map(|m| m.at..m.at + usize::from(m.len))
     }
 
     /// The first boundary of `kind` in `range`: its start and end.
     pub fn first(&self, kind: Boundary, range: Range<usize>) -> Option<Range<usize>> {
-        let start = self.marks.partition_point(|m| m.at < range.start);
-        self.marks[start..]
+        let marks = &self.marks[kind.slot()];
+        let start = marks.partition_point(|m| m.at < range.start);
+        marks.get(start).filter(|m| m.at < range.end).map(|m| m.at..m.at + usize::from(m.len))
+    }
+
+    /// The last part marker written inside `range` (ending by its end): its
+    /// start and its index in the pack's `linking.part_markers`. Of two at
+    /// one place, the greater word.
+    pub fn last_part_marker(&self, range: Range<usize>) -> Option<(usize, usize)> {
+        let end = self.part_markers.partition_point(|&(at, _, _)| at < range.end);
+        self.part_markers[..end]
             .iter()
-            .take_while(|m| m.at < range.end)
-            .find(|m| m.kinds & kind as u8 != 0)
-            .map(|m| m.at..m.at + usize::from(m.len))
+            .rev()
+            .take_while(|&&(at, _, _)| at >= range.start)
+            .find(|&&(at, len, _)| at + len <= range.end)
+            .map(|&(at, _, index)| (at, index))
     }
 
     /// Where the clause that ends at `pos` starts, not before `from`: just
@@ -129,6 +148,22 @@ impl Clauses {
     pub fn clause_end(&self, pos: usize, to: usize) -> usize {
         self.first(Boundary::Clause, pos..to).map_or(to, |b| b.start)
     }
+}
+
+/// Every place a marker word starts in `text`, overlapping ones included,
+/// sorted by place and then by word; an empty word marks nothing.
+fn part_markers(text: &str, words: &[String]) -> Vec<(usize, usize, usize)> {
+    let mut found = Vec::new();
+    for (index, word) in words.iter().enumerate() {
+        let Some(first) = word.chars().next() else { continue };
+        let mut from = 0;
+        while let Some(i) = text[from..].find(word.as_str()) {
+            found.push((from + i, word.len(), index));
+            from += i + first.len_utf8();
+        }
+    }
+    found.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| words[a.2].cmp(&words[b.2])));
+    found
 }
 
 fn floor_boundary(text: &str, mut i: usize) -> usize {
@@ -167,5 +202,18 @@ mod tests {
         assert!(clauses.last(Boundary::PartScope, 0..after).is_some());
         assert!(clauses.last(Boundary::PartClause, 0..after).is_some(), "，");
         assert_eq!(clauses.last(Boundary::Clause, 0..3), None);
+    }
+
+    #[test]
+    fn the_last_part_marker_is_the_last_one_that_fits_its_range() {
+        let packs = Packs::builtin().unwrap();
+        let zh = &packs.packs[0];
+        let text = "共3起，其中城区2起，其中农村1起";
+        let clauses = Clauses::new(text, zh);
+        let first = text.find("其中").unwrap();
+        let second = text.rfind("其中").unwrap();
+        assert_eq!(clauses.last_part_marker(0..text.len()), Some((second, 0)));
+        assert_eq!(clauses.last_part_marker(0..second + 3), Some((first, 0)), "a marker cut by the range's end");
+        assert_eq!(clauses.last_part_marker(first + 1..second), None);
     }
 }

@@ -197,8 +197,10 @@ fn pack_for<'p>(
         after(&mut matches).or_else(|| before(&mut matches))
     };
     // Nothing near: the nearest letter before it on its line (`Total   2,418,736`).
-    let line_start = text[..number.start].rfind('\n').map_or(0, |i| i + 1);
-    let on_line = || text[line_start..number.start].chars().rev().take(SCRIPT_WINDOW * 8).find_map(&mut matches);
+    let on_line = || {
+        let line = text[..number.start].chars().rev().take_while(|&c| c != '\n');
+        line.take(SCRIPT_WINDOW * 8).find_map(&mut matches)
+    };
     found.or_else(on_line).or_else(|| packs.packs.first().map(|p| (0, p)))
 }
 

@@ -273,11 +273,13 @@ pub fn paragraph(layout: &Layout, pos: usize, style: ParagraphStyle) -> Range<us
 /// most with the part's (`侦破养老诈骗案件` under `侦破刑事案件`), else the nearest.
 /// Percents, changes (`比去年增加4000亿元`) and averages (`每千人6.5批`) are
 /// neither parts nor totals; English counts carry no unit, their noun is it.
+/// `paragraph` indexes the mentions of `doc` just before this one that stand
+/// in its paragraph (found once per document by the caller).
 pub(super) fn part_total(
     text: &str,
     mention: &Mention,
     doc: &[Mention],
-    offset: usize,
+    paragraph: Range<usize>,
     pack: &CompiledPack,
     clauses: &Clauses,
 ) -> Option<usize> {
@@ -294,12 +296,13 @@ pub(super) fn part_total(
     if !counts(mention) {
         return None;
     }
-    let candidates = doc[..offset]
+    // Figures stand in text order: those before the marker are a prefix.
+    let before_marker = paragraph.start + doc[paragraph].partition_point(|m| m.figure.span.end <= marker);
+    let candidates = doc[..before_marker]
         .iter()
         .enumerate()
         .rev()
         .take_while(|(_, m)| m.paragraph == mention.paragraph)
-        .filter(|(_, m)| m.figure.span.end <= marker)
         .filter(|(_, m)| m.figure.unit == mention.figure.unit && counts(m))
         .filter(|(_, m)| linking.dependent_totals || !is_dependent(&m.figure.label, pack))
         .take(PART_CANDIDATES)
@@ -328,16 +331,18 @@ fn part_marker(text: &str, mention: &Mention, pack: &CompiledPack, clauses: &Cla
     let start = mention.figure.span.start;
     let paragraph = mention.paragraph.start;
     let scope_start = clauses.last(Boundary::PartScope, paragraph..start).map_or(paragraph, |b| b.end);
-    let scope = &text[scope_start..start];
-    let (at, word) = linking.part_markers.iter().filter_map(|m| scope.rfind(m.as_str()).map(|i| (i, m))).max()?;
-    let opens_sentence = scope[..at].trim().is_empty();
-    let after = scope_start + at + word.len()..start;
+    // Found in the clause model's index, not by a scan back through the scope,
+    // which in a long sentence without a scope end is the whole paragraph.
+    let (at, index) = clauses.last_part_marker(scope_start..start)?;
+    let word = &linking.part_markers[index];
+    let opens_sentence = text[scope_start..at].trim().is_empty();
+    let after = at + word.len()..start;
     let closed = clauses.first(Boundary::SentenceEnd, after.clone()).is_some()
         || clauses.first(Boundary::PartClause, after).is_some();
     if !opens_sentence && closed {
         return None;
     }
-    Some(scope_start + at)
+    Some(at)
 }
 
 /// How many same-unit figures before a part marker may be its total.

@@ -134,10 +134,16 @@ pub fn relations(
     let names = list_names(&figs, packs);
     let mut out = Vec::new();
     // Parts (`其中`), found first: a rate's whole may be its numerator's total.
+    let mut paragraph_start = 0;
     for (offset, mention) in doc.iter().enumerate() {
+        if offset.checked_sub(1).is_none_or(|p| doc[p].paragraph != mention.paragraph) {
+            paragraph_start = offset;
+        }
         let pack = &packs.packs[mention.figure.pack];
         let model = clauses.get(mention.figure.pack).and_then(Option::as_ref);
-        if let Some(total) = model.and_then(|model| super::link::part_total(text, mention, doc, offset, pack, model)) {
+        let paragraph = paragraph_start..offset;
+        if let Some(total) = model.and_then(|model| super::link::part_total(text, mention, doc, paragraph, pack, model))
+        {
             out.push(Relation::PartOf { part: range.start + offset, total: range.start + total });
         }
     }

@@ -2,8 +2,9 @@
 //! the base of a change, shares, enumerations, the adverbs that end a subject.
 //! Data in the packs' `measures:` section (rules/*.yaml); compiled once.
 
-use regex::Regex;
 use serde::Deserialize;
+
+use crate::lexicon::lazy_regex::LazyRegex;
 
 /// A pack's `measures:` section, as written.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -172,13 +173,13 @@ pub struct BaseSpec {
 #[derive(Debug, Clone, Default)]
 pub struct MeasureWords {
     pub spec: MeasureSpec,
-    pub periods: Option<Regex>,
-    pub spans: Option<Regex>,
-    pub dates: Option<Regex>,
-    pub previous: Option<Regex>,
-    pub level_after: Option<Regex>,
-    pub share: Option<Regex>,
-    pub base_pattern: Option<Regex>,
+    pub periods: Option<LazyRegex>,
+    pub spans: Option<LazyRegex>,
+    pub dates: Option<LazyRegex>,
+    pub previous: Option<LazyRegex>,
+    pub level_after: Option<LazyRegex>,
+    pub share: Option<LazyRegex>,
+    pub base_pattern: Option<LazyRegex>,
 }
 
 impl MeasureWords {
@@ -187,7 +188,7 @@ impl MeasureWords {
         let compile = |entry: &str, pattern: &Option<String>, anchor_end: bool| {
             pattern
                 .as_deref()
-                .map(|p| Regex::new(&if anchor_end { format!("(?:{p})$") } else { p.to_string() }))
+                .map(|p| LazyRegex::new(&if anchor_end { format!("(?:{p})$") } else { p.to_string() }))
                 .transpose()
                 .map_err(|e| (format!("measures.{entry}"), e))
         };

@@ -3,6 +3,7 @@
 //! compiled, indexed forms. A new language is a new pack, not new code.
 //! Imports nothing above it: every stage reads words from here.
 
+pub mod lazy_regex;
 pub mod measure_words;
 pub mod numerals;
 pub mod pack;

@@ -4,11 +4,11 @@
 use std::collections::BTreeMap;
 
 use miette::Diagnostic;
-use regex::Regex;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use thiserror::Error;
 
+use crate::lexicon::lazy_regex::LazyRegex;
 use crate::lexicon::numerals::{Numerals, NumeralsSpec};
 use crate::lexicon::words::{CharSet, WordIndex};
 
@@ -572,22 +572,22 @@ pub struct Packs {
 #[derive(Debug, Clone)]
 pub struct CompiledPack {
     pub spec: Pack,
-    pub script: Regex,
-    pub exclusions: Vec<(String, Regex)>,
+    pub script: LazyRegex,
+    pub exclusions: Vec<(String, LazyRegex)>,
     /// Every exclusion pattern in one regex: one pass over the text.
-    pub excluded: Option<Regex>,
+    pub excluded: Option<LazyRegex>,
     /// The source patterns, multi-line.
-    pub sources: Vec<Regex>,
+    pub sources: Vec<LazyRegex>,
     /// `linking.dependent_patterns`, compiled.
-    pub dependent_patterns: Vec<Regex>,
+    pub dependent_patterns: Vec<LazyRegex>,
     /// `linking.frames`, compiled, each with its `not_before` anchored at the start.
-    pub frames: Vec<(FrameSpec, Regex, Option<Regex>)>,
+    pub frames: Vec<(FrameSpec, LazyRegex, Option<LazyRegex>)>,
     /// `linking.heading`, compiled multi-line.
-    pub heading: Option<Regex>,
+    pub heading: Option<LazyRegex>,
     /// `labels.subject`, compiled.
-    pub subject: Option<Regex>,
+    pub subject: Option<LazyRegex>,
     /// `thresholds`, their `next` patterns compiled (anchored).
-    pub thresholds: Vec<(ThresholdSpec, Regex)>,
+    pub thresholds: Vec<(ThresholdSpec, LazyRegex)>,
     pub lexicon: Lexicon,
     /// `measures`, compiled.
     pub measure_words: crate::lexicon::measure_words::MeasureWords,
@@ -616,6 +616,25 @@ pub struct Lexicon {
     /// `linking.part_scope_ends` and `linking.part_clause_ends`.
     pub part_scope_ends: CharSet,
     pub part_clause_ends: CharSet,
+}
+
+impl CompiledPack {
+    /// Every pattern of the pack. Each is compiled on its first use, so the
+    /// tests compile them all here: a built-in pattern never fails at run time.
+    pub fn patterns(&self) -> impl Iterator<Item = &LazyRegex> {
+        let words = &self.measure_words;
+        let measures = [&words.periods, &words.spans, &words.dates, &words.previous, &words.level_after, &words.share];
+        std::iter::once(&self.script)
+            .chain(self.exclusions.iter().map(|(_, re)| re))
+            .chain(&self.excluded)
+            .chain(&self.sources)
+            .chain(&self.dependent_patterns)
+            .chain(self.frames.iter().flat_map(|(_, re, not_before)| std::iter::once(re).chain(not_before)))
+            .chain(&self.heading)
+            .chain(&self.subject)
+            .chain(self.thresholds.iter().map(|(_, re)| re))
+            .chain(measures.into_iter().chain([&words.base_pattern]).flatten())
+    }
 }
 
 impl Lexicon {
@@ -717,7 +736,7 @@ impl Packs {
         let mut compiled = Vec::new();
         for spec in packs {
             let regex = |entry: &str, pattern: &str| {
-                Regex::new(pattern).map_err(|source| PackError::Regex {
+                LazyRegex::new(pattern).map_err(|source| PackError::Regex {
                     name: spec.language.clone(),
                     entry: entry.to_string(),
                     source,
@@ -792,5 +811,24 @@ impl Packs {
             });
         }
         Ok(Packs { packs: compiled, numerals })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_pack_pattern_compiles() {
+        for pack in &Packs::builtin().unwrap().packs {
+            let mut count = 0;
+            for re in pack.patterns() {
+                if let Err(e) = re.try_compiled() {
+                    panic!("pack {}: {:?} does not compile: {e}", pack.spec.language, re.as_str());
+                }
+                count += 1;
+            }
+            assert!(count > 10, "pack {}: {count} patterns", pack.spec.language);
+        }
     }
 }

@@ -10,6 +10,7 @@ use miette::{
 
 use super::{plural, Format, Positions, Summary};
 use crate::check::{Finding, Mark, Report, Severity};
+use crate::span::{Layout, LineIndex};
 
 /// Options of the human format.
 #[derive(Debug, Clone, Copy)]
@@ -33,8 +34,9 @@ impl Format for Human {
 fn write_human(out: &mut dyn Write, report: &Report, options: HumanOptions) -> io::Result<()> {
     let theme = if options.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
     let handler = GraphicalReportHandler::new_themed(theme).with_width(options.width).with_links(false);
+    let lines: Vec<DocLines> = report.release.docs.iter().map(|d| DocLines::new(&d.text)).collect();
     for finding in report.findings() {
-        let diagnostic = FindingDiagnostic::new(report, finding);
+        let diagnostic = FindingDiagnostic::new(report, &lines, finding);
         let mut rendered = String::new();
         handler.render_report(&mut rendered, &diagnostic).map_err(io::Error::other)?;
         out.write_all(rendered.as_bytes())?;
@@ -98,6 +100,31 @@ fn write_releases(out: &mut dyn Write, report: &Report) -> io::Result<()> {
 struct DocSource<'a> {
     name: &'a str,
     text: &'a str,
+    lines: &'a DocLines,
+}
+
+/// Where a document's lines stand, found once for all its findings: every
+/// snippet is then read in the time of its own lines, not of the text before
+/// it (a file of one enormous line, or thousands of findings).
+#[derive(Debug)]
+struct DocLines {
+    layout: Layout,
+    columns: LineIndex,
+    /// The line breaks as miette counts them: a `\n`, the `\n` of a `\r\n`,
+    /// a lone `\r`.
+    breaks: Vec<usize>,
+}
+
+impl DocLines {
+    fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let breaks = text
+            .match_indices(['\r', '\n'])
+            .map(|(i, _)| i)
+            .filter(|&i| !(bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n')))
+            .collect();
+        DocLines { layout: Layout::new(text), columns: LineIndex::new(text), breaks }
+    }
 }
 
 /// Lines longer than this (in bytes) are shown as a window around the figure:
@@ -106,6 +133,12 @@ const LONG_LINE: usize = 200;
 
 /// Characters shown either side of a span on a long line.
 const WINDOW_CHARS: usize = 24;
+
+/// The most bytes a snippet joining two labels may show. miette joins the
+/// labels of nearby lines into one snippet; two figures far apart on one
+/// long line would make a snippet of the whole distance (and columns past
+/// what its formatting can pad), so they are shown apart instead.
+const MAX_JOINED: usize = 4 * 1024;
 
 impl SourceCode for DocSource<'_> {
     fn read_span<'b>(
@@ -124,33 +157,54 @@ impl SourceCode for DocSource<'_> {
         };
         let start = floor(span.offset());
         let end = floor(span.offset() + span.len()).max(start);
-        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        // A join this wide is refused below whatever its context; refused
+        // here before its lines are read (miette tries to join figures many
+        // lines apart, and reading them all for every finding is quadratic).
+        if end - start > MAX_JOINED {
+            return Err(MietteError::OutOfBounds);
+        }
+        let own_line = self.lines.layout.line(start);
+        let (line_start, line_end) = (own_line.start, own_line.end);
         let windowed = line_end - line_start > LONG_LINE && end <= line_end;
         let (data_start, data_end, contents) = if windowed {
             let back = text[line_start..start].char_indices().rev().nth(WINDOW_CHARS - 1).map_or(0, |(i, _)| i);
             let ahead = text[end..line_end].char_indices().nth(WINDOW_CHARS).map_or(line_end - end, |(i, _)| i);
             (line_start + back, end + ahead, 1)
         } else {
-            let inner = text.read_span(span, context_lines_before, context_lines_after)?;
-            let data_start = inner.span().offset();
-            (data_start, data_start + inner.span().len(), inner.line_count())
+            let (data_start, len, line_count) = self.context(span, context_lines_before, context_lines_after)?;
+            (data_start, data_start + len, line_count)
         };
-        let line = text[..data_start].matches('\n').count();
-        let data_line_start = text[..data_start].rfind('\n').map_or(0, |i| i + 1);
+        if data_end - data_start > MAX_JOINED && (windowed || end > line_end) {
+            return Err(MietteError::OutOfBounds);
+        }
+        let (line, data_column) = self.lines.columns.line_column(text, data_start);
         // Columns in characters, as every other format counts them. A window
         // gives the span's own column: miette prints it in the header, and
         // uses no other column to draw.
-        let from = if windowed { start } else { data_start };
-        let column = text[data_line_start..from].chars().count();
+        let column = if windowed { self.lines.columns.line_column(text, start).1 } else { data_column };
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.to_string(),
             &text.as_bytes()[data_start..data_end],
             SourceSpan::from(data_start..data_end),
-            line,
-            column,
+            line - 1,
+            column - 1,
             contents,
         )))
+    }
+}
+
+impl DocSource<'_> {
+    /// miette's own reading of `span` with its context lines (start, length
+    /// and its line count), run from the first line it can show rather than
+    /// from the start of the text: the same answer, in the time of the lines.
+    fn context(&self, span: &SourceSpan, before: usize, after: usize) -> Result<(usize, usize, usize), MietteError> {
+        let breaks = &self.lines.breaks;
+        let above = breaks.partition_point(|&b| b < span.offset());
+        let skipped = above.saturating_sub(before + 1);
+        let base = if skipped == 0 { 0 } else { breaks[skipped - 1] + 1 };
+        let shifted = SourceSpan::from((span.offset() - base, span.len()));
+        let inner = self.text[base..].read_span(&shifted, before, after)?;
+        Ok((base + inner.span().offset(), inner.span().len(), skipped + inner.line_count()))
     }
 }
 
@@ -168,7 +222,7 @@ struct FindingDiagnostic<'a> {
 }
 
 impl<'a> FindingDiagnostic<'a> {
-    fn new(report: &'a Report, finding: &'a Finding) -> Self {
+    fn new(report: &'a Report, lines: &'a [DocLines], finding: &'a Finding) -> Self {
         let severity = match finding.severity {
             Severity::Error => miette::Severity::Error,
             Severity::Warning => miette::Severity::Warning,
@@ -181,7 +235,7 @@ impl<'a> FindingDiagnostic<'a> {
         };
         let doc_of = |doc: usize| {
             let d = &report.release.docs[doc];
-            DocSource { name: &d.name, text: &d.text }
+            DocSource { name: &d.name, text: &d.text, lines: &lines[doc] }
         };
         let mut labels = vec![LabeledSpan::new_primary_with_span(Some(text(&finding.primary)), span(&finding.primary))];
         let mut others: Vec<(usize, Vec<LabeledSpan>)> = Vec::new();
