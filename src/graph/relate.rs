@@ -99,6 +99,9 @@ struct Fig<'a> {
     /// The clause up to the figure.
     clause: &'a str,
     role: Role,
+    /// Its label as a whole is named: without its subject and adverbs
+    /// (`全市共接待游客` → `接待游客`).
+    name: String,
 }
 
 /// Relations among the mentions of one document (`range` indexes `mentions`).
@@ -122,7 +125,9 @@ pub fn relations(
         let clause_start = clause_start(text, figure.sentence.start.min(figure.span.start), figure.span.start, pack);
         let lead = text[previous_end.max(clause_start)..figure.span.start].trim();
         let clause = &text[clause_start..figure.span.start];
-        figs.push(Fig { index: range.start + offset, figure, lead, clause, role: Role::Plain });
+        let label = figure.label.trim();
+        let name = if spaced(pack) { label.to_string() } else { crate::extract::label::normalise_han(label, pack) };
+        figs.push(Fig { index: range.start + offset, figure, lead, clause, role: Role::Plain, name });
     }
     for k in 0..figs.len() {
         let previous = k.checked_sub(1).filter(|&p| figs[p].figure.sentence == figs[k].figure.sentence);
@@ -1006,8 +1011,11 @@ fn share(
         }
     } else {
         match named_whole(figs, n, &numerators, &core, parts, names, text) {
-            Some(d) => {
-                let certain = figs[d].figure.sentence.start + PARAGRAPH_SPAN >= sentence.start;
+            // Certain when near, or when the whole is named by its very label
+            // and no other figure bears it (`占全市接待游客总量的23.3%` with the
+            // one `接待游客` of the release, `占火灾总数的39.8%` with the one `火灾`).
+            Some((d, exact_and_alone)) => {
+                let certain = exact_and_alone || figs[d].figure.sentence.start + PARAGRAPH_SPAN >= sentence.start;
                 (d, certain)
             }
             None => return Vec::new(),
@@ -1028,7 +1036,8 @@ fn share(
 
 /// The figure named `core` before the numerator `n`: a count of its unit that
 /// is not a part, a list member or a table cell, whose label is the name
-/// (best), ends with it, or holds it.
+/// (best), ends with it, or holds it; with whether its label is the very
+/// name and no other candidate's is.
 fn named_whole(
     figs: &[Fig<'_>],
     n: usize,
@@ -1037,9 +1046,10 @@ fn named_whole(
     parts: &[(usize, usize)],
     names: &[Option<String>],
     text: &str,
-) -> Option<usize> {
+) -> Option<(usize, bool)> {
     let unit = figs[n].figure;
     let mut best: Option<(usize, usize)> = None;
+    let mut exact = 0;
     for j in (0..n).rev().take(SHARE_LOOKBACK) {
         let f = &figs[j];
         if is_percent(f.figure) || f.role != Role::Plain || !same_unit(f.figure, unit) || numerators.contains(&j) {
@@ -1055,8 +1065,8 @@ fn named_whole(
         if sub_scope && label != core {
             continue;
         }
-        let quality = if label == core {
-            3
+        let quality = if label == core || f.name == core {
+            EXACT
         } else if label.chars().count() >= 2 && (label.ends_with(core) || core.ends_with(label)) {
             2
         } else if label.chars().count() >= 2 && (label.contains(core) || core.contains(label)) {
@@ -1064,13 +1074,17 @@ fn named_whole(
         } else {
             0
         };
+        exact += usize::from(quality == EXACT);
         // Wholes are stated before their parts: the earliest of the best.
         if quality > 0 && best.is_none_or(|(q, _)| quality >= q) {
             best = Some((quality, j));
         }
     }
-    best.map(|(_, j)| j)
+    best.map(|(q, j)| (j, q == EXACT && exact == 1))
 }
+
+/// The quality of a whole whose label is the very name.
+const EXACT: usize = 3;
 
 /// True when `pos` stands on a Markdown table row (`| 合计 | … |`).
 fn in_table_row(text: &str, pos: usize) -> bool {
