@@ -475,7 +475,8 @@ mod tests {
     use super::*;
     use crate::extract::{extract, Extracted};
 
-    fn keys(text: &str) -> Vec<(String, String)> {
+    /// Each figure as written with its measure key, after clustering.
+    pub(super) fn keys(text: &str) -> Vec<(String, String)> {
         keys_of("release.txt", text)
     }
 
@@ -494,7 +495,7 @@ mod tests {
         figures.iter().zip(keys).map(|(f, (k, _))| (text[f.span.clone()].to_string(), k.to_string())).collect()
     }
 
-    fn key<'a>(keys: &'a [(String, String)], text: &str, nth: usize) -> &'a str {
+    pub(super) fn key<'a>(keys: &'a [(String, String)], text: &str, nth: usize) -> &'a str {
         keys.iter()
             .filter(|(t, _)| t == text)
             .nth(nth)

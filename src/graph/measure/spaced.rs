@@ -797,33 +797,7 @@ const BASE_WORDS: usize = 8;
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::{extract, Extracted};
-    use crate::graph::link;
-    use crate::graph::measure::{cluster, describe};
-    use crate::lexicon::pack::Packs;
-    use crate::span::Layout;
-
-    /// Each figure as written with its measure key, after clustering.
-    fn keys(text: &str) -> Vec<(String, String)> {
-        let packs = Packs::builtin().unwrap();
-        let Extracted { figures, clauses } = extract(text, &packs);
-        let layout = Layout::new(text);
-        let descriptions = describe(text, &figures, &packs, &layout, &clauses);
-        let paragraphs: Vec<(usize, usize)> = figures
-            .iter()
-            .map(|f| (0, link::paragraph(&layout, f.span.start, packs.packs[f.pack].spec.labels.paragraphs).start))
-            .collect();
-        let keys = cluster(&descriptions, &paragraphs);
-        figures.iter().zip(keys).map(|(f, (k, _))| (text[f.span.clone()].to_string(), k.to_string())).collect()
-    }
-
-    fn key<'a>(keys: &'a [(String, String)], text: &str, nth: usize) -> &'a str {
-        keys.iter()
-            .filter(|(t, _)| t == text)
-            .nth(nth)
-            .map(|(_, k)| k.as_str())
-            .unwrap_or_else(|| panic!("{text}: {keys:?}"))
-    }
+    use crate::graph::measure::tests::{key, keys};
 
     #[test]
     fn the_unemployment_rate_in_other_words_is_one_measure() {
