@@ -60,6 +60,9 @@ pub struct MeasureSpec {
     /// Light verbs before what is counted (`实现`旅游收入, `完成`营造林).
     #[serde(default)]
     pub light_verbs: Vec<String>,
+    /// Words that start with a light verb but are not one (`有效`, `有机`).
+    #[serde(default)]
+    pub not_light_verbs: Vec<String>,
     /// Words after what is counted that add nothing (`数量`, `累计完成`).
     #[serde(default)]
     pub trailing: Vec<String>,

@@ -505,7 +505,10 @@ impl HanReader<'_> {
         }
         loop {
             let before = s.len();
-            if let Some(w) = spec.light_verbs.iter().find(|w| s.starts_with(w.as_str()) && s.len() > w.len() + 3) {
+            let light = !spec.not_light_verbs.iter().any(|w| s.starts_with(w.as_str()));
+            if let Some(w) =
+                spec.light_verbs.iter().filter(|_| light).find(|w| s.starts_with(w.as_str()) && s.len() > w.len() + 3)
+            {
                 s = s[w.len()..].to_string();
             }
             if let Some(w) = spec.trailing.iter().find(|w| s.ends_with(w.as_str()) && s.len() > w.len() + 3) {

@@ -671,4 +671,38 @@ mod tests {
         let k = keys("今年的预期目标是：城镇新增就业3万人以上；城镇调查失业率5.5%左右。");
         assert!(key(&k, "5.5%左右", 0).contains("target"), "{k:?}");
     }
+
+    #[test]
+    fn a_counted_noun_reads_past_whole_nouns_that_hold_a_stop() {
+        // Welfare and education: `对象` holds the stop `对`, `在校` the stop `在`.
+        let k = keys("全市城乡低保对象5.92万人。\n将对近6万名城乡低保对象开展走访。");
+        assert_eq!(key(&k, "5.92万人", 0), key(&k, "近6万名", 0));
+        let k = keys("全市有1.2万名在校学生参加体检。\n参加体检的在校学生1.2万名。");
+        assert!(key(&k, "1.2万名", 0).contains("在校学生"), "{k:?}");
+    }
+
+    #[test]
+    fn a_verb_of_having_and_a_place_after_the_figure_count_nothing() {
+        // Welfare and health: `共有` only says the counted things exist.
+        let k = keys("全市共有城乡低保对象3.86万户。\n全市城乡低保对象3.86万户。");
+        assert_eq!(key(&k, "3.86万户", 0), key(&k, "3.86万户", 1));
+        let k = keys("全市现有执业医师1.8万人。\n执业医师1.8万人。\n有效发明专利2.1万件。");
+        assert_eq!(key(&k, "1.8万人", 0), key(&k, "1.8万人", 1));
+        assert!(key(&k, "2.1万件", 0).contains("有效发明专利"), "{k:?}");
+        // Earnings and insurance: `…亿元中，` places the parts that follow.
+        let k = keys("公司营业总收入86.47亿元中，海外业务收入18.3亿元。\n营业总收入86.47亿元。");
+        assert_eq!(key(&k, "86.47亿元", 0), key(&k, "86.47亿元", 1));
+        let k = keys("城市低保标准由每人每月920元提高到960元。");
+        assert!(!key(&k, "920元", 0).contains("提高"), "{k:?}");
+    }
+
+    #[test]
+    fn the_accounting_names_of_profit_are_one_measure_and_two() {
+        // A manufacturer's and a bank's results: long and short names of one profit.
+        let k = keys("实现归属于上市公司股东的净利润7.82亿元。\n归母净利润7.82亿元。\n扣除非经常性损益后的归属于上市公司股东的净利润7.16亿元。");
+        assert_eq!(key(&k, "7.82亿元", 0), key(&k, "7.82亿元", 1));
+        assert_ne!(key(&k, "7.82亿元", 0), key(&k, "7.16亿元", 0));
+        let k = keys("归属于母公司股东的净利润312亿元。\n归母净利润312亿元。");
+        assert_eq!(key(&k, "312亿元", 0), key(&k, "312亿元", 1));
+    }
 }
