@@ -28,6 +28,7 @@ use crate::interval::Interval;
 use crate::lexicon::pack::{CompiledPack, LabelOrder, Packs};
 
 use super::link::Mention;
+use super::MeasureKey;
 
 /// How one figure relates to others, found from the words around them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -102,6 +103,8 @@ struct Fig<'a> {
     /// Its label as a whole is named: without its subject and adverbs
     /// (`全市共接待游客` → `接待游客`).
     name: String,
+    /// The measure it states.
+    key: &'a MeasureKey,
 }
 
 /// Relations among the mentions of one document (`range` indexes `mentions`).
@@ -127,7 +130,15 @@ pub fn relations(
         let clause = &text[clause_start..figure.span.start];
         let label = figure.label.trim();
         let name = if spaced(pack) { label.to_string() } else { crate::extract::label::normalise_han(label, pack) };
-        figs.push(Fig { index: range.start + offset, figure, lead, clause, role: Role::Plain, name });
+        figs.push(Fig {
+            index: range.start + offset,
+            figure,
+            lead,
+            clause,
+            role: Role::Plain,
+            name,
+            key: &mention.key,
+        });
     }
     for k in 0..figs.len() {
         let previous = k.checked_sub(1).filter(|&p| figs[p].figure.sentence == figs[k].figure.sentence);
@@ -1037,7 +1048,7 @@ fn share(
 /// The figure named `core` before the numerator `n`: a count of its unit that
 /// is not a part, a list member or a table cell, whose label is the name
 /// (best), ends with it, or holds it; with whether its label is the very
-/// name and no other candidate's is.
+/// name and no candidate of another measure's is.
 fn named_whole(
     figs: &[Fig<'_>],
     n: usize,
@@ -1049,7 +1060,9 @@ fn named_whole(
 ) -> Option<(usize, bool)> {
     let unit = figs[n].figure;
     let mut best: Option<(usize, usize)> = None;
-    let mut exact = 0;
+    // The measures of the figures named by the very name: one measure stated
+    // twice (`2486.73亿元` and `近2500亿元`) is still one whole.
+    let mut exact: Vec<&MeasureKey> = Vec::new();
     for j in (0..n).rev().take(SHARE_LOOKBACK) {
         let f = &figs[j];
         if is_percent(f.figure) || f.role != Role::Plain || !same_unit(f.figure, unit) || numerators.contains(&j) {
@@ -1065,7 +1078,10 @@ fn named_whole(
         if sub_scope && label != core {
             continue;
         }
-        let quality = if label == core || f.name == core {
+        // A figure whose measure narrows the name to a scope (`大型银行` before
+        // `普惠型小微企业贷款余额`) only ends with it.
+        let scoped = f.key.is_dependent() || (f.key.label.len() > core.len() && f.key.label.ends_with(core));
+        let quality = if (label == core || f.name == core) && !scoped {
             EXACT
         } else if label.chars().count() >= 2 && (label.ends_with(core) || core.ends_with(label)) {
             2
@@ -1074,13 +1090,15 @@ fn named_whole(
         } else {
             0
         };
-        exact += usize::from(quality == EXACT);
+        if quality == EXACT && !exact.contains(&f.key) {
+            exact.push(f.key);
+        }
         // Wholes are stated before their parts: the earliest of the best.
         if quality > 0 && best.is_none_or(|(q, _)| quality >= q) {
             best = Some((quality, j));
         }
     }
-    best.map(|(q, j)| (j, q == EXACT && exact == 1))
+    best.map(|(q, j)| (j, q == EXACT && exact.len() == 1))
 }
 
 /// The quality of a whole whose label is the very name.
