@@ -60,6 +60,10 @@ pub struct MeasureSpec {
     /// Light verbs before what is counted (`实现`旅游收入, `完成`营造林).
     #[serde(default)]
     pub light_verbs: Vec<String>,
+    /// What makes a classifier a noun of count (`数`: `起数`, `人数`) or of
+    /// the counted (`员`: `人员`).
+    #[serde(default)]
+    pub count_suffixes: Vec<String>,
     /// Nouns that end a kind of body (`银行`, `医院`): a sentence that opens
     /// with one as its subject scopes the figures of its later clauses.
     #[serde(default)]

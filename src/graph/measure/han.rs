@@ -16,9 +16,6 @@ const ADJACENT_CHARS: usize = 2;
 /// A core shorter than this is counted under a head.
 const MIN_CORE_CHARS: usize = 2;
 
-/// What makes a classifier a noun of count: `起数`, `人数`.
-const COUNT_NOUN: &str = "数";
-
 /// The core of every share: what it is a share of is its head.
 const SHARE: &str = "占比";
 
@@ -279,18 +276,21 @@ impl HanReader<'_> {
 
     /// A noun naming the count of a classifier says no more than the
     /// classifier: `事故起数` counts 事故 in 起 (road safety), `参保人数` counts
-    /// 参保 in 人 (insurance), `企业户数` (market regulation). With `unit`, only
-    /// that classifier; without, any whole-count classifier of the pack.
+    /// 参保 in 人 (insurance), `企业户数` (market regulation); so does a noun of
+    /// the counted persons (`参保人员`, `从业人员`). With `unit`, only that
+    /// classifier; without, any whole-count classifier of the pack.
     fn count_noun(&self, core: String, unit: Option<&str>) -> String {
         let whole = &self.pack.spec.linking.whole_units;
-        let classifier = core.strip_suffix(COUNT_NOUN).and_then(|rest| {
+        let found = self.words.spec.count_suffixes.iter().find_map(|suffix| {
+            let rest = core.strip_suffix(suffix.as_str())?;
             whole
                 .iter()
                 .filter(|c| unit.is_none_or(|u| u == c.as_str()))
                 .find(|c| rest.ends_with(c.as_str()) && rest.chars().count() >= c.chars().count() + MIN_CORE_CHARS)
+                .map(|c| rest.len() - c.len())
         });
-        match classifier {
-            Some(c) => core[..core.len() - COUNT_NOUN.len() - c.len()].to_string(),
+        match found {
+            Some(end) => core[..end].to_string(),
             None => core,
         }
     }

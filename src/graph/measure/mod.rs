@@ -768,4 +768,25 @@ mod tests {
         let k = keys("公司持续加大研发投入，研发费用5.2亿元。\n研发费用5.2亿元。");
         assert_eq!(key(&k, "5.2亿元", 0), key(&k, "5.2亿元", 1));
     }
+
+    #[test]
+    fn a_base_stated_as_a_clause_of_its_own_is_last_periods_value() {
+        // Rainfall and tourism: `常年同期为…` is the base of the change after it.
+        let k = keys(
+            "全市平均降雨量682.4毫米，常年同期为552.1毫米，偏多23.6%。\n平均降雨量682.4毫米，较常年同期偏多23.6%。",
+        );
+        assert_eq!(key(&k, "23.6%", 0), key(&k, "23.6%", 1));
+        assert_ne!(key(&k, "552.1毫米", 0), key(&k, "682.4毫米", 0));
+        let k = keys("全市接待游客500万人次，去年同期为460万人次，增长8.7%。\n接待游客500万人次，同比增长8.7%。");
+        assert_eq!(key(&k, "8.7%", 0), key(&k, "8.7%", 1));
+    }
+
+    #[test]
+    fn a_noun_of_the_counted_persons_says_no_more_than_its_classifier() {
+        // Insurance and industry statistics.
+        let k = keys("全市基本医疗保险参保人数612.47万人。\n我市参保人员已达612万余人。");
+        assert_eq!(key(&k, "612.47万人", 0), key(&k, "612万余人", 0));
+        let k = keys("规模以上工业企业从业人员32.6万人。\n规模以上工业企业从业人数32.6万人。");
+        assert_eq!(key(&k, "32.6万人", 0), key(&k, "32.6万人", 1));
+    }
 }
