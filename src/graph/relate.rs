@@ -153,13 +153,15 @@ pub fn relations(
         }
     }
     sub_scopes(&figs, doc, text, packs, &mut out);
-    let parts: Vec<(usize, usize)> = out
+    let headings = headings(&figs, text, packs);
+    let mut parts: Vec<(usize, usize)> = out
         .iter()
         .filter_map(|r| match r {
             Relation::PartOf { part, total } => Some((*part - range.start, *total - range.start)),
             _ => None,
         })
         .collect();
+    let heading_used = heading_parts(&figs, doc, &headings, packs, &mut parts, &mut out);
 
     let mut start = 0;
     while start < figs.len() {
@@ -176,7 +178,7 @@ pub fn relations(
             out.extend(share(&figs, k, &parts, &names, text, pack));
         }
     }
-    sums(&figs, text, packs, &mut out);
+    sums(&figs, &headings, &heading_used, text, packs, &mut out);
     table_sums(&figs, text, packs, &mut out);
     out
 }
@@ -1105,9 +1107,16 @@ const SHARE_WORDS: usize = 5;
 
 /// Sums: `T，分别为a、b和c`; `按X分，A和B分别为a和b` under the total before;
 /// `T（a、b）`; `a，b，合计T`.
-fn sums(figs: &[Fig<'_>], text: &str, packs: &Packs, out: &mut Vec<Relation>) {
+fn sums(
+    figs: &[Fig<'_>],
+    headings: &[Option<usize>],
+    heading_used: &[usize],
+    text: &str,
+    packs: &Packs,
+    out: &mut Vec<Relation>,
+) {
     // The members of lists already read: a list is not the total of the next.
-    let mut used: Vec<usize> = Vec::new();
+    let mut used: Vec<usize> = heading_used.to_vec();
     let mut k = 0;
     while k < figs.len() {
         let pack = &packs.packs[figs[k].figure.pack];
@@ -1137,8 +1146,11 @@ fn sums(figs: &[Fig<'_>], text: &str, packs: &Packs, out: &mut Vec<Relation>) {
                     // A partition under a heading (`从区域看，`) or `其中`: the
                     // nearest count of the unit before the sentence's list.
                     let head = between(text, sentence.start, f.figure.span.start);
-                    let partition = partition_heading(head, pack)
+                    let partition = headings[k].is_some()
                         || pack.spec.linking.part_markers.iter().any(|m| head.contains(m.as_str()));
+                    if parts.iter().any(|&p| averaged(&figs[p], pack)) {
+                        return None;
+                    }
                     if !partition {
                         return None;
                     }
@@ -1149,6 +1161,9 @@ fn sums(figs: &[Fig<'_>], text: &str, packs: &Packs, out: &mut Vec<Relation>) {
                         .find(|&j| plain_count(j) && same_unit(figs[j].figure, f.figure) && !used.contains(&j))
                         .map(|t| (t, true))
                 });
+                // Sub-scopes of an average (`平均到场时间…；分区域看，城区和郊县分别为…`)
+                // do not add up to it.
+                let total = total.filter(|&(t, _)| !averaged(&figs[t], pack));
                 used.extend(parts.iter().copied());
                 if let Some((total, certain)) = total {
                     out.push(Relation::SumOf {
@@ -1242,14 +1257,184 @@ fn sums(figs: &[Fig<'_>], text: &str, packs: &Packs, out: &mut Vec<Relation>) {
     }
 }
 
-/// True when the sentence opens with a partition heading (`从区域看，`).
-fn partition_heading(head: &str, pack: &CompiledPack) -> bool {
+/// The partition heading each figure stands under: where the heading clause
+/// (`从区域看，`, `按消费类型分，`) starts, when one opens its sentence or a
+/// segment after a semicolon before the figure. A heading reaches to the end
+/// of its sentence or to the next heading. One pass over each sentence's
+/// text, so the cost is linear in its length.
+fn headings(figs: &[Fig<'_>], text: &str, packs: &Packs) -> Vec<Option<usize>> {
+    let mut out = vec![None; figs.len()];
+    let mut current: Option<usize> = None;
+    // Where the scan stands, and whether the text just before it opens a segment.
+    let mut pos = 0;
+    let mut opens = true;
+    for k in 0..figs.len() {
+        let f = figs[k].figure;
+        let pack = &packs.packs[f.pack];
+        let new_sentence = k == 0 || figs[k - 1].figure.sentence != f.sentence;
+        if new_sentence {
+            // A heading reaches over semicolons (`按消费类型分，商品零售…；餐饮收入…`),
+            // not past a full stop or a line.
+            let previous_end = k.checked_sub(1).map_or(0, |p| figs[p].figure.span.end);
+            let stop = between(text, previous_end, f.sentence.start)
+                .chars()
+                .any(|c| c != '；' && c != ';' && (is_clause_mark(c, pack) && SEGMENT_MARKS.contains(&c) || c == '\n'));
+            if k == 0 || stop || f.sentence.start < previous_end {
+                current = None;
+            }
+            pos = f.sentence.start;
+            opens = true;
+        }
+        if f.span.start < pos {
+            out[k] = current;
+            continue;
+        }
+        let gap = &text[pos..f.span.start];
+        // The complete clauses of the gap: each piece that a clause mark ends.
+        let mut clause_start = pos;
+        for (i, c) in gap.char_indices() {
+            if !is_clause_mark(c, pack) || (c == ',' && thousands_comma(text, pos + i)) {
+                continue;
+            }
+            let clause = text[clause_start..pos + i].trim();
+            if opens && is_partition_heading(clause, pack) {
+                current = Some(clause_start);
+            }
+            opens = SEGMENT_MARKS.contains(&c);
+            clause_start = pos + i + c.len_utf8();
+        }
+        // The figure's own clause opens no segment for the next.
+        if clause_start < f.span.start && !text[clause_start..f.span.start].trim().is_empty() {
+            opens = false;
+        }
+        pos = f.span.end.max(pos);
+        out[k] = current;
+    }
+    out
+}
+
+/// Marks after which a new segment of a sentence starts (a heading may open it).
+const SEGMENT_MARKS: [char; 4] = ['；', ';', '。', '：'];
+
+/// True when the comma at `i` groups thousands (`41,250`).
+fn thousands_comma(text: &str, i: usize) -> bool {
+    let bytes = text.as_bytes();
+    i > 0 && bytes[i - 1].is_ascii_digit() && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+}
+
+/// True when `clause` is a partition heading (`从区域看`, `按设备种类分`).
+fn is_partition_heading(clause: &str, pack: &CompiledPack) -> bool {
     let words = &pack.spec.linking.relations;
-    let Some((first, _)) = head.split_once(|c| is_clause_mark(c, pack)) else { return false };
-    let first = first.trim();
-    first.chars().count() <= PARTITION_CHARS
-        && words.partition_openers.iter().any(|o| first.starts_with(o.as_str()))
-        && words.partition_closers.iter().any(|c| first.ends_with(c.as_str()))
+    !spaced(pack)
+        && clause.chars().count() <= PARTITION_CHARS
+        && clause.chars().count() > 2
+        && !clause.chars().any(|c| c.is_ascii_digit())
+        && words.partition_openers.iter().any(|o| clause.starts_with(o.as_str()))
+        && words.partition_closers.iter().any(|c| clause.ends_with(c.as_str()))
+}
+
+/// True when the figure's words say it is an average or a per-head figure
+/// (`平均降水量`, `人均`): sub-scopes of an average do not add up to it.
+fn averaged(fig: &Fig<'_>, pack: &CompiledPack) -> bool {
+    let per = &pack.spec.linking.per_words;
+    per.iter().any(|w| fig.figure.label.contains(w.as_str()) || fig.clause.contains(w.as_str()))
+}
+
+/// Parts under a partition heading written one by one, without `分别`
+/// (`从筹集方式看，新建7420套，改建6810套，盘活存量房源4370套`): the counts of
+/// one unit under the heading add up to the nearest count of that unit
+/// before it in the paragraph (`已筹集1.86万套`); a single one
+/// (`从起火场所看，住宅火灾512起`) is a part of it when the two labels share
+/// a word. Sub-parts (`其中`), changes, rates and averages are no parts; a
+/// heading over a `分别` list is left to [`sums`]. Returns the figures used
+/// as parts, which no later list may take as its total.
+fn heading_parts(
+    figs: &[Fig<'_>],
+    doc: &[Mention],
+    headings: &[Option<usize>],
+    packs: &Packs,
+    parts: &mut Vec<(usize, usize)>,
+    out: &mut Vec<Relation>,
+) -> Vec<usize> {
+    let mut used: Vec<usize> = Vec::new();
+    // The members of `分别` lists: parts of their own partition, no totals.
+    let mut listed: Vec<usize> = Vec::new();
+    for k in 0..figs.len() {
+        let pack = &packs.packs[figs[k].figure.pack];
+        if !listed.contains(&k)
+            && pack.spec.linking.relations.respectively.iter().any(|w| figs[k].lead.contains(w.as_str()))
+        {
+            listed.extend(list_members(figs, k, pack));
+        }
+    }
+    let mut k = 0;
+    while k < figs.len() {
+        let Some(heading) = headings[k] else {
+            k += 1;
+            continue;
+        };
+        let end = k + headings[k..].iter().take_while(|h| **h == Some(heading)).count();
+        let group = k..end;
+        k = end;
+        let pack = &packs.packs[figs[group.start].figure.pack];
+        let words = &pack.spec.linking.relations;
+        if group.clone().any(|j| words.respectively.iter().any(|w| figs[j].lead.contains(w.as_str()))) {
+            continue;
+        }
+        let part = |j: usize| {
+            let f = &figs[j];
+            f.role == Role::Plain
+                && !is_percent(f.figure)
+                && !is_points(f.figure)
+                && f.figure.unit.is_some()
+                && total_of(parts, j).is_none()
+                && !averaged(f, pack)
+        };
+        let members: Vec<usize> = group.clone().filter(|&j| part(j)).collect();
+        let mut units: Vec<&Option<String>> = members.iter().map(|&j| &figs[j].figure.unit).collect();
+        units.dedup();
+        units.sort();
+        units.dedup();
+        for unit in units {
+            let of_unit: Vec<usize> = members.iter().copied().filter(|&j| figs[j].figure.unit == *unit).collect();
+            let first = of_unit[0];
+            let total = (0..group.start)
+                .rev()
+                .take_while(|&j| doc[j].paragraph == doc[first].paragraph)
+                .filter(|&j| figs[j].figure.span.end <= heading)
+                .find(|&j| {
+                    let f = &figs[j];
+                    f.role == Role::Plain
+                        && f.figure.unit == *unit
+                        && !is_percent(f.figure)
+                        && !used.contains(&j)
+                        && !listed.contains(&j)
+                        && headings[j].is_none()
+                        && total_of(parts, j).is_none()
+                });
+            let Some(total) = total else { continue };
+            // A heading that changes the period (`从单月看`) breaks down no total
+            // of another period.
+            let frame = |j: usize| &doc[j].key.frame;
+            if averaged(&figs[total], pack) || of_unit.iter().any(|&j| frame(j) != frame(total)) {
+                continue;
+            }
+            if of_unit.len() >= 2 {
+                out.push(Relation::SumOf {
+                    total: figs[total].index,
+                    parts: of_unit.iter().map(|&j| figs[j].index).collect(),
+                    certain: true,
+                });
+            } else if shares_bigram(&figs[first].name, &figs[total].name) {
+                out.push(Relation::PartOf { part: figs[first].index, total: figs[total].index });
+            } else {
+                continue;
+            }
+            parts.extend(of_unit.iter().map(|&j| (j, total)));
+            used.extend(of_unit);
+        }
+    }
+    used
 }
 
 /// The most characters between a figure and a parenthesis of its parts.
@@ -1414,3 +1599,75 @@ fn line_start(text: &str, pos: usize) -> usize {
 
 /// Spaces that separate the columns of a fixed-width table.
 const TABLE_GAP: &str = "   ";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Document, Packs};
+
+    /// The relations of one document, each as the texts of its figures.
+    fn relations_of(text: &str) -> Vec<String> {
+        let packs = Packs::builtin().unwrap();
+        let release = crate::graph::Release::analyse(vec![Document::new("t.txt", text)], &packs);
+        let show = |m: usize| release.text_of(&release.mentions[m]).to_string();
+        release
+            .relations
+            .iter()
+            .filter_map(|r| match r {
+                Relation::SumOf { total, parts, .. } => Some(format!(
+                    "sum {} = {}",
+                    show(*total),
+                    parts.iter().map(|&p| show(p)).collect::<Vec<_>>().join(" + ")
+                )),
+                Relation::PartOf { part, total } => Some(format!("part {} of {}", show(*part), show(*total))),
+                Relation::RateOf { rate, numerator, denominator, complement, .. } => Some(format!(
+                    "rate {} = {}{} / {}",
+                    show(*rate),
+                    if *complement { "1 - " } else { "" },
+                    show(*numerator),
+                    show(*denominator)
+                )),
+                Relation::ChangeOf(_) => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn parts_under_a_heading_without_respectively_add_up_to_the_count_before() {
+        // Housing and transport: parts written one by one under `从X看`.
+        let housing =
+            relations_of("全市已开工建设安置房2.4万套。从建设方式看，新建9800套，改建8600套，收购存量房5600套。");
+        assert!(housing.contains(&"sum 2.4万套 = 9800套 + 8600套 + 5600套".to_string()), "{housing:?}");
+        // Over a semicolon, each part with its own change.
+        let transit = relations_of(
+            "全市公交客运量3.6亿人次，同比增长4.1%。按线路类型分，常规公交2.5亿人次，增长2.2%；快速公交1.1亿人次，增长8.8%。",
+        );
+        assert!(transit.contains(&"sum 3.6亿人次 = 2.5亿人次 + 1.1亿人次".to_string()), "{transit:?}");
+    }
+
+    #[test]
+    fn a_single_part_under_a_heading_is_a_part_of_a_total_sharing_its_words() {
+        let fires = relations_of("全市共接报火灾860起，死亡2人。从起火原因看，电气火灾318起，占37.0%。");
+        assert!(fires.contains(&"part 318起 of 860起".to_string()), "{fires:?}");
+        assert!(fires.contains(&"rate 37.0% = 318起 / 860起".to_string()), "{fires:?}");
+        // A heading that changes the period breaks down no total of another.
+        let trade = relations_of("前三季度，全市跨境电商出口126.4亿元。从单月看，9月份全市出口98.2亿元。");
+        assert!(!trade.iter().any(|r| r.contains("98.2亿元")), "{trade:?}");
+    }
+
+    #[test]
+    fn averages_under_a_heading_are_no_parts() {
+        let rain =
+            relations_of("全市平均降水量640.2毫米。从区域看，东部平均降水量712.5毫米，西部平均降水量560.1毫米。");
+        assert!(!rain.iter().any(|r| r.starts_with("sum") || r.starts_with("part")), "{rain:?}");
+        let response = relations_of("消防救援人员平均到场时间12.4分钟；分区域看，城区和郊县分别为9.6分钟和15.8分钟。");
+        assert!(!response.iter().any(|r| r.starts_with("sum")), "{response:?}");
+    }
+
+    #[test]
+    fn a_heading_after_a_semicolon_opens_a_partition() {
+        let tourism =
+            relations_of("全市接待游客420万人次，增长6.0%；从客源看，省外游客和省内游客分别为150万人次和270万人次。");
+        assert!(tourism.contains(&"sum 420万人次 = 150万人次 + 270万人次".to_string()), "{tourism:?}");
+    }
+}
