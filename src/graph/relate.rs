@@ -178,7 +178,9 @@ pub fn relations(
             out.extend(share(&figs, k, &parts, &names, text, pack));
         }
     }
-    sums(&figs, &headings, &heading_used, text, packs, &mut out);
+    sums(&figs, &names, &headings, &heading_used, text, packs, &mut out);
+    remainders(&figs, &parts, text, packs, &mut out);
+    balances(&figs, text, packs, &mut out);
     table_sums(&figs, text, packs, &mut out);
     out
 }
@@ -1109,6 +1111,7 @@ const SHARE_WORDS: usize = 5;
 /// `T（a、b）`; `a，b，合计T`.
 fn sums(
     figs: &[Fig<'_>],
+    names: &[Option<String>],
     headings: &[Option<usize>],
     heading_used: &[usize],
     text: &str,
@@ -1141,6 +1144,23 @@ fn sums(
                         && between(text, figs[p].figure.span.end, f.figure.span.start)
                             .trim_start()
                             .starts_with(|c: char| is_clause_mark(c, pack))
+                });
+                // A list whose names hold the rest (`A、B和其他业务分别为…`) is the
+                // whole partition of the nearest count of its unit before it in
+                // its sentence (`营业总收入86.47亿元中，`).
+                let rest = names[k].is_some()
+                    && parts.iter().any(|&p| {
+                        names[p].as_deref().is_some_and(|n| words.rest_words.iter().any(|w| n.contains(w.as_str())))
+                    });
+                let direct = direct.or_else(|| {
+                    rest.then(|| {
+                        (0..k)
+                            .rev()
+                            .take(SHARE_LOOKBACK)
+                            .take_while(|&j| one_sentence(text, figs[j].figure.span.end, f.figure.span.start))
+                            .find(|&j| plain_count(j) && same_unit(figs[j].figure, f.figure) && !used.contains(&j))
+                    })
+                    .flatten()
                 });
                 let total = direct.map(|t| (t, true)).or_else(|| {
                     // A partition under a heading (`从区域看，`) or `其中`: the
@@ -1311,6 +1331,95 @@ fn headings(figs: &[Fig<'_>], text: &str, packs: &Packs) -> Vec<Option<usize>> {
         out[k] = current;
     }
     out
+}
+
+/// True when no full stop or line break stands between `a` and `b`: one
+/// sentence, though semicolons may cut it into clauses of their own.
+fn one_sentence(text: &str, a: usize, b: usize) -> bool {
+    !between(text, a, b).contains(['。', '！', '？', '!', '?', '\n'])
+}
+
+/// A rest (`已整改298宗，整改率95.5%，剩余14宗`): a count after a rest word is
+/// the first count of its unit in its sentence less the others before it, so
+/// the others and the rest add up to the first. Sub-parts (`其中`) are no parts.
+fn remainders(figs: &[Fig<'_>], parts: &[(usize, usize)], text: &str, packs: &Packs, out: &mut Vec<Relation>) {
+    for k in 0..figs.len() {
+        let f = &figs[k];
+        let pack = &packs.packs[f.figure.pack];
+        let words = &pack.spec.linking.relations;
+        let lead = f.lead.trim();
+        if f.role != Role::Plain
+            || is_percent(f.figure)
+            || is_points(f.figure)
+            || f.figure.unit.is_none()
+            || !words.rest_words.iter().any(|w| ends_with_word(lead, w, pack))
+        {
+            continue;
+        }
+        let before: Vec<usize> = (0..k)
+            .rev()
+            .take(SHARE_LOOKBACK)
+            .take_while(|&j| one_sentence(text, figs[j].figure.span.end, f.figure.span.start))
+            .filter(|&j| {
+                let g = &figs[j];
+                g.role == Role::Plain && same_unit(g.figure, f.figure) && total_of(parts, j).is_none()
+            })
+            .collect();
+        let Some((&total, others)) = before.split_last() else { continue };
+        if others.is_empty() || averaged(&figs[total], pack) {
+            continue;
+        }
+        let mut members: Vec<usize> = others.iter().rev().map(|&j| figs[j].index).collect();
+        members.push(f.index);
+        out.push(Relation::SumOf { total: figs[total].index, parts: members, certain: true });
+    }
+}
+
+/// Balances (`总收入186.32亿元…；总支出162.85亿元…；当期结余23.47亿元`): the count
+/// a balance word labels is the nearest count before it in its sentence
+/// labelled as the flow in, less the nearest labelled as the flow out; that
+/// is, the flow out and the balance add up to the flow in.
+fn balances(figs: &[Fig<'_>], text: &str, packs: &Packs, out: &mut Vec<Relation>) {
+    for k in 0..figs.len() {
+        let f = &figs[k];
+        let pack = &packs.packs[f.figure.pack];
+        if f.role != Role::Plain || is_percent(f.figure) || is_points(f.figure) || f.figure.unit.is_none() {
+            continue;
+        }
+        let label = f.figure.label.as_str();
+        let has = |label: &str, words: &[String]| words.iter().any(|w| label.contains(w.as_str()));
+        for balance in &pack.spec.linking.relations.balances {
+            if !has(label, &balance.leaves) {
+                continue;
+            }
+            let earlier = || {
+                (0..k)
+                    .rev()
+                    .take(SHARE_LOOKBACK)
+                    .take_while(|&j| one_sentence(text, figs[j].figure.span.end, f.figure.span.start))
+                    .filter(|&j| {
+                        let g = &figs[j];
+                        g.role == Role::Plain
+                            && same_unit(g.figure, f.figure)
+                            && !has(&g.figure.label, &balance.leaves)
+                            && !averaged(g, pack)
+                    })
+            };
+            let named = |j: usize, words: &[String], other: &[String]| {
+                has(&figs[j].figure.label, words) && !has(&figs[j].figure.label, other)
+            };
+            let from = earlier().find(|&j| named(j, &balance.from, &balance.less));
+            let less = earlier().find(|&j| named(j, &balance.less, &balance.from));
+            if let (Some(from), Some(less)) = (from, less) {
+                out.push(Relation::SumOf {
+                    total: figs[from].index,
+                    parts: vec![figs[less].index, f.index],
+                    certain: true,
+                });
+                break;
+            }
+        }
+    }
 }
 
 /// Marks after which a new segment of a sentence starts (a heading may open it).
@@ -1662,6 +1771,40 @@ mod tests {
         assert!(!rain.iter().any(|r| r.starts_with("sum") || r.starts_with("part")), "{rain:?}");
         let response = relations_of("消防救援人员平均到场时间12.4分钟；分区域看，城区和郊县分别为9.6分钟和15.8分钟。");
         assert!(!response.iter().any(|r| r.starts_with("sum")), "{response:?}");
+    }
+
+    #[test]
+    fn a_rest_is_the_first_count_less_the_others() {
+        // Complaints and construction: `剩余`, `其余` after the parts done.
+        let complaints = relations_of("今年受理投诉案件540件，已办结506件，办结率93.7%，剩余34件正在办理。");
+        assert!(complaints.contains(&"sum 540件 = 506件 + 34件".to_string()), "{complaints:?}");
+        let works = relations_of("全市计划实施改造项目64个，已完工52个，其余12个年底前完工。");
+        assert!(works.contains(&"sum 64个 = 52个 + 12个".to_string()), "{works:?}");
+        // A rest with no whole in its sentence relates to nothing.
+        let alone = relations_of("今年已完工52个。加快推进剩余12个项目建设。");
+        assert!(!alone.iter().any(|r| r.starts_with("sum")), "{alone:?}");
+    }
+
+    #[test]
+    fn a_list_naming_the_rest_is_the_whole_partition() {
+        let revenue =
+            relations_of("公司营业收入52.4亿元中，设备销售、技术服务和其他业务分别为31.2亿元、17.5亿元和3.7亿元。");
+        assert!(revenue.contains(&"sum 52.4亿元 = 31.2亿元 + 17.5亿元 + 3.7亿元".to_string()), "{revenue:?}");
+        // Without the rest, a list after an unrelated count is no partition of it.
+        let trade = relations_of("对东盟进出口803.5亿元，对欧盟、美国分别进出口742.1亿元和611.9亿元。");
+        assert!(!trade.iter().any(|r| r.starts_with("sum")), "{trade:?}");
+    }
+
+    #[test]
+    fn a_balance_is_the_flow_in_less_the_flow_out() {
+        // A pension fund and a budget.
+        let fund = relations_of("全年养老保险基金收入312.5亿元，增长6.2%；基金支出288.1亿元；当期结余24.4亿元。");
+        assert!(fund.contains(&"sum 312.5亿元 = 288.1亿元 + 24.4亿元".to_string()), "{fund:?}");
+        let trade = relations_of("全年出口1260.4亿元，进口830.2亿元，贸易顺差430.2亿元。");
+        assert!(trade.contains(&"sum 1260.4亿元 = 830.2亿元 + 430.2亿元".to_string()), "{trade:?}");
+        // A balance in another sentence than its flows is not theirs.
+        let apart = relations_of("全年基金收入312.5亿元，基金支出288.1亿元。累计结余560.3亿元。");
+        assert!(!apart.iter().any(|r| r.contains("560.3")), "{apart:?}");
     }
 
     #[test]

@@ -240,6 +240,25 @@ pub struct RelationWords {
     /// Negations that make a count the complement of a rate's stem (`不合格`).
     #[serde(default)]
     pub complement_prefixes: Vec<String>,
+    /// Words that name the rest of a whole (`剩余14宗`, `和其他业务`): a count
+    /// after one is the whole less the parts before it; a list whose names
+    /// hold one is a whole partition.
+    #[serde(default)]
+    pub rest_words: Vec<String>,
+    /// Flows whose difference a third figure states (`总收入…；总支出…；当期结余…`).
+    #[serde(default)]
+    pub balances: Vec<Balance>,
+}
+
+/// A balance: a count labelled with one of `from`, less one labelled with one
+/// of `less`, is the count labelled with one of `leaves` that follows them
+/// in their sentence.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Balance {
+    pub from: Vec<String>,
+    pub less: Vec<String>,
+    pub leaves: Vec<String>,
 }
 
 /// A pattern that opens a source.
