@@ -820,7 +820,12 @@ fn rate(
     }
     let linking = &pack.spec.linking;
     let label = fig.figure.label.trim();
-    let stem = linking.rate_suffixes.iter().find_map(|s| label.strip_suffix(s.as_str()))?.trim();
+    let stem = linking
+        .rate_suffixes
+        .iter()
+        .chain(&linking.relations.share_suffixes)
+        .find_map(|s| label.strip_suffix(s.as_str()))?
+        .trim();
     let sentence = &fig.figure.sentence;
     let eligible = |j: usize| {
         let f = &figs[j];
@@ -847,9 +852,25 @@ fn rate(
             names_stem(&figs[j], s, text, pack).map(|c| (j, c, *s))
         })
     });
+    // `抽测快件1200件，延误48件，准时率96.0%`: a count of the opposite outcome.
+    let found = found.or_else(|| {
+        linking.relations.opposites.iter().find_map(|[outcome, opposite]| {
+            if !stem.ends_with(outcome.as_str()) {
+                return None;
+            }
+            in_sentence.iter().find_map(|&j| {
+                let c = names_stem(&figs[j], opposite, text, pack).filter(|_| eligible(j))?;
+                Some((j, !c, opposite.as_str()))
+            })
+        })
+    });
+    // `Of 9,789 scheduled departures, 7,694 left on time`: among a whole, the
+    // first count after it, unless the stem names a count of its own.
+    let among = among(figs, k, text, pack);
+    let found = found.filter(|&(n, _, _)| among.is_none_or(|(_, d)| d != n));
     let Some((numerator, complement, used)) = found else {
         // `全市874个城市社区中，已建成…的有862个，覆盖率98.6%`: among a whole.
-        let (n, d) = among(figs, k, text, pack)?;
+        let (n, d) = among?;
         return Some(rate_relation(figs, k, n, d, false, true));
     };
     let n = figs[numerator].figure;
@@ -870,6 +891,26 @@ fn rate(
             _ => d,
         };
         return Some(rate_relation(figs, k, numerator, d, complement, true));
+    }
+    // `普惠型小微企业贷款余额2486.73亿元…。…不良贷款余额46.25亿元，不良率1.86%`: the
+    // whole is named by the numerator's label without the stem, in its paragraph.
+    let mut negated = linking.relations.complement_prefixes.iter().map(|p| format!("{p}{used}"));
+    let written = if complement { negated.rfind(|w| n.label.contains(w.as_str())) } else { None };
+    let rest = if spaced(pack) { String::new() } else { n.label.replacen(written.as_deref().unwrap_or(used), "", 1) };
+    let rest = crate::extract::label::normalise_han(rest.trim(), pack);
+    if rest.chars().count() >= 2 && rest != figs[numerator].name {
+        let named = (0..numerator)
+            .rev()
+            .take(SHARE_LOOKBACK)
+            .take_while(|&j| !between(text, figs[j].figure.span.end, n.span.start).contains('\n'))
+            .find(|&j| {
+                whole(j)
+                    && total_of(parts, j).is_none()
+                    && (figs[j].name == rest || figs[j].figure.label.trim() == rest)
+            });
+        if let Some(d) = named {
+            return Some(rate_relation(figs, k, numerator, d, complement, true));
+        }
     }
     let sentence_text = between(text, sentence.start, n.span.start);
     let earlier = (0..numerator).rev().skip(before.len()).take(RATE_LOOKBACK);
@@ -1805,6 +1846,24 @@ mod tests {
         // A balance in another sentence than its flows is not theirs.
         let apart = relations_of("全年基金收入312.5亿元，基金支出288.1亿元。累计结余560.3亿元。");
         assert!(!apart.iter().any(|r| r.contains("560.3")), "{apart:?}");
+    }
+
+    #[test]
+    fn rates_find_their_counts_by_opposites_shares_and_the_stemless_label() {
+        // Opposite outcomes: deliveries and trains.
+        let post = relations_of("抽测邮件800件，延误24件，投递准时率97.0%。");
+        assert!(post.contains(&"rate 97.0% = 1 - 24件 / 800件".to_string()), "{post:?}");
+        let trains = relations_of("全年开行旅客列车5200列，其中延误156列，列车正常率97.0%。");
+        assert!(trains.iter().any(|r| r.starts_with("rate 97.0% = 1 - 156列")), "{trains:?}");
+        // `占比` names a share of the count its stem names.
+        let cars = relations_of("全市汽车保有量240万辆，其中新能源汽车36万辆，新能源汽车占比15.0%。");
+        assert!(cars.contains(&"rate 15.0% = 36万辆 / 240万辆".to_string()), "{cars:?}");
+        // The whole named by the numerator's label without the stem, sentences before.
+        let loans =
+            relations_of("全市小微企业贷款余额1200亿元，比年初增加80亿元。小微企业不良贷款余额18亿元，不良率1.5%。");
+        assert!(loans.contains(&"rate 1.5% = 18亿元 / 1200亿元".to_string()), "{loans:?}");
+        let care = relations_of("全市养老床位4.2万张，增加3000张。护理型养老床位2.4万张，护理型率57.1%。");
+        assert!(care.contains(&"rate 57.1% = 2.4万张 / 4.2万张".to_string()), "{care:?}");
     }
 
     #[test]

@@ -245,6 +245,14 @@ pub struct RelationWords {
     /// hold one is a whole partition.
     #[serde(default)]
     pub rest_words: Vec<String>,
+    /// Label endings, besides the rate suffixes, that make a percent the share
+    /// of the count its stem names (`护理型床位占比` of `护理型床位2.68万张`).
+    #[serde(default)]
+    pub share_suffixes: Vec<String>,
+    /// Opposite outcomes: a rate of the first is one less the share of a count
+    /// of the second (`准时率` and `延误48件`).
+    #[serde(default)]
+    pub opposites: Vec<[String; 2]>,
     /// Flows whose difference a third figure states (`总收入…；总支出…；当期结余…`).
     #[serde(default)]
     pub balances: Vec<Balance>,
