@@ -70,16 +70,17 @@ fn the_bench_rates_hold_their_floors() {
 }
 
 // Measured: figures 1239/1241, non-figures 0/131, groups 94/175, apart
-// 216/216, clean releases 2 errors and 1 warning, mutations 193/323 (the
+// 216/216, clean releases 2 errors and 1 warning, mutations 209/323 (the
 // Chinese readings of tables, datelines, lists and years; the English reader;
-// table sums).
+// table sums; partitions under headings, rests, balances, rates by opposites
+// and by the whole their numerator's label names).
 const FLOOR_FIGURES: f64 = 0.99;
 const CEILING_NONFIGURES: u32 = 1;
 const FLOOR_GROUPS: f64 = 0.52;
 const FLOOR_DISTINCT: f64 = 0.99;
 const CEILING_CLEAN_ERRORS: u32 = 2;
 const CEILING_CLEAN_WARNINGS: u32 = 1;
-const FLOOR_MUTATIONS: f64 = 0.59;
+const FLOOR_MUTATIONS: f64 = 0.64;
 
 #[test]
 fn the_summary_line_is_read_as_the_scorer_writes_it() {

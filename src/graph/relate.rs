@@ -102,6 +102,8 @@ struct Fig<'a> {
     /// Its label as a whole is named: without its subject and adverbs
     /// (`全市共接待游客` → `接待游客`).
     name: String,
+    /// The measure it states.
+    key: &'a crate::graph::key::MeasureKey,
 }
 
 /// Relations among the mentions of one document (`range` indexes `mentions`).
@@ -127,7 +129,15 @@ pub fn relations(
         let clause = &text[clause_start..figure.span.start];
         let label = figure.label.trim();
         let name = if spaced(pack) { label.to_string() } else { crate::extract::label::normalise_han(label, pack) };
-        figs.push(Fig { index: range.start + offset, figure, lead, clause, role: Role::Plain, name });
+        figs.push(Fig {
+            index: range.start + offset,
+            figure,
+            lead,
+            clause,
+            role: Role::Plain,
+            name,
+            key: &mention.key,
+        });
     }
     for k in 0..figs.len() {
         let previous = k.checked_sub(1).filter(|&p| figs[p].figure.sentence == figs[k].figure.sentence);
@@ -1059,7 +1069,10 @@ fn share(
             // Certain when near, or when the whole is named by its very label
             // and no other figure bears it (`占全市接待游客总量的23.3%` with the
             // one `接待游客` of the release, `占火灾总数的39.8%` with the one `火灾`).
+            // The whole of which the numerator is a part is certain too
+            // (`从起火场所看，住宅火灾512起，占火灾总数的39.8%` under `接报火灾1286起`).
             Some((d, exact_and_alone)) => {
+                let exact_and_alone = exact_and_alone || total_of(parts, n) == Some(d);
                 let certain = exact_and_alone || figs[d].figure.sentence.start + PARAGRAPH_SPAN >= sentence.start;
                 (d, certain)
             }
@@ -1094,7 +1107,9 @@ fn named_whole(
 ) -> Option<(usize, bool)> {
     let unit = figs[n].figure;
     let mut best: Option<(usize, usize)> = None;
-    let mut exact = 0;
+    // The measures whose figures bear the very name: one measure stated by
+    // several speakers is still alone.
+    let mut exact: Vec<&crate::graph::key::MeasureKey> = Vec::new();
     for j in (0..n).rev().take(SHARE_LOOKBACK) {
         let f = &figs[j];
         if is_percent(f.figure) || f.role != Role::Plain || !same_unit(f.figure, unit) || numerators.contains(&j) {
@@ -1119,13 +1134,15 @@ fn named_whole(
         } else {
             0
         };
-        exact += usize::from(quality == EXACT);
+        if quality == EXACT && !exact.contains(&f.key) {
+            exact.push(f.key);
+        }
         // Wholes are stated before their parts: the earliest of the best.
         if quality > 0 && best.is_none_or(|(q, _)| quality >= q) {
             best = Some((quality, j));
         }
     }
-    best.map(|(q, j)| (j, q == EXACT && exact == 1))
+    best.map(|(q, j)| (j, q == EXACT && exact.len() == 1))
 }
 
 /// The quality of a whole whose label is the very name.
@@ -1770,12 +1787,13 @@ mod tests {
                     parts.iter().map(|&p| show(p)).collect::<Vec<_>>().join(" + ")
                 )),
                 Relation::PartOf { part, total } => Some(format!("part {} of {}", show(*part), show(*total))),
-                Relation::RateOf { rate, numerator, denominator, complement, .. } => Some(format!(
-                    "rate {} = {}{} / {}",
+                Relation::RateOf { rate, numerator, denominator, complement, certain } => Some(format!(
+                    "rate {} = {}{} / {}{}",
                     show(*rate),
                     if *complement { "1 - " } else { "" },
                     show(*numerator),
-                    show(*denominator)
+                    show(*denominator),
+                    if *certain { "" } else { " (probable)" }
                 )),
                 Relation::ChangeOf(_) => None,
             })
@@ -1864,6 +1882,18 @@ mod tests {
         assert!(loans.contains(&"rate 1.5% = 18亿元 / 1200亿元".to_string()), "{loans:?}");
         let care = relations_of("全市养老床位4.2万张，增加3000张。护理型养老床位2.4万张，护理型率57.1%。");
         assert!(care.contains(&"rate 57.1% = 2.4万张 / 4.2万张".to_string()), "{care:?}");
+    }
+
+    #[test]
+    fn a_far_whole_named_by_one_measure_stated_twice_is_certain() {
+        let filler = "各部门加强协同配合，强化服务保障，优化管理措施，持续提升群众满意度。".repeat(6);
+        let library = relations_of(&format!(
+            "全市共接待读者86万人次。{filler}\n\n馆长说，全市共接待读者86万人次。\n\n{filler}少儿阅览室接待读者21.5万人次，占接待读者总量的25.0%。"
+        ));
+        assert!(
+            library.iter().any(|r| r.starts_with("rate 25.0% = 21.5万人次 / 86万人次") && !r.ends_with("(probable)")),
+            "{library:?}"
+        );
     }
 
     #[test]
