@@ -52,12 +52,13 @@ fn han_label(
     // At most NOUN_CHARS characters, and never past the clause.
     let clause = &text[span.end..clauses.clause_end(span.end, sentence.end.max(span.end))];
     let mut noun = &clause[..clause.char_indices().nth(NOUN_CHARS).map_or(clause.len(), |(i, _)| i)];
-    if let Some((stop, _)) = pack.lexicon.noun_stops.find(noun) {
+    if let Some(stop) = noun_end(noun, pack) {
         noun = &noun[..stop];
     }
     // A counted noun starts with a word or a quoted name (`“1分钟”处置圈`), not
     // with a sign or a range dash (`6%－6.5%`).
-    let has_noun = noun.chars().next().is_some_and(|c| c.is_alphabetic() || c == '“');
+    let has_noun = noun.chars().next().is_some_and(|c| c.is_alphabetic() || c == '“')
+        && !spec.locatives.iter().any(|w| noun == w.as_str());
     if has_noun {
         // `…大客车以及15台涉嫌疲劳驾驶大货车`: the words before the conjunction
         // belong to the previous noun phrase.
@@ -92,6 +93,20 @@ fn han_label(
 /// The longest counted noun read after a classifier, in characters.
 const NOUN_CHARS: usize = 12;
 
+/// Where a noun stop or a verb ends the counted noun, reading past the whole
+/// nouns that hold one (`低保对象开展走访` ends at `开展`, not inside `对象`).
+fn noun_end(noun: &str, pack: &CompiledPack) -> Option<usize> {
+    let mut at = 0;
+    while at < noun.len() {
+        match pack.lexicon.noun_stops.longest_prefix(&noun[at..]) {
+            Some((true, _)) => return Some(at),
+            Some((false, len)) => at += len,
+            None => at += noun[at..].chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    None
+}
+
 /// What a label counts without its verb: the object a later bare verb or
 /// `of them` carries over (`排查矛盾纠纷` → `矛盾纠纷`, `screened disputes` → `disputes`).
 pub fn object_of(label: &str, pack: &CompiledPack) -> String {
@@ -113,8 +128,10 @@ fn strip_verb<'a>(label: &'a str, pack: &CompiledPack) -> Option<&'a str> {
 pub fn normalise_han(raw: &str, pack: &CompiledPack) -> String {
     let spec = &pack.spec.labels;
     let lexicon = &pack.lexicon;
-    let without_asides = drop_asides(raw);
-    let mut s = without_asides.trim();
+    // Synonyms first: a long name may hold what looks like a subject
+    // (`归属于上市公司股东的净利润` holds `公司`).
+    let canonical = canonical_words(&drop_asides(raw), pack);
+    let mut s = canonical.trim();
     if let Some(m) = pack.subject.as_ref().and_then(|re| re.find(s)) {
         // Keep the measure when the whole label is a subject (`全市`).
         if m.end() < s.len() {
@@ -147,6 +164,26 @@ pub fn normalise_han(raw: &str, pack: &CompiledPack) -> String {
             if !c.is_whitespace() {
                 out.push(c);
             }
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    out
+}
+
+/// `text` with every synonym replaced by its canonical word.
+fn canonical_words(text: &str, pack: &CompiledPack) -> String {
+    let synonyms = &pack.lexicon.synonyms;
+    if synonyms.is_empty() {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if let Some((canonical, len)) = synonyms.longest_prefix(rest) {
+            out.push_str(canonical);
+            rest = &rest[len..];
+        } else {
+            out.push(c);
             rest = &rest[c.len_utf8()..];
         }
     }

@@ -102,13 +102,15 @@ impl Release {
             per_doc.iter().flat_map(|(doc, figures, _, _)| figures.iter().map(move |_| *doc)).collect();
         let mut clustered: Vec<Option<(MeasureKey, measure::Confidence)>> = vec![None; descriptions.len()];
         let mut members_of: Vec<Vec<usize>> = vec![Vec::new(); releases.len()];
+        let coordinated: Vec<String> =
+            packs.packs.iter().flat_map(|p| p.measure_words.spec.coordinated.clone()).collect();
         for (i, doc) in doc_of.iter().enumerate() {
             members_of[release_of[*doc]].push(i);
         }
         for members in members_of {
             let (ds, ps): (Vec<measure::Description>, Vec<(usize, usize)>) =
                 members.iter().map(|&i| (descriptions[i].clone(), paragraphs[i])).unzip();
-            for (i, key) in members.into_iter().zip(measure::cluster(&ds, &ps)) {
+            for (i, key) in members.into_iter().zip(measure::cluster(&ds, &ps, &coordinated)) {
                 clustered[i] = Some(key);
             }
         }

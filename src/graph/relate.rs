@@ -28,6 +28,7 @@ use crate::interval::Interval;
 use crate::lexicon::pack::{CompiledPack, LabelOrder, Packs};
 
 use super::link::Mention;
+use super::MeasureKey;
 
 /// How one figure relates to others, found from the words around them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -103,7 +104,7 @@ struct Fig<'a> {
     /// (`全市共接待游客` → `接待游客`).
     name: String,
     /// The measure it states.
-    key: &'a crate::graph::key::MeasureKey,
+    key: &'a MeasureKey,
 }
 
 /// Relations among the mentions of one document (`range` indexes `mentions`).
@@ -1095,7 +1096,7 @@ fn share(
 /// The figure named `core` before the numerator `n`: a count of its unit that
 /// is not a part, a list member or a table cell, whose label is the name
 /// (best), ends with it, or holds it; with whether its label is the very
-/// name and no other candidate's is.
+/// name and no candidate of another measure's is.
 fn named_whole(
     figs: &[Fig<'_>],
     n: usize,
@@ -1107,9 +1108,9 @@ fn named_whole(
 ) -> Option<(usize, bool)> {
     let unit = figs[n].figure;
     let mut best: Option<(usize, usize)> = None;
-    // The measures whose figures bear the very name: one measure stated by
-    // several speakers is still alone.
-    let mut exact: Vec<&crate::graph::key::MeasureKey> = Vec::new();
+    // The measures of the figures named by the very name: one measure stated
+    // twice (`2486.73亿元` and `近2500亿元`) is still one whole.
+    let mut exact: Vec<&MeasureKey> = Vec::new();
     for j in (0..n).rev().take(SHARE_LOOKBACK) {
         let f = &figs[j];
         if is_percent(f.figure) || f.role != Role::Plain || !same_unit(f.figure, unit) || numerators.contains(&j) {
@@ -1125,7 +1126,10 @@ fn named_whole(
         if sub_scope && label != core {
             continue;
         }
-        let quality = if label == core || f.name == core {
+        // A figure whose measure narrows the name to a scope (`大型银行` before
+        // `普惠型小微企业贷款余额`) only ends with it.
+        let scoped = f.key.is_dependent() || (f.key.label.len() > core.len() && f.key.label.ends_with(core));
+        let quality = if (label == core || f.name == core) && !scoped {
             EXACT
         } else if label.chars().count() >= 2 && (label.ends_with(core) || core.ends_with(label)) {
             2

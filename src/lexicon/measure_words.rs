@@ -60,6 +60,20 @@ pub struct MeasureSpec {
     /// Light verbs before what is counted (`实现`旅游收入, `完成`营造林).
     #[serde(default)]
     pub light_verbs: Vec<String>,
+    /// Nouns that end a kind of body (`银行`, `医院`): a sentence that opens
+    /// with one as its subject scopes the figures of its later clauses.
+    #[serde(default)]
+    pub bodies: Vec<String>,
+    /// Words that open a subject naming all bodies (`各`, `全市`), not a kind.
+    #[serde(default)]
+    pub all_bodies: Vec<String>,
+    /// Coordinated words whose second character begins no measure of its
+    /// own (`大中型水库` does not end in the measure `中型水库`).
+    #[serde(default)]
+    pub coordinated: Vec<String>,
+    /// Words that start with a light verb but are not one (`有效`, `有机`).
+    #[serde(default)]
+    pub not_light_verbs: Vec<String>,
     /// Words after what is counted that add nothing (`数量`, `累计完成`).
     #[serde(default)]
     pub trailing: Vec<String>,

@@ -443,6 +443,13 @@ pub struct LabelSpec {
     /// Words that end a counted noun written after its classifier (`派出15个督导组并…`).
     #[serde(default)]
     pub noun_stops: Vec<String>,
+    /// Whole nouns that hold a noun stop or a verb and do not end there
+    /// (`低保对象`: `对象` holds `对`).
+    #[serde(default)]
+    pub nouns_holding_stops: Vec<String>,
+    /// Words after a figure that place it and count nothing (`86.47亿元中，`).
+    #[serde(default)]
+    pub locatives: Vec<String>,
     /// Words after a figure that refer back to the previous figure's noun
     /// (`7,300 of them`).
     #[serde(default)]
@@ -634,8 +641,9 @@ pub struct Lexicon {
     pub fillers: WordIndex<()>,
     /// Canonical words and their synonyms → the canonical word.
     pub synonyms: WordIndex<String>,
-    /// Words that end a counted noun: the noun stops and the verbs.
-    pub noun_stops: WordIndex<()>,
+    /// Words that end a counted noun (`true`: the noun stops and the verbs)
+    /// and whole nouns that hold one (`false`: read past them).
+    pub noun_stops: WordIndex<bool>,
     /// Bare verbs (`化解`), for ellipsis.
     pub verbs: WordIndex<()>,
     pub sentence_ends: CharSet,
@@ -700,7 +708,15 @@ impl Lexicon {
                 }),
                 spaced,
             ),
-            noun_stops: words(&[labels.noun_stops.clone(), labels.verbs.clone()].concat()),
+            noun_stops: WordIndex::new(
+                labels
+                    .noun_stops
+                    .iter()
+                    .chain(&labels.verbs)
+                    .map(|w| (w.clone(), true))
+                    .chain(labels.nouns_holding_stops.iter().map(|w| (w.clone(), false))),
+                spaced,
+            ),
             verbs: words(&labels.verbs),
             sentence_ends: CharSet::new(&labels.sentence_ends),
             boundaries: CharSet::new(&labels.boundaries),

@@ -386,6 +386,38 @@ impl HanReader<'_> {
         scope
     }
 
+    /// The body a sentence opens with as its subject, when the figure stands
+    /// in a later clause that names none: `大型银行发挥作用，贷款余额1028亿元` →
+    /// `大型银行` (lending), `三级医院推进日间手术，完成手术1.2万台` → `三级医院`
+    /// (health). The subject is a kind of body (`bodies`), not the reporting
+    /// body (the pack's subject) nor all bodies (`各银行`, `全市企业`), followed
+    /// by its verb; its scope ends at the first `；`.
+    pub(super) fn subject_scope(&self, i: usize, first: usize) -> Option<String> {
+        let spec = &self.words.spec;
+        if spec.bodies.is_empty() || self.figures[i].cell {
+            return None;
+        }
+        let figure = &self.figures[i];
+        let start = figure.sentence.start.min(figure.span.start);
+        let words = &self.text[start..figure.span.start];
+        let boundaries = &self.pack.lexicon.boundaries;
+        let (cut, _) = words.char_indices().find(|&(_, c)| c != '、' && boundaries.contains(c))?;
+        if self.figures[first].span.start < start + cut || words[cut..].contains(['；', ';']) {
+            return None;
+        }
+        let clause = words[..cut].trim();
+        let (at, body) = spec.bodies.iter().filter_map(|b| clause.find(b.as_str()).map(|at| (at, b))).min()?;
+        let subject = &clause[..at + body.len()];
+        let verb = &clause[at + body.len()..];
+        let aggregate = spec.all_bodies.iter().any(|w| subject.starts_with(w.as_str()));
+        let reporting =
+            self.pack.subject.as_ref().is_some_and(|re| re.find(subject).is_some_and(|m| m.end() == subject.len()));
+        if at == 0 || verb.chars().count() < MIN_CORE_CHARS || aggregate || reporting {
+            return None;
+        }
+        Some(self.norm(subject))
+    }
+
     /// Where a share's words (`占…比重`, `占比`) start in `words`, if they hold one.
     fn share_start(&self, words: &str) -> Option<usize> {
         let re = self.words.share.as_ref()?;
@@ -505,7 +537,10 @@ impl HanReader<'_> {
         }
         loop {
             let before = s.len();
-            if let Some(w) = spec.light_verbs.iter().find(|w| s.starts_with(w.as_str()) && s.len() > w.len() + 3) {
+            let light = !spec.not_light_verbs.iter().any(|w| s.starts_with(w.as_str()));
+            if let Some(w) =
+                spec.light_verbs.iter().filter(|_| light).find(|w| s.starts_with(w.as_str()) && s.len() > w.len() + 3)
+            {
                 s = s[w.len()..].to_string();
             }
             if let Some(w) = spec.trailing.iter().find(|w| s.ends_with(w.as_str()) && s.len() > w.len() + 3) {

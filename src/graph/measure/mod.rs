@@ -120,7 +120,7 @@ impl Description {
     /// Compatible descriptions may state one measure: the same frame, period,
     /// kind, base and unit; heads one inside the other; cores equal or one
     /// ending with the other.
-    fn compatible(&self, other: &Description) -> bool {
+    fn compatible(&self, other: &Description, coordinated: &[String]) -> bool {
         if self.legacy.is_some() || other.legacy.is_some() || !self.anchored || !other.anchored {
             return false;
         }
@@ -136,11 +136,11 @@ impl Description {
             && (self.period == other.period || spaced_periods_fit(self, other))
             && match (&self.head, &other.head) {
                 (None, None) => true,
-                (Some(a), Some(b)) => ends_alike(a, b) || inside(a, b) || inside(b, a),
+                (Some(a), Some(b)) => ends_alike(a, b, coordinated) || inside(a, b) || inside(b, a),
                 _ => false,
             }
             && if self.kind == Kind::Level {
-                ends_alike(&self.core, &other.core)
+                ends_alike(&self.core, &other.core, coordinated)
             } else {
                 // A change with its base written (`up 0.8 percent from February`)
                 // fits one whose base is left unsaid (`up 0.8 percent`).
@@ -160,8 +160,21 @@ impl Description {
 
 /// True when one label ends with the other, which has at least two characters
 /// (Chinese and English noun phrases put their head noun last).
-fn ends_alike(a: &str, b: &str) -> bool {
+/// A shorter label that starts inside a coordinated word of the longer
+/// (`中型水库` in `大中型水库`) does not end it.
+fn ends_alike(a: &str, b: &str, coordinated: &[String]) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let cut = long.len().saturating_sub(short.len());
+    let split = |w: &String| {
+        let first = w.chars().next().map_or(0, char::len_utf8);
+        long.is_char_boundary(cut)
+            && long[..cut].ends_with(&w[..first])
+            && long[cut..].starts_with(&w[first..])
+            && w.len() > first
+    };
+    if coordinated.iter().any(split) {
+        return false;
+    }
     // In spaced scripts the shorter must end on a word boundary of the longer:
     // `employment rate` is not the end of `unemployment rate`.
     let on_word = || {
@@ -281,6 +294,15 @@ pub fn describe(
         }
         let reader = HanReader { text, figures, pack, words: &pack.measure_words };
         let mut description = reader.describe(i, earlier, &out, items.get(&i).map(String::as_str), paragraph.start);
+        // A kind of body's measure is counted under it, so that it never
+        // probably links to the measure of all bodies.
+        if let Some(subject) = reader.subject_scope(i, first_in_sentence) {
+            match &mut description.head {
+                None if description.kind == Kind::Level => description.head = Some(subject),
+                Some(head) if !head.starts_with(&subject) => *head = format!("{subject}{head}"),
+                _ => {}
+            }
+        }
         description.frame = frame;
         description.unit = unit;
         out.push(description);
@@ -324,13 +346,19 @@ fn scope_parallels(text: &str, figures: &[Figure], packs: &Packs, layout: &Layou
             continue;
         }
         for (&i, scope) in group.iter().zip(scopes) {
-            let d = &mut out[i];
-            match (d.kind, &mut d.head) {
-                (Kind::Level, None) => d.core = format!("{scope}{}", d.core),
-                (_, Some(head)) => *head = format!("{scope}{head}"),
-                _ => {}
-            }
+            scoped(&mut out[i], &scope);
         }
+    }
+}
+
+/// A description narrowed to a scope (`在城区`, a sentence's subject): a level
+/// counts the scope's, a change or share has the scope's in its head. A
+/// description that already holds the scope (its head figure's) stays.
+fn scoped(d: &mut Description, scope: &str) {
+    match (d.kind, &mut d.head) {
+        (Kind::Level, None) if !d.core.starts_with(scope) => d.core = format!("{scope}{}", d.core),
+        (_, Some(head)) if !head.starts_with(scope) => *head = format!("{scope}{head}"),
+        _ => {}
     }
 }
 
@@ -348,7 +376,11 @@ pub enum Confidence {
 /// equal descriptions share a key; sets of pairwise compatible descriptions
 /// stated in different paragraphs share the key of the most specific one.
 /// `paragraphs[i]` identifies the paragraph figure `i` stands in.
-pub fn cluster(descriptions: &[Description], paragraphs: &[(usize, usize)]) -> Vec<(MeasureKey, Confidence)> {
+pub fn cluster(
+    descriptions: &[Description],
+    paragraphs: &[(usize, usize)],
+    coordinated: &[String],
+) -> Vec<(MeasureKey, Confidence)> {
     // Exact groups, in order of first mention.
     let mut group_of: Vec<usize> = Vec::with_capacity(descriptions.len());
     let mut groups: Vec<(usize, Vec<usize>)> = Vec::new(); // (representative, mentions)
@@ -399,7 +431,8 @@ pub fn cluster(descriptions: &[Description], paragraphs: &[(usize, usize)]) -> V
         let mut adjacent = vec![vec![false; n]; n];
         for a in 0..n {
             for b in a + 1..n {
-                let ok = descriptions[groups[members[a]].0].compatible(&descriptions[groups[members[b]].0]);
+                let ok =
+                    descriptions[groups[members[a]].0].compatible(&descriptions[groups[members[b]].0], coordinated);
                 adjacent[a][b] = ok;
                 adjacent[b][a] = ok;
             }
@@ -491,7 +524,9 @@ mod tests {
             .iter()
             .map(|f| (0, link::paragraph(&layout, f.span.start, packs.packs[f.pack].spec.labels.paragraphs).start))
             .collect();
-        let keys = cluster(&descriptions, &paragraphs);
+        let coordinated: Vec<String> =
+            packs.packs.iter().flat_map(|p| p.measure_words.spec.coordinated.clone()).collect();
+        let keys = cluster(&descriptions, &paragraphs, &coordinated);
         figures.iter().zip(keys).map(|(f, (k, _))| (text[f.span.clone()].to_string(), k.to_string())).collect()
     }
 
@@ -670,5 +705,67 @@ mod tests {
         assert_eq!(key(&k, "21.3天", 0), key(&k, "21.3天", 1));
         let k = keys("今年的预期目标是：城镇新增就业3万人以上；城镇调查失业率5.5%左右。");
         assert!(key(&k, "5.5%左右", 0).contains("target"), "{k:?}");
+    }
+
+    #[test]
+    fn a_counted_noun_reads_past_whole_nouns_that_hold_a_stop() {
+        // Welfare and education: `对象` holds the stop `对`, `在校` the stop `在`.
+        let k = keys("全市城乡低保对象5.92万人。\n将对近6万名城乡低保对象开展走访。");
+        assert_eq!(key(&k, "5.92万人", 0), key(&k, "近6万名", 0));
+        let k = keys("全市有1.2万名在校学生参加体检。\n参加体检的在校学生1.2万名。");
+        assert!(key(&k, "1.2万名", 0).contains("在校学生"), "{k:?}");
+    }
+
+    #[test]
+    fn a_verb_of_having_and_a_place_after_the_figure_count_nothing() {
+        // Welfare and health: `共有` only says the counted things exist.
+        let k = keys("全市共有城乡低保对象3.86万户。\n全市城乡低保对象3.86万户。");
+        assert_eq!(key(&k, "3.86万户", 0), key(&k, "3.86万户", 1));
+        let k = keys("全市现有执业医师1.8万人。\n执业医师1.8万人。\n有效发明专利2.1万件。");
+        assert_eq!(key(&k, "1.8万人", 0), key(&k, "1.8万人", 1));
+        assert!(key(&k, "2.1万件", 0).contains("有效发明专利"), "{k:?}");
+        // Earnings and insurance: `…亿元中，` places the parts that follow.
+        let k = keys("公司营业总收入86.47亿元中，海外业务收入18.3亿元。\n营业总收入86.47亿元。");
+        assert_eq!(key(&k, "86.47亿元", 0), key(&k, "86.47亿元", 1));
+        let k = keys("城市低保标准由每人每月920元提高到960元。");
+        assert!(!key(&k, "920元", 0).contains("提高"), "{k:?}");
+    }
+
+    #[test]
+    fn the_accounting_names_of_profit_are_one_measure_and_two() {
+        // A manufacturer's and a bank's results: long and short names of one profit.
+        let k = keys("实现归属于上市公司股东的净利润7.82亿元。\n归母净利润7.82亿元。\n扣除非经常性损益后的归属于上市公司股东的净利润7.16亿元。");
+        assert_eq!(key(&k, "7.82亿元", 0), key(&k, "7.82亿元", 1));
+        assert_ne!(key(&k, "7.82亿元", 0), key(&k, "7.16亿元", 0));
+        let k = keys("归属于母公司股东的净利润312亿元。\n归母净利润312亿元。");
+        assert_eq!(key(&k, "312亿元", 0), key(&k, "312亿元", 1));
+    }
+
+    #[test]
+    fn a_coordinated_word_does_not_end_in_its_second_half() {
+        // Water and education: 大中型 is big and medium, 中小学 primary and secondary.
+        let k = keys("全市调度28座大中型水库。\n全市有中型水库25座。");
+        assert_ne!(key(&k, "28座", 0), key(&k, "25座", 0));
+        let k = keys("全市中小学生12.6万人。\n全市小学生7.1万人。");
+        assert_ne!(key(&k, "12.6万人", 0), key(&k, "7.1万人", 0));
+        let k = keys("全市城乡低保对象5.92万人。\n低保对象近6万人。");
+        assert_eq!(key(&k, "5.92万人", 0), key(&k, "近6万人", 0));
+    }
+
+    #[test]
+    fn a_kind_of_body_opening_a_sentence_scopes_its_later_clauses() {
+        // Lending and health: the subject of the first clause is what the
+        // measure of the next one is counted for.
+        let k = keys(
+            "全市贷款余额2486亿元。\n大型银行发挥带头作用，贷款余额1028亿元。\n各银行机构加大投放，贷款余额2486亿元。",
+        );
+        assert_ne!(key(&k, "2486亿元", 0), key(&k, "1028亿元", 0));
+        assert!(key(&k, "1028亿元", 0).contains("大型银行"), "{k:?}");
+        assert_eq!(key(&k, "2486亿元", 0), key(&k, "2486亿元", 1));
+        let k = keys("三级医院推进日间手术，完成手术1.2万台；二级医院完成手术0.8万台。\n全市完成手术2万台。");
+        assert!(key(&k, "1.2万台", 0).contains("三级医院"), "{k:?}");
+        // The reporting body is no kind: `公司` states the company's own figures.
+        let k = keys("公司持续加大研发投入，研发费用5.2亿元。\n研发费用5.2亿元。");
+        assert_eq!(key(&k, "5.2亿元", 0), key(&k, "5.2亿元", 1));
     }
 }
