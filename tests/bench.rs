@@ -64,7 +64,10 @@ fn the_bench_rates_hold_their_floors() {
     assert!(s.nonfigures_read <= CEILING_NONFIGURES, "more non-figures read: {line}");
     assert!(rate(s.groups) >= FLOOR_GROUPS, "groups linked fell: {line}");
     assert!(rate(s.distinct) >= FLOOR_DISTINCT, "distinct apart fell: {line}");
-    assert!(s.clean_errors <= CEILING_CLEAN_ERRORS, "more errors on clean releases: {line}");
+    // The ceiling may be 0: the comparison still says what it guards.
+    #[allow(clippy::absurd_extreme_comparisons)]
+    let more_errors = s.clean_errors > CEILING_CLEAN_ERRORS;
+    assert!(!more_errors, "more errors on clean releases: {line}");
     assert!(s.clean_warnings <= CEILING_CLEAN_WARNINGS, "more warnings on clean releases: {line}");
     assert!(rate(s.mutations) >= FLOOR_MUTATIONS, "fewer planted errors caught: {line}");
 }

@@ -1892,7 +1892,7 @@ mod tests {
     fn a_far_whole_named_by_one_measure_stated_twice_is_certain() {
         let filler = "各部门加强协同配合，强化服务保障，优化管理措施，持续提升群众满意度。".repeat(6);
         let library = relations_of(&format!(
-            "全市共接待读者86万人次。{filler}\n\n馆长说，全市共接待读者86万人次。\n\n{filler}少儿阅览室接待读者21.5万人次，占接待读者总量的25.0%。"
+            "全年接待读者86万人次。{filler}\n\n馆长说，全年接待读者86万人次。\n\n{filler}少儿阅览室服务小读者21.5万人次，占接待读者总量的25.0%。"
         ));
         assert!(
             library.iter().any(|r| r.starts_with("rate 25.0% = 21.5万人次 / 86万人次") && !r.ends_with("(probable)")),
