@@ -64,22 +64,26 @@ fn the_bench_rates_hold_their_floors() {
     assert!(s.nonfigures_read <= CEILING_NONFIGURES, "more non-figures read: {line}");
     assert!(rate(s.groups) >= FLOOR_GROUPS, "groups linked fell: {line}");
     assert!(rate(s.distinct) >= FLOOR_DISTINCT, "distinct apart fell: {line}");
-    assert!(s.clean_errors <= CEILING_CLEAN_ERRORS, "more errors on clean releases: {line}");
+    // The ceiling may be 0: the comparison still says what it guards.
+    #[allow(clippy::absurd_extreme_comparisons)]
+    let more_errors = s.clean_errors > CEILING_CLEAN_ERRORS;
+    assert!(!more_errors, "more errors on clean releases: {line}");
     assert!(s.clean_warnings <= CEILING_CLEAN_WARNINGS, "more warnings on clean releases: {line}");
     assert!(rate(s.mutations) >= FLOOR_MUTATIONS, "fewer planted errors caught: {line}");
 }
 
 // Measured: figures 1239/1241, non-figures 0/131, groups 98/175, apart
-// 216/216, clean releases 0 errors and 0 warnings, mutations 196/323 (the
+// 216/216, clean releases 0 errors and 0 warnings, mutations 210/323 (the
 // Chinese readings of tables, datelines, lists, years and a sentence's
-// subject; the English reader; table sums).
+// subject; the English reader; table sums; partitions under headings, rests,
+// balances, rates by opposites and by the whole their numerator's label names).
 const FLOOR_FIGURES: f64 = 0.99;
 const CEILING_NONFIGURES: u32 = 1;
 const FLOOR_GROUPS: f64 = 0.55;
 const FLOOR_DISTINCT: f64 = 0.99;
 const CEILING_CLEAN_ERRORS: u32 = 0;
 const CEILING_CLEAN_WARNINGS: u32 = 1;
-const FLOOR_MUTATIONS: f64 = 0.59;
+const FLOOR_MUTATIONS: f64 = 0.64;
 
 #[test]
 fn the_summary_line_is_read_as_the_scorer_writes_it() {

@@ -164,13 +164,15 @@ pub fn relations(
         }
     }
     sub_scopes(&figs, doc, text, packs, &mut out);
-    let parts: Vec<(usize, usize)> = out
+    let headings = headings(&figs, text, packs);
+    let mut parts: Vec<(usize, usize)> = out
         .iter()
         .filter_map(|r| match r {
             Relation::PartOf { part, total } => Some((*part - range.start, *total - range.start)),
             _ => None,
         })
         .collect();
+    let heading_used = heading_parts(&figs, doc, &headings, packs, &mut parts, &mut out);
 
     let mut start = 0;
     while start < figs.len() {
@@ -187,7 +189,9 @@ pub fn relations(
             out.extend(share(&figs, k, &parts, &names, text, pack));
         }
     }
-    sums(&figs, text, packs, &mut out);
+    sums(&figs, &names, &headings, &heading_used, text, packs, &mut out);
+    remainders(&figs, &parts, text, packs, &mut out);
+    balances(&figs, text, packs, &mut out);
     table_sums(&figs, text, packs, &mut out);
     out
 }
@@ -827,7 +831,12 @@ fn rate(
     }
     let linking = &pack.spec.linking;
     let label = fig.figure.label.trim();
-    let stem = linking.rate_suffixes.iter().find_map(|s| label.strip_suffix(s.as_str()))?.trim();
+    let stem = linking
+        .rate_suffixes
+        .iter()
+        .chain(&linking.relations.share_suffixes)
+        .find_map(|s| label.strip_suffix(s.as_str()))?
+        .trim();
     let sentence = &fig.figure.sentence;
     let eligible = |j: usize| {
         let f = &figs[j];
@@ -854,9 +863,25 @@ fn rate(
             names_stem(&figs[j], s, text, pack).map(|c| (j, c, *s))
         })
     });
+    // `抽测快件1200件，延误48件，准时率96.0%`: a count of the opposite outcome.
+    let found = found.or_else(|| {
+        linking.relations.opposites.iter().find_map(|[outcome, opposite]| {
+            if !stem.ends_with(outcome.as_str()) {
+                return None;
+            }
+            in_sentence.iter().find_map(|&j| {
+                let c = names_stem(&figs[j], opposite, text, pack).filter(|_| eligible(j))?;
+                Some((j, !c, opposite.as_str()))
+            })
+        })
+    });
+    // `Of 9,789 scheduled departures, 7,694 left on time`: among a whole, the
+    // first count after it, unless the stem names a count of its own.
+    let among = among(figs, k, text, pack);
+    let found = found.filter(|&(n, _, _)| among.is_none_or(|(_, d)| d != n));
     let Some((numerator, complement, used)) = found else {
         // `全市874个城市社区中，已建成…的有862个，覆盖率98.6%`: among a whole.
-        let (n, d) = among(figs, k, text, pack)?;
+        let (n, d) = among?;
         return Some(rate_relation(figs, k, n, d, false, true));
     };
     let n = figs[numerator].figure;
@@ -877,6 +902,26 @@ fn rate(
             _ => d,
         };
         return Some(rate_relation(figs, k, numerator, d, complement, true));
+    }
+    // `普惠型小微企业贷款余额2486.73亿元…。…不良贷款余额46.25亿元，不良率1.86%`: the
+    // whole is named by the numerator's label without the stem, in its paragraph.
+    let mut negated = linking.relations.complement_prefixes.iter().map(|p| format!("{p}{used}"));
+    let written = if complement { negated.rfind(|w| n.label.contains(w.as_str())) } else { None };
+    let rest = if spaced(pack) { String::new() } else { n.label.replacen(written.as_deref().unwrap_or(used), "", 1) };
+    let rest = crate::extract::label::normalise_han(rest.trim(), pack);
+    if rest.chars().count() >= 2 && rest != figs[numerator].name {
+        let named = (0..numerator)
+            .rev()
+            .take(SHARE_LOOKBACK)
+            .take_while(|&j| !between(text, figs[j].figure.span.end, n.span.start).contains('\n'))
+            .find(|&j| {
+                whole(j)
+                    && total_of(parts, j).is_none()
+                    && (figs[j].name == rest || figs[j].figure.label.trim() == rest)
+            });
+        if let Some(d) = named {
+            return Some(rate_relation(figs, k, numerator, d, complement, true));
+        }
     }
     let sentence_text = between(text, sentence.start, n.span.start);
     let earlier = (0..numerator).rev().skip(before.len()).take(RATE_LOOKBACK);
@@ -1025,7 +1070,10 @@ fn share(
             // Certain when near, or when the whole is named by its very label
             // and no other figure bears it (`占全市接待游客总量的23.3%` with the
             // one `接待游客` of the release, `占火灾总数的39.8%` with the one `火灾`).
+            // The whole of which the numerator is a part is certain too
+            // (`从起火场所看，住宅火灾512起，占火灾总数的39.8%` under `接报火灾1286起`).
             Some((d, exact_and_alone)) => {
+                let exact_and_alone = exact_and_alone || total_of(parts, n) == Some(d);
                 let certain = exact_and_alone || figs[d].figure.sentence.start + PARAGRAPH_SPAN >= sentence.start;
                 (d, certain)
             }
@@ -1123,9 +1171,17 @@ const SHARE_WORDS: usize = 5;
 
 /// Sums: `T，分别为a、b和c`; `按X分，A和B分别为a和b` under the total before;
 /// `T（a、b）`; `a，b，合计T`.
-fn sums(figs: &[Fig<'_>], text: &str, packs: &Packs, out: &mut Vec<Relation>) {
+fn sums(
+    figs: &[Fig<'_>],
+    names: &[Option<String>],
+    headings: &[Option<usize>],
+    heading_used: &[usize],
+    text: &str,
+    packs: &Packs,
+    out: &mut Vec<Relation>,
+) {
     // The members of lists already read: a list is not the total of the next.
-    let mut used: Vec<usize> = Vec::new();
+    let mut used: Vec<usize> = heading_used.to_vec();
     let mut k = 0;
     while k < figs.len() {
         let pack = &packs.packs[figs[k].figure.pack];
@@ -1151,12 +1207,32 @@ fn sums(figs: &[Fig<'_>], text: &str, packs: &Packs, out: &mut Vec<Relation>) {
                             .trim_start()
                             .starts_with(|c: char| is_clause_mark(c, pack))
                 });
+                // A list whose names hold the rest (`A、B和其他业务分别为…`) is the
+                // whole partition of the nearest count of its unit before it in
+                // its sentence (`营业总收入86.47亿元中，`).
+                let rest = names[k].is_some()
+                    && parts.iter().any(|&p| {
+                        names[p].as_deref().is_some_and(|n| words.rest_words.iter().any(|w| n.contains(w.as_str())))
+                    });
+                let direct = direct.or_else(|| {
+                    rest.then(|| {
+                        (0..k)
+                            .rev()
+                            .take(SHARE_LOOKBACK)
+                            .take_while(|&j| one_sentence(text, figs[j].figure.span.end, f.figure.span.start))
+                            .find(|&j| plain_count(j) && same_unit(figs[j].figure, f.figure) && !used.contains(&j))
+                    })
+                    .flatten()
+                });
                 let total = direct.map(|t| (t, true)).or_else(|| {
                     // A partition under a heading (`从区域看，`) or `其中`: the
                     // nearest count of the unit before the sentence's list.
                     let head = between(text, sentence.start, f.figure.span.start);
-                    let partition = partition_heading(head, pack)
+                    let partition = headings[k].is_some()
                         || pack.spec.linking.part_markers.iter().any(|m| head.contains(m.as_str()));
+                    if parts.iter().any(|&p| averaged(&figs[p], pack)) {
+                        return None;
+                    }
                     if !partition {
                         return None;
                     }
@@ -1167,6 +1243,9 @@ fn sums(figs: &[Fig<'_>], text: &str, packs: &Packs, out: &mut Vec<Relation>) {
                         .find(|&j| plain_count(j) && same_unit(figs[j].figure, f.figure) && !used.contains(&j))
                         .map(|t| (t, true))
                 });
+                // Sub-scopes of an average (`平均到场时间…；分区域看，城区和郊县分别为…`)
+                // do not add up to it.
+                let total = total.filter(|&(t, _)| !averaged(&figs[t], pack));
                 used.extend(parts.iter().copied());
                 if let Some((total, certain)) = total {
                     out.push(Relation::SumOf {
@@ -1260,14 +1339,273 @@ fn sums(figs: &[Fig<'_>], text: &str, packs: &Packs, out: &mut Vec<Relation>) {
     }
 }
 
-/// True when the sentence opens with a partition heading (`从区域看，`).
-fn partition_heading(head: &str, pack: &CompiledPack) -> bool {
+/// The partition heading each figure stands under: where the heading clause
+/// (`从区域看，`, `按消费类型分，`) starts, when one opens its sentence or a
+/// segment after a semicolon before the figure. A heading reaches to the end
+/// of its sentence or to the next heading. One pass over each sentence's
+/// text, so the cost is linear in its length.
+fn headings(figs: &[Fig<'_>], text: &str, packs: &Packs) -> Vec<Option<usize>> {
+    let mut out = vec![None; figs.len()];
+    let mut current: Option<usize> = None;
+    // Where the scan stands, and whether the text just before it opens a segment.
+    let mut pos = 0;
+    let mut opens = true;
+    for k in 0..figs.len() {
+        let f = figs[k].figure;
+        let pack = &packs.packs[f.pack];
+        let new_sentence = k == 0 || figs[k - 1].figure.sentence != f.sentence;
+        if new_sentence {
+            // A heading reaches over semicolons (`按消费类型分，商品零售…；餐饮收入…`),
+            // not past a full stop or a line.
+            let previous_end = k.checked_sub(1).map_or(0, |p| figs[p].figure.span.end);
+            let stop = between(text, previous_end, f.sentence.start)
+                .chars()
+                .any(|c| c != '；' && c != ';' && (is_clause_mark(c, pack) && SEGMENT_MARKS.contains(&c) || c == '\n'));
+            if k == 0 || stop || f.sentence.start < previous_end {
+                current = None;
+            }
+            pos = f.sentence.start;
+            opens = true;
+        }
+        if f.span.start < pos {
+            out[k] = current;
+            continue;
+        }
+        let gap = &text[pos..f.span.start];
+        // The complete clauses of the gap: each piece that a clause mark ends.
+        let mut clause_start = pos;
+        for (i, c) in gap.char_indices() {
+            if !is_clause_mark(c, pack) || (c == ',' && thousands_comma(text, pos + i)) {
+                continue;
+            }
+            let clause = text[clause_start..pos + i].trim();
+            if opens && is_partition_heading(clause, pack) {
+                current = Some(clause_start);
+            }
+            opens = SEGMENT_MARKS.contains(&c);
+            clause_start = pos + i + c.len_utf8();
+        }
+        // The figure's own clause opens no segment for the next.
+        if clause_start < f.span.start && !text[clause_start..f.span.start].trim().is_empty() {
+            opens = false;
+        }
+        pos = f.span.end.max(pos);
+        out[k] = current;
+    }
+    out
+}
+
+/// True when no full stop or line break stands between `a` and `b`: one
+/// sentence, though semicolons may cut it into clauses of their own.
+fn one_sentence(text: &str, a: usize, b: usize) -> bool {
+    !between(text, a, b).contains(['。', '！', '？', '!', '?', '\n'])
+}
+
+/// A rest (`已整改298宗，整改率95.5%，剩余14宗`): a count after a rest word is
+/// the first count of its unit in its sentence less the others before it, so
+/// the others and the rest add up to the first. Sub-parts (`其中`) are no parts.
+fn remainders(figs: &[Fig<'_>], parts: &[(usize, usize)], text: &str, packs: &Packs, out: &mut Vec<Relation>) {
+    for k in 0..figs.len() {
+        let f = &figs[k];
+        let pack = &packs.packs[f.figure.pack];
+        let words = &pack.spec.linking.relations;
+        let lead = f.lead.trim();
+        if f.role != Role::Plain
+            || is_percent(f.figure)
+            || is_points(f.figure)
+            || f.figure.unit.is_none()
+            || !words.rest_words.iter().any(|w| ends_with_word(lead, w, pack))
+        {
+            continue;
+        }
+        let before: Vec<usize> = (0..k)
+            .rev()
+            .take(SHARE_LOOKBACK)
+            .take_while(|&j| one_sentence(text, figs[j].figure.span.end, f.figure.span.start))
+            .filter(|&j| {
+                let g = &figs[j];
+                g.role == Role::Plain && same_unit(g.figure, f.figure) && total_of(parts, j).is_none()
+            })
+            .collect();
+        let Some((&total, others)) = before.split_last() else { continue };
+        if others.is_empty() || averaged(&figs[total], pack) {
+            continue;
+        }
+        let mut members: Vec<usize> = others.iter().rev().map(|&j| figs[j].index).collect();
+        members.push(f.index);
+        out.push(Relation::SumOf { total: figs[total].index, parts: members, certain: true });
+    }
+}
+
+/// Balances (`总收入186.32亿元…；总支出162.85亿元…；当期结余23.47亿元`): the count
+/// a balance word labels is the nearest count before it in its sentence
+/// labelled as the flow in, less the nearest labelled as the flow out; that
+/// is, the flow out and the balance add up to the flow in.
+fn balances(figs: &[Fig<'_>], text: &str, packs: &Packs, out: &mut Vec<Relation>) {
+    for k in 0..figs.len() {
+        let f = &figs[k];
+        let pack = &packs.packs[f.figure.pack];
+        if f.role != Role::Plain || is_percent(f.figure) || is_points(f.figure) || f.figure.unit.is_none() {
+            continue;
+        }
+        let label = f.figure.label.as_str();
+        let has = |label: &str, words: &[String]| words.iter().any(|w| label.contains(w.as_str()));
+        for balance in &pack.spec.linking.relations.balances {
+            if !has(label, &balance.leaves) {
+                continue;
+            }
+            let earlier = || {
+                (0..k)
+                    .rev()
+                    .take(SHARE_LOOKBACK)
+                    .take_while(|&j| one_sentence(text, figs[j].figure.span.end, f.figure.span.start))
+                    .filter(|&j| {
+                        let g = &figs[j];
+                        g.role == Role::Plain
+                            && same_unit(g.figure, f.figure)
+                            && !has(&g.figure.label, &balance.leaves)
+                            && !averaged(g, pack)
+                    })
+            };
+            let named = |j: usize, words: &[String], other: &[String]| {
+                has(&figs[j].figure.label, words) && !has(&figs[j].figure.label, other)
+            };
+            let from = earlier().find(|&j| named(j, &balance.from, &balance.less));
+            let less = earlier().find(|&j| named(j, &balance.less, &balance.from));
+            if let (Some(from), Some(less)) = (from, less) {
+                out.push(Relation::SumOf {
+                    total: figs[from].index,
+                    parts: vec![figs[less].index, f.index],
+                    certain: true,
+                });
+                break;
+            }
+        }
+    }
+}
+
+/// Marks after which a new segment of a sentence starts (a heading may open it).
+const SEGMENT_MARKS: [char; 4] = ['；', ';', '。', '：'];
+
+/// True when the comma at `i` groups thousands (`41,250`).
+fn thousands_comma(text: &str, i: usize) -> bool {
+    let bytes = text.as_bytes();
+    i > 0 && bytes[i - 1].is_ascii_digit() && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+}
+
+/// True when `clause` is a partition heading (`从区域看`, `按设备种类分`).
+fn is_partition_heading(clause: &str, pack: &CompiledPack) -> bool {
     let words = &pack.spec.linking.relations;
-    let Some((first, _)) = head.split_once(|c| is_clause_mark(c, pack)) else { return false };
-    let first = first.trim();
-    first.chars().count() <= PARTITION_CHARS
-        && words.partition_openers.iter().any(|o| first.starts_with(o.as_str()))
-        && words.partition_closers.iter().any(|c| first.ends_with(c.as_str()))
+    !spaced(pack)
+        && clause.chars().count() <= PARTITION_CHARS
+        && clause.chars().count() > 2
+        && !clause.chars().any(|c| c.is_ascii_digit())
+        && words.partition_openers.iter().any(|o| clause.starts_with(o.as_str()))
+        && words.partition_closers.iter().any(|c| clause.ends_with(c.as_str()))
+}
+
+/// True when the figure's words say it is an average or a per-head figure
+/// (`平均降水量`, `人均`): sub-scopes of an average do not add up to it.
+fn averaged(fig: &Fig<'_>, pack: &CompiledPack) -> bool {
+    let per = &pack.spec.linking.per_words;
+    per.iter().any(|w| fig.figure.label.contains(w.as_str()) || fig.clause.contains(w.as_str()))
+}
+
+/// Parts under a partition heading written one by one, without `分别`
+/// (`从筹集方式看，新建7420套，改建6810套，盘活存量房源4370套`): the counts of
+/// one unit under the heading add up to the nearest count of that unit
+/// before it in the paragraph (`已筹集1.86万套`); a single one
+/// (`从起火场所看，住宅火灾512起`) is a part of it when the two labels share
+/// a word. Sub-parts (`其中`), changes, rates and averages are no parts; a
+/// heading over a `分别` list is left to [`sums`]. Returns the figures used
+/// as parts, which no later list may take as its total.
+fn heading_parts(
+    figs: &[Fig<'_>],
+    doc: &[Mention],
+    headings: &[Option<usize>],
+    packs: &Packs,
+    parts: &mut Vec<(usize, usize)>,
+    out: &mut Vec<Relation>,
+) -> Vec<usize> {
+    let mut used: Vec<usize> = Vec::new();
+    // The members of `分别` lists: parts of their own partition, no totals.
+    let mut listed: Vec<usize> = Vec::new();
+    for k in 0..figs.len() {
+        let pack = &packs.packs[figs[k].figure.pack];
+        if !listed.contains(&k)
+            && pack.spec.linking.relations.respectively.iter().any(|w| figs[k].lead.contains(w.as_str()))
+        {
+            listed.extend(list_members(figs, k, pack));
+        }
+    }
+    let mut k = 0;
+    while k < figs.len() {
+        let Some(heading) = headings[k] else {
+            k += 1;
+            continue;
+        };
+        let end = k + headings[k..].iter().take_while(|h| **h == Some(heading)).count();
+        let group = k..end;
+        k = end;
+        let pack = &packs.packs[figs[group.start].figure.pack];
+        let words = &pack.spec.linking.relations;
+        if group.clone().any(|j| words.respectively.iter().any(|w| figs[j].lead.contains(w.as_str()))) {
+            continue;
+        }
+        let part = |j: usize| {
+            let f = &figs[j];
+            f.role == Role::Plain
+                && !is_percent(f.figure)
+                && !is_points(f.figure)
+                && f.figure.unit.is_some()
+                && total_of(parts, j).is_none()
+                && !averaged(f, pack)
+        };
+        let members: Vec<usize> = group.clone().filter(|&j| part(j)).collect();
+        let mut units: Vec<&Option<String>> = members.iter().map(|&j| &figs[j].figure.unit).collect();
+        units.dedup();
+        units.sort();
+        units.dedup();
+        for unit in units {
+            let of_unit: Vec<usize> = members.iter().copied().filter(|&j| figs[j].figure.unit == *unit).collect();
+            let first = of_unit[0];
+            let total = (0..group.start)
+                .rev()
+                .take_while(|&j| doc[j].paragraph == doc[first].paragraph)
+                .filter(|&j| figs[j].figure.span.end <= heading)
+                .find(|&j| {
+                    let f = &figs[j];
+                    f.role == Role::Plain
+                        && f.figure.unit == *unit
+                        && !is_percent(f.figure)
+                        && !used.contains(&j)
+                        && !listed.contains(&j)
+                        && headings[j].is_none()
+                        && total_of(parts, j).is_none()
+                });
+            let Some(total) = total else { continue };
+            // A heading that changes the period (`从单月看`) breaks down no total
+            // of another period.
+            let frame = |j: usize| &doc[j].key.frame;
+            if averaged(&figs[total], pack) || of_unit.iter().any(|&j| frame(j) != frame(total)) {
+                continue;
+            }
+            if of_unit.len() >= 2 {
+                out.push(Relation::SumOf {
+                    total: figs[total].index,
+                    parts: of_unit.iter().map(|&j| figs[j].index).collect(),
+                    certain: true,
+                });
+            } else if shares_bigram(&figs[first].name, &figs[total].name) {
+                out.push(Relation::PartOf { part: figs[first].index, total: figs[total].index });
+            } else {
+                continue;
+            }
+            parts.extend(of_unit.iter().map(|&j| (j, total)));
+            used.extend(of_unit);
+        }
+    }
+    used
 }
 
 /// The most characters between a figure and a parenthesis of its parts.
@@ -1432,3 +1770,140 @@ fn line_start(text: &str, pos: usize) -> usize {
 
 /// Spaces that separate the columns of a fixed-width table.
 const TABLE_GAP: &str = "   ";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Document, Packs};
+
+    /// The relations of one document, each as the texts of its figures.
+    fn relations_of(text: &str) -> Vec<String> {
+        let packs = Packs::builtin().unwrap();
+        let release = crate::graph::Release::analyse(vec![Document::new("t.txt", text)], &packs);
+        let show = |m: usize| release.text_of(&release.mentions[m]).to_string();
+        release
+            .relations
+            .iter()
+            .filter_map(|r| match r {
+                Relation::SumOf { total, parts, .. } => Some(format!(
+                    "sum {} = {}",
+                    show(*total),
+                    parts.iter().map(|&p| show(p)).collect::<Vec<_>>().join(" + ")
+                )),
+                Relation::PartOf { part, total } => Some(format!("part {} of {}", show(*part), show(*total))),
+                Relation::RateOf { rate, numerator, denominator, complement, certain } => Some(format!(
+                    "rate {} = {}{} / {}{}",
+                    show(*rate),
+                    if *complement { "1 - " } else { "" },
+                    show(*numerator),
+                    show(*denominator),
+                    if *certain { "" } else { " (probable)" }
+                )),
+                Relation::ChangeOf(_) => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn parts_under_a_heading_without_respectively_add_up_to_the_count_before() {
+        // Housing and transport: parts written one by one under `从X看`.
+        let housing =
+            relations_of("全市已开工建设安置房2.4万套。从建设方式看，新建9800套，改建8600套，收购存量房5600套。");
+        assert!(housing.contains(&"sum 2.4万套 = 9800套 + 8600套 + 5600套".to_string()), "{housing:?}");
+        // Over a semicolon, each part with its own change.
+        let transit = relations_of(
+            "全市公交客运量3.6亿人次，同比增长4.1%。按线路类型分，常规公交2.5亿人次，增长2.2%；快速公交1.1亿人次，增长8.8%。",
+        );
+        assert!(transit.contains(&"sum 3.6亿人次 = 2.5亿人次 + 1.1亿人次".to_string()), "{transit:?}");
+    }
+
+    #[test]
+    fn a_single_part_under_a_heading_is_a_part_of_a_total_sharing_its_words() {
+        let fires = relations_of("全市共接报火灾860起，死亡2人。从起火原因看，电气火灾318起，占37.0%。");
+        assert!(fires.contains(&"part 318起 of 860起".to_string()), "{fires:?}");
+        assert!(fires.contains(&"rate 37.0% = 318起 / 860起".to_string()), "{fires:?}");
+        // A heading that changes the period breaks down no total of another.
+        let trade = relations_of("前三季度，全市跨境电商出口126.4亿元。从单月看，9月份全市出口98.2亿元。");
+        assert!(!trade.iter().any(|r| r.contains("98.2亿元")), "{trade:?}");
+    }
+
+    #[test]
+    fn averages_under_a_heading_are_no_parts() {
+        let rain =
+            relations_of("全市平均降水量640.2毫米。从区域看，东部平均降水量712.5毫米，西部平均降水量560.1毫米。");
+        assert!(!rain.iter().any(|r| r.starts_with("sum") || r.starts_with("part")), "{rain:?}");
+        let response = relations_of("消防救援人员平均到场时间12.4分钟；分区域看，城区和郊县分别为9.6分钟和15.8分钟。");
+        assert!(!response.iter().any(|r| r.starts_with("sum")), "{response:?}");
+    }
+
+    #[test]
+    fn a_rest_is_the_first_count_less_the_others() {
+        // Complaints and construction: `剩余`, `其余` after the parts done.
+        let complaints = relations_of("今年受理投诉案件540件，已办结506件，办结率93.7%，剩余34件正在办理。");
+        assert!(complaints.contains(&"sum 540件 = 506件 + 34件".to_string()), "{complaints:?}");
+        let works = relations_of("全市计划实施改造项目64个，已完工52个，其余12个年底前完工。");
+        assert!(works.contains(&"sum 64个 = 52个 + 12个".to_string()), "{works:?}");
+        // A rest with no whole in its sentence relates to nothing.
+        let alone = relations_of("今年已完工52个。加快推进剩余12个项目建设。");
+        assert!(!alone.iter().any(|r| r.starts_with("sum")), "{alone:?}");
+    }
+
+    #[test]
+    fn a_list_naming_the_rest_is_the_whole_partition() {
+        let revenue =
+            relations_of("公司营业收入52.4亿元中，设备销售、技术服务和其他业务分别为31.2亿元、17.5亿元和3.7亿元。");
+        assert!(revenue.contains(&"sum 52.4亿元 = 31.2亿元 + 17.5亿元 + 3.7亿元".to_string()), "{revenue:?}");
+        // Without the rest, a list after an unrelated count is no partition of it.
+        let trade = relations_of("对东盟进出口803.5亿元，对欧盟、美国分别进出口742.1亿元和611.9亿元。");
+        assert!(!trade.iter().any(|r| r.starts_with("sum")), "{trade:?}");
+    }
+
+    #[test]
+    fn a_balance_is_the_flow_in_less_the_flow_out() {
+        // A pension fund and a budget.
+        let fund = relations_of("全年养老保险基金收入312.5亿元，增长6.2%；基金支出288.1亿元；当期结余24.4亿元。");
+        assert!(fund.contains(&"sum 312.5亿元 = 288.1亿元 + 24.4亿元".to_string()), "{fund:?}");
+        let trade = relations_of("全年出口1260.4亿元，进口830.2亿元，贸易顺差430.2亿元。");
+        assert!(trade.contains(&"sum 1260.4亿元 = 830.2亿元 + 430.2亿元".to_string()), "{trade:?}");
+        // A balance in another sentence than its flows is not theirs.
+        let apart = relations_of("全年基金收入312.5亿元，基金支出288.1亿元。累计结余560.3亿元。");
+        assert!(!apart.iter().any(|r| r.contains("560.3")), "{apart:?}");
+    }
+
+    #[test]
+    fn rates_find_their_counts_by_opposites_shares_and_the_stemless_label() {
+        // Opposite outcomes: deliveries and trains.
+        let post = relations_of("抽测邮件800件，延误24件，投递准时率97.0%。");
+        assert!(post.contains(&"rate 97.0% = 1 - 24件 / 800件".to_string()), "{post:?}");
+        let trains = relations_of("全年开行旅客列车5200列，其中延误156列，列车正常率97.0%。");
+        assert!(trains.iter().any(|r| r.starts_with("rate 97.0% = 1 - 156列")), "{trains:?}");
+        // `占比` names a share of the count its stem names.
+        let cars = relations_of("全市汽车保有量240万辆，其中新能源汽车36万辆，新能源汽车占比15.0%。");
+        assert!(cars.contains(&"rate 15.0% = 36万辆 / 240万辆".to_string()), "{cars:?}");
+        // The whole named by the numerator's label without the stem, sentences before.
+        let loans =
+            relations_of("全市小微企业贷款余额1200亿元，比年初增加80亿元。小微企业不良贷款余额18亿元，不良率1.5%。");
+        assert!(loans.contains(&"rate 1.5% = 18亿元 / 1200亿元".to_string()), "{loans:?}");
+        let care = relations_of("全市养老床位4.2万张，增加3000张。护理型养老床位2.4万张，护理型率57.1%。");
+        assert!(care.contains(&"rate 57.1% = 2.4万张 / 4.2万张".to_string()), "{care:?}");
+    }
+
+    #[test]
+    fn a_far_whole_named_by_one_measure_stated_twice_is_certain() {
+        let filler = "各部门加强协同配合，强化服务保障，优化管理措施，持续提升群众满意度。".repeat(6);
+        let library = relations_of(&format!(
+            "全年接待读者86万人次。{filler}\n\n馆长说，全年接待读者86万人次。\n\n{filler}少儿阅览室服务小读者21.5万人次，占接待读者总量的25.0%。"
+        ));
+        assert!(
+            library.iter().any(|r| r.starts_with("rate 25.0% = 21.5万人次 / 86万人次") && !r.ends_with("(probable)")),
+            "{library:?}"
+        );
+    }
+
+    #[test]
+    fn a_heading_after_a_semicolon_opens_a_partition() {
+        let tourism =
+            relations_of("全市接待游客420万人次，增长6.0%；从客源看，省外游客和省内游客分别为150万人次和270万人次。");
+        assert!(tourism.contains(&"sum 420万人次 = 150万人次 + 270万人次".to_string()), "{tourism:?}");
+    }
+}

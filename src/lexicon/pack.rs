@@ -240,6 +240,33 @@ pub struct RelationWords {
     /// Negations that make a count the complement of a rate's stem (`不合格`).
     #[serde(default)]
     pub complement_prefixes: Vec<String>,
+    /// Words that name the rest of a whole (`剩余14宗`, `和其他业务`): a count
+    /// after one is the whole less the parts before it; a list whose names
+    /// hold one is a whole partition.
+    #[serde(default)]
+    pub rest_words: Vec<String>,
+    /// Label endings, besides the rate suffixes, that make a percent the share
+    /// of the count its stem names (`护理型床位占比` of `护理型床位2.68万张`).
+    #[serde(default)]
+    pub share_suffixes: Vec<String>,
+    /// Opposite outcomes: a rate of the first is one less the share of a count
+    /// of the second (`准时率` and `延误48件`).
+    #[serde(default)]
+    pub opposites: Vec<[String; 2]>,
+    /// Flows whose difference a third figure states (`总收入…；总支出…；当期结余…`).
+    #[serde(default)]
+    pub balances: Vec<Balance>,
+}
+
+/// A balance: a count labelled with one of `from`, less one labelled with one
+/// of `less`, is the count labelled with one of `leaves` that follows them
+/// in their sentence.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Balance {
+    pub from: Vec<String>,
+    pub less: Vec<String>,
+    pub leaves: Vec<String>,
 }
 
 /// A pattern that opens a source.
