@@ -301,7 +301,18 @@ impl SpacedReader<'_> {
             && column.iter().any(|w| self.classes.change_nouns.iter().any(|c| c == w) || self.change_word(w).is_some());
         let sums = &self.pack.spec.linking.relations.sum_words;
         let whole = row.iter().any(|w| sums.iter().any(|s| s == w));
+        // What the caption says the table counts (`Table 1. Headcount
+        // enrollment by level`, `Estimated Monthly Sales (billions of
+        // dollars)`): rows of levels (`Graduate`, `Retail trade`) name kinds
+        // of it, a total row the whole.
+        let counted = self.caption_noun(cell.caption.clone());
+        let with_counted = |np: String| match &counted {
+            Some(n) if np.is_empty() => n.clone(),
+            Some(n) if np != *n && !np.ends_with(&format!(" {n}")) => format!("{np} {n}"),
+            _ => np,
+        };
         if is_period {
+            let row_np = with_counted(row_np);
             d.period = Some(self.period_words(&column.iter().map(String::as_str).collect::<Vec<_>>()));
             // A column of an earlier period than the table's latest holds
             // the bases its changes are measured against.
@@ -312,7 +323,7 @@ impl SpacedReader<'_> {
             let written = &self.text[figure.span.clone()];
             let signed = written.trim_start().starts_with(['-', '−', '+']);
             d.core = if signed { SIGNED_CHANGE.to_string() } else { direction_name(true).to_string() };
-            d.head = Some(row_np);
+            d.head = Some(with_counted(row_np));
         } else {
             let column_np = self.content(&column.iter().map(String::as_str).collect::<Vec<_>>());
             // A total row (`System total`) states the column's measure whole.
@@ -328,6 +339,42 @@ impl SpacedReader<'_> {
             d.anchored = d.head.as_ref().is_some_and(|h| !h.is_empty());
         }
         d
+    }
+
+    /// The head noun of a table's caption (`Table 1. Estimated Monthly
+    /// Sales (billions of dollars)` → `sale`): its first noun phrase, after
+    /// a numbered label. A line ending a sentence is prose, no caption.
+    fn caption_noun(&self, caption: Option<std::ops::Range<usize>>) -> Option<String> {
+        let line = self.text[caption?].trim();
+        let ends = self.pack.spec.labels.sentence_ends.as_str();
+        if line.ends_with(|c: char| ends.contains(c) || matches!(c, '"' | '”' | '’')) {
+            return None;
+        }
+        let bare = crate::extract::label::without_asides(line);
+        // `Table 1.`, `Exhibit 3:`: a label and its number, before the
+        // caption's first clause.
+        let toks = tokens(&bare, self.pack.spec.labels.boundaries.as_str());
+        let mut clauses = toks.split(|t| *t == Token::Boundary).map(words).filter(|c| !c.is_empty());
+        let mut ws = clauses.next().unwrap_or_default();
+        if ws.len() <= 2 && ws.last().is_some_and(|w| has_digit(w)) {
+            ws = clauses.next().unwrap_or_default();
+        } else if ws.get(1).is_some_and(|w| has_digit(w)) {
+            ws.drain(..2);
+        }
+        // Its noun phrase up to a post-modifier (`by level`); participles
+        // there are adjectives (`Estimated Monthly Sales`).
+        let end = ws
+            .iter()
+            .position(|w| {
+                self.classes.prepositions.iter().any(|p| p == w)
+                    || self.classes.relatives.iter().any(|r| r == w)
+                    || has_digit(w)
+            })
+            .unwrap_or(ws.len());
+        let np = self.content(&ws[..end]);
+        let head = np.rsplit(' ').next().unwrap_or("");
+        let generic = self.classes.generic_modifiers.iter().any(|g| g == head);
+        (!head.is_empty() && !generic && !self.is_time(head) && self.month(head).is_none()).then(|| head.to_string())
     }
 
     /// Where the figure's line starts, when that line is an item of a list:
@@ -1388,5 +1435,25 @@ Core inflation was 3.1 percent.",
         assert!(key(&k, "5,200", 0).contains("apr-jun 2025"), "{k:?}");
         let k = keys("Payrolled employees rose by 12,000 to 30.2 million, in July 2025.");
         assert!(key(&k, "30.2 million", 0).contains("jul 2025"), "{k:?}");
+    }
+
+    #[test]
+    fn a_caption_names_what_a_tables_rows_count() {
+        // Library loans and farm harvests: the caption's noun joins each row.
+        let k = keys_of(
+            "release.md",
+            "Table 2. Library loans by branch\n\n| Branch | 2023 | 2024 |\n|---|---:|---:|\n| Central | 41,200 | 43,900 |\n| Riverside | 12,100 | 11,800 |\n\nCentral loans were 43,900 in the year.\n",
+        );
+        assert_eq!(key(&k, "43,900", 0), key(&k, "43,900", 1), "{k:?}");
+        assert!(key(&k, "43,900", 0).contains("central loan"), "{k:?}");
+        let k = keys(
+            "Exhibit 4. Estimated Harvests (thousands of bushels)\n\n                 Sep. 2025   Sep. 2024\nWinter wheat        412.5       398.1\nCorn                980.2       951.0\n",
+        );
+        assert!(key(&k, "412.5", 0).contains("winter wheat harvest"), "{k:?}");
+        // A sentence above a table is prose, not its caption.
+        let k = keys(
+            "The depot had a busy month for harvests.\n\n                 Sep. 2025   Sep. 2024\nWinter wheat        412.5       398.1\nCorn                980.2       951.0\n",
+        );
+        assert!(!key(&k, "412.5", 0).contains("harvest"), "{k:?}");
     }
 }
