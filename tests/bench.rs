@@ -69,17 +69,18 @@ fn the_bench_rates_hold_their_floors() {
     assert!(rate(s.mutations) >= FLOOR_MUTATIONS, "fewer planted errors caught: {line}");
 }
 
-// Measured: figures 1239/1241, non-figures 0/131, groups 94/175, apart
-// 216/216, clean releases 2 errors and 1 warning, mutations 193/323 (the
-// Chinese readings of tables, datelines, lists and years; the English reader;
+// Measured: figures 1239/1241, non-figures 0/131, groups 103/175, apart
+// 216/216, clean releases 2 errors and 1 warning, mutations 199/323 (the
+// Chinese readings of tables, datelines, lists and years; the English reader,
+// with lone nouns naming a table's measure and captions naming its rows;
 // table sums).
 const FLOOR_FIGURES: f64 = 0.99;
 const CEILING_NONFIGURES: u32 = 1;
-const FLOOR_GROUPS: f64 = 0.52;
+const FLOOR_GROUPS: f64 = 0.58;
 const FLOOR_DISTINCT: f64 = 0.99;
 const CEILING_CLEAN_ERRORS: u32 = 2;
 const CEILING_CLEAN_WARNINGS: u32 = 1;
-const FLOOR_MUTATIONS: f64 = 0.59;
+const FLOOR_MUTATIONS: f64 = 0.61;
 
 #[test]
 fn the_summary_line_is_read_as_the_scorer_writes_it() {
