@@ -961,7 +961,12 @@ pub(super) fn settle(
             let Some(classes) = &pack.measure_words.spec.words else { continue };
             let reader = SpacedReader { text, figures, pack, words: &pack.measure_words, classes, tables };
             let start = figure.sentence.start.min(figure.span.start);
-            let opening = tokens(&text[start..figure.span.start], pack.spec.labels.boundaries.as_str());
+            // Only the sentence's opening is read: linear however long it runs.
+            let mut end = figure.span.start.min(start + OPENING_BYTES);
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let opening = tokens(&text[start..end], pack.spec.labels.boundaries.as_str());
             // The clause's words up to its verb: `Eastgate Hospital recorded`.
             let clause = words(first_clause(&opening));
             let verb_at = clause.iter().position(|w| reader.is_verb(w) || reader.is_content_verb(w));
@@ -1132,6 +1137,9 @@ pub(super) fn settle(
 fn first_word(core: &str) -> &str {
     core.split(' ').next().unwrap_or("")
 }
+
+/// The opening of a sentence read for a table row's name, in bytes.
+const OPENING_BYTES: usize = 200;
 
 /// Named measures sharing a last word beyond this many are not searched
 /// for the one a lone figure names: the search is linear in them.
