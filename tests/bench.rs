@@ -72,14 +72,15 @@ fn the_bench_rates_hold_their_floors() {
     assert!(rate(s.mutations) >= FLOOR_MUTATIONS, "fewer planted errors caught: {line}");
 }
 
-// Measured: figures 1239/1241, non-figures 0/131, groups 98/175, apart
-// 216/216, clean releases 0 errors and 0 warnings, mutations 210/323 (the
-// Chinese readings of tables, datelines, lists, years and a sentence's
-// subject; the English reader; table sums; partitions under headings, rests,
-// balances, rates by opposites and by the whole their numerator's label names).
+// Measured: see the closing note of this stop; the floors sit just under
+// its rates (the Chinese readings of tables, datelines, lists, years and a
+// sentence's subject; the English reader, with lone nouns naming a table's
+// measure and captions naming its rows; table sums; partitions under
+// headings, rests, balances, rates by opposites and by the whole their
+// numerator's label names).
 const FLOOR_FIGURES: f64 = 0.99;
 const CEILING_NONFIGURES: u32 = 1;
-const FLOOR_GROUPS: f64 = 0.55;
+const FLOOR_GROUPS: f64 = 0.58;
 const FLOOR_DISTINCT: f64 = 0.99;
 const CEILING_CLEAN_ERRORS: u32 = 0;
 const CEILING_CLEAN_WARNINGS: u32 = 1;

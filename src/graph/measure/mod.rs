@@ -308,6 +308,7 @@ pub fn describe(
         out.push(description);
     }
     scope_parallels(text, figures, packs, layout, &mut out);
+    spaced::settle(text, figures, packs, &tables, layout, &mut out);
     out
 }
 
@@ -514,12 +515,14 @@ mod tests {
     }
 
     /// The figures and keys of a document named `name` (`.md` reads tables).
-    fn keys_of(name: &str, text: &str) -> Vec<(String, String)> {
+    pub(super) fn keys_of(name: &str, text: &str) -> Vec<(String, String)> {
         let packs = Packs::builtin().unwrap();
         let prose = crate::load::Document::with_format(name, text).prose().into_owned();
         let Extracted { figures, clauses } = extract(&prose, &packs);
-        let layout = Layout::new(text);
-        let descriptions = describe(text, &figures, &packs, &layout, &clauses);
+        // Read as the pipeline reads it: the prose view (a Markdown table's
+        // pipes as tabs), offsets unchanged.
+        let layout = Layout::new(&prose);
+        let descriptions = describe(&prose, &figures, &packs, &layout, &clauses);
         let paragraphs: Vec<(usize, usize)> = figures
             .iter()
             .map(|f| (0, link::paragraph(&layout, f.span.start, packs.packs[f.pack].spec.labels.paragraphs).start))

@@ -16,11 +16,15 @@
 //! text is read as lower-case words with line breaks as spaces, so a
 //! hard-wrapped sentence reads as one.
 
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
 use super::{Description, Kind};
 use crate::extract::table::Tables;
 use crate::extract::Figure;
+use crate::graph::link;
 use crate::lexicon::measure_words::{ClauseWords, MeasureWords};
-use crate::lexicon::pack::CompiledPack;
+use crate::lexicon::pack::{CompiledPack, LabelOrder, Packs};
+use crate::span::Layout;
 
 /// A word of a clause, lower case, or a clause boundary.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -164,6 +168,13 @@ impl SpacedReader<'_> {
             }
             _ => (joined.clone(), None),
         };
+        // A relative clause after a base's period (`an increase of 6.4 percent
+        // over July 2023, when 2,273,248 passengers used the airport`, `up
+        // from 2019, when 41 plants operated`) states the base's value.
+        if let Some(period) = self.base_period_before(&before) {
+            d.previous = true;
+            d.period = Some(period);
+        }
         // The base of a comparison: `from 875,000 to 840,000`.
         if self.words.previous.as_ref().is_some_and(|re| re.is_match(&frame_words)) {
             d.previous = true;
@@ -224,9 +235,18 @@ impl SpacedReader<'_> {
                 Some(base) => format!("{} {base}", direction_name(up)),
                 None => direction_name(up).to_string(),
             };
+            // A change stated as a noun after a figure (`handled 2.4 million
+            // passengers, … and an increase of 6.4 percent`, `fell to 12.8
+            // percent, a drop of 0.8 points`) is the change of that figure's
+            // measure, named or not yet (the release may name it elsewhere).
+            let of_figure = previous_figure
+                .filter(|_| self.noun_change(&clause_words))
+                .map(|p| &done[p])
+                .filter(|e| e.kind == Kind::Level && !e.core.is_empty())
+                .map(|e| e.core.clone());
             d.head = match previous_change {
                 Some(e) => e.head.clone(),
-                None => object.or_else(subject).or(inherited),
+                None => of_figure.or(object).or_else(subject).or(inherited),
             };
             return self.anchor(d);
         }
@@ -281,7 +301,18 @@ impl SpacedReader<'_> {
             && column.iter().any(|w| self.classes.change_nouns.iter().any(|c| c == w) || self.change_word(w).is_some());
         let sums = &self.pack.spec.linking.relations.sum_words;
         let whole = row.iter().any(|w| sums.iter().any(|s| s == w));
+        // What the caption says the table counts (`Table 1. Headcount
+        // enrollment by level`, `Estimated Monthly Sales (billions of
+        // dollars)`): rows of levels (`Graduate`, `Retail trade`) name kinds
+        // of it, a total row the whole.
+        let counted = self.caption_noun(cell.caption.clone());
+        let with_counted = |np: String| match &counted {
+            Some(n) if np.is_empty() => n.clone(),
+            Some(n) if np != *n && !np.ends_with(&format!(" {n}")) => format!("{np} {n}"),
+            _ => np,
+        };
         if is_period {
+            let row_np = with_counted(row_np);
             d.period = Some(self.period_words(&column.iter().map(String::as_str).collect::<Vec<_>>()));
             // A column of an earlier period than the table's latest holds
             // the bases its changes are measured against.
@@ -292,7 +323,7 @@ impl SpacedReader<'_> {
             let written = &self.text[figure.span.clone()];
             let signed = written.trim_start().starts_with(['-', '−', '+']);
             d.core = if signed { SIGNED_CHANGE.to_string() } else { direction_name(true).to_string() };
-            d.head = Some(row_np);
+            d.head = Some(with_counted(row_np));
         } else {
             let column_np = self.content(&column.iter().map(String::as_str).collect::<Vec<_>>());
             // A total row (`System total`) states the column's measure whole.
@@ -308,6 +339,42 @@ impl SpacedReader<'_> {
             d.anchored = d.head.as_ref().is_some_and(|h| !h.is_empty());
         }
         d
+    }
+
+    /// The head noun of a table's caption (`Table 1. Estimated Monthly
+    /// Sales (billions of dollars)` → `sale`): its first noun phrase, after
+    /// a numbered label. A line ending a sentence is prose, no caption.
+    fn caption_noun(&self, caption: Option<std::ops::Range<usize>>) -> Option<String> {
+        let line = self.text[caption?].trim();
+        let ends = self.pack.spec.labels.sentence_ends.as_str();
+        if line.ends_with(|c: char| ends.contains(c) || matches!(c, '"' | '”' | '’')) {
+            return None;
+        }
+        let bare = crate::extract::label::without_asides(line);
+        // `Table 1.`, `Exhibit 3:`: a label and its number, before the
+        // caption's first clause.
+        let toks = tokens(&bare, self.pack.spec.labels.boundaries.as_str());
+        let mut clauses = toks.split(|t| *t == Token::Boundary).map(words).filter(|c| !c.is_empty());
+        let mut ws = clauses.next().unwrap_or_default();
+        if ws.len() <= 2 && ws.last().is_some_and(|w| has_digit(w)) {
+            ws = clauses.next().unwrap_or_default();
+        } else if ws.get(1).is_some_and(|w| has_digit(w)) {
+            ws.drain(..2);
+        }
+        // Its noun phrase up to a post-modifier (`by level`); participles
+        // there are adjectives (`Estimated Monthly Sales`).
+        let end = ws
+            .iter()
+            .position(|w| {
+                self.classes.prepositions.iter().any(|p| p == w)
+                    || self.classes.relatives.iter().any(|r| r == w)
+                    || has_digit(w)
+            })
+            .unwrap_or(ws.len());
+        let np = self.content(&ws[..end]);
+        let head = np.rsplit(' ').next().unwrap_or("");
+        let generic = self.classes.generic_modifiers.iter().any(|g| g == head);
+        (!head.is_empty() && !generic && !self.is_time(head) && self.month(head).is_none()).then(|| head.to_string())
     }
 
     /// Where the figure's line starts, when that line is an item of a list:
@@ -422,6 +489,30 @@ impl SpacedReader<'_> {
         self.change_word(last)
     }
 
+    /// The period of a base the clause before names, when the figure's own
+    /// clause is a relative clause about it (`over July 2023, when`).
+    fn base_period_before(&self, before: &[Token]) -> Option<String> {
+        let re = self.words.periods.as_ref()?;
+        let clauses: Vec<Vec<&str>> = before.split(|t| *t == Token::Boundary).map(words).collect();
+        let [.., previous, own] = clauses.as_slice() else { return None };
+        if !own.first().is_some_and(|w| self.classes.relatives.iter().any(|r| r == w)) {
+            return None;
+        }
+        let at = previous.iter().rposition(|w| self.classes.base_openers.iter().any(|b| b == w))?;
+        // Read as a period phrase: `over July 2023` as `in July 2023`.
+        let phrase = format!("in {}", previous[at + 1..].join(" "));
+        let found = re.captures(&phrase).filter(|c| c.get(0).is_some_and(|m| m.start() == 0))?;
+        let period = found.get(1).or_else(|| found.get(0))?.as_str().to_string();
+        Some(self.period_words(&period.split(' ').collect::<Vec<_>>()))
+    }
+
+    /// A change stated as a noun: the clause ends with an article, a change
+    /// word and `of` (`an increase of`, `a drop of`, `a gain of`).
+    fn noun_change(&self, clause: &[&str]) -> bool {
+        matches!(clause, [.., article, change, "of"]
+            if self.classes.determiners.iter().any(|d| d == article) && self.change_word(change).is_some())
+    }
+
     /// A change with its object between the verb and `by`: `lower the policy
     /// rate by`, `raised fares by`. The object is the measure.
     fn change_by(&self, clause: &[&str]) -> Option<(bool, Option<String>)> {
@@ -493,7 +584,19 @@ impl SpacedReader<'_> {
             .iter()
             .position(|t| matches!(t, Token::Word(w) if self.classes.base_openers.iter().any(|b| b == w)))
             .unwrap_or(own.len());
+        // A period in a clause of its own right after the figure's (`from
+        // 875,000 to 840,000, in August to October 2024`).
+        let next_clause = || {
+            let rest = after.get(own.len() + 1..).map(first_clause).unwrap_or(&[]);
+            let opens = re.find(&words(rest).join(" ")).is_some_and(|m| m.start() == 0);
+            if opens {
+                read(rest, false)
+            } else {
+                None
+            }
+        };
         read(&own[..own_end], false)
+            .or_else(|| (own_end == own.len()).then(next_clause).flatten())
             .or_else(|| read(before, true))
             .map(|p| self.period_words(&p.split(' ').collect::<Vec<_>>()))
     }
@@ -633,6 +736,9 @@ impl SpacedReader<'_> {
         let head_end = rest.iter().position(|w| c.post_modifiers.iter().any(|q| q == w));
         let modifier = head_end
             .filter(|&at| at > 0 && !(rest[at] == "of" && c.generic_heads.iter().any(|g| g == rest[at - 1])))
+            // `outpatient visits at its hospitals` (health systems), `sales
+            // at our stores` (retail): the subject's own whole, no scope.
+            .filter(|&at| !rest.get(at + 1).is_some_and(|w| c.possessives.iter().any(|p| p == w)))
             .map(|at| self.first_np(&rest[at + 1..]))
             .filter(|m| !m.is_empty() && !self.is_time(m));
         let scope = match (scope, modifier) {
@@ -695,7 +801,14 @@ impl SpacedReader<'_> {
             }
             // A reduced relative clause: `crashes caused by`, `people aged 16`.
             let next = ws.get(end + 1).copied().unwrap_or("");
-            if end > 0 && w.ends_with("ed") && (c.prepositions.iter().any(|p| p == next) || has_digit(next)) {
+            // A past verb and its object: `passengers used the airport`,
+            // `patients visited the clinic`.
+            if end > 0
+                && w.ends_with("ed")
+                && (c.prepositions.iter().any(|p| p == next)
+                    || has_digit(next)
+                    || c.determiners.iter().any(|d| d == next))
+            {
                 break;
             }
             end += 1;
@@ -771,6 +884,267 @@ impl SpacedReader<'_> {
     }
 }
 
+/// The parts of a spaced core: the verb that counts it (`recorded: `), the
+/// noun phrase, and the scope in brackets (`(riverbend medical center)`).
+fn core_parts(core: &str) -> (Option<&str>, &str, Option<&str>) {
+    let (np, scope) = match core.split_once(" (") {
+        Some((np, rest)) => (np, Some(rest.trim_end_matches(')'))),
+        None => (core, None),
+    };
+    match np.split_once(": ") {
+        Some((verb, noun)) => (Some(verb), noun, scope),
+        None => (None, np, scope),
+    }
+}
+
+/// True when a period said of a count fits the period of the measure it
+/// may name: equal, or the month alone of the month with its year; no
+/// period only where the measure says none either; a measure with none fits any.
+fn period_fits(own: &Option<String>, measure: &Option<String>) -> bool {
+    match (own, measure) {
+        (None, None) => true,
+        (Some(a), Some(b)) => a == b || (b.starts_with(a.as_str()) && b[a.len()..].starts_with(' ')),
+        // A measure named without a period fits a count that says its own.
+        (Some(_), None) => true,
+        (None, Some(_)) => false,
+    }
+}
+
+/// Readings that need the whole release, once every figure is described.
+///
+/// A count named by one noun (`we recorded 68,000 admissions`, `handled
+/// 2.4 million passengers`) is said of many measures and anchors nothing
+/// alone; in a release where one measure only is named by that noun, with
+/// the same frame, unit and period, the count states it (`inpatient
+/// admissions`, a table's `Total passengers` row). A count whose sentence
+/// opens with a row name of a table that crosses sites with measures
+/// (`Eastgate Hospital, …, recorded 18,926 admissions`) is that row's. A
+/// change stated of such a count (`an increase of 6.4 percent`) follows it.
+pub(super) fn settle(
+    text: &str,
+    figures: &[Figure],
+    packs: &Packs,
+    tables: &Tables,
+    layout: &Layout,
+    out: &mut [Description],
+) {
+    let spaced: Vec<bool> = figures
+        .iter()
+        .zip(out.iter())
+        .map(|(f, d)| {
+            let pack = &packs.packs[f.pack];
+            d.legacy.is_none() && pack.spec.labels.order == LabelOrder::After && pack.measure_words.spec.words.is_some()
+        })
+        .collect();
+    if !spaced.iter().any(|&s| s) {
+        return;
+    }
+    let original: Vec<String> = out.iter().map(|d| d.core.clone()).collect();
+    let lone = |d: &Description| d.kind == Kind::Level && !d.anchored && !d.cell && !core_parts(&d.core).1.is_empty();
+    // The rows of tables that cross sites with measures: their cells'
+    // scopes in brackets.
+    let rows: BTreeSet<String> = out
+        .iter()
+        .zip(&spaced)
+        .filter(|(d, &s)| s && d.cell && d.kind == Kind::Level)
+        .filter_map(|(d, _)| core_parts(&d.core).2.map(str::to_string))
+        .collect();
+    if !rows.is_empty() {
+        for i in 0..figures.len() {
+            let d = &out[i];
+            let (verb, _, scope) = core_parts(&d.core);
+            if !spaced[i] || !lone(d) || verb.is_none() || scope.is_some() {
+                continue;
+            }
+            let figure = &figures[i];
+            let pack = &packs.packs[figure.pack];
+            let Some(classes) = &pack.measure_words.spec.words else { continue };
+            let reader = SpacedReader { text, figures, pack, words: &pack.measure_words, classes, tables };
+            let start = figure.sentence.start.min(figure.span.start);
+            // Only the sentence's opening is read: linear however long it runs.
+            let mut end = figure.span.start.min(start + OPENING_BYTES);
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let opening = tokens(&text[start..end], pack.spec.labels.boundaries.as_str());
+            // The clause's words up to its verb: `Eastgate Hospital recorded`.
+            let clause = words(first_clause(&opening));
+            let verb_at = clause.iter().position(|w| reader.is_verb(w) || reader.is_content_verb(w));
+            let subject = reader.content(&clause[..verb_at.unwrap_or(clause.len())]);
+            if rows.contains(&subject) {
+                out[i].core = format!("{} ({subject})", out[i].core);
+            }
+        }
+    }
+    // The one measure each lone count or change may name, among the
+    // named ones whose noun ends with the same word.
+    let measure_of = |d: &Description| -> String {
+        if d.kind == Kind::Level {
+            d.core.clone()
+        } else {
+            d.head.clone().unwrap_or_default()
+        }
+    };
+    let last_word = |m: &str| core_parts(m).1.rsplit(' ').next().unwrap_or("").to_string();
+    let paragraph = |i: usize| {
+        link::paragraph(layout, figures[i].span.start, packs.packs[figures[i].pack].spec.labels.paragraphs).start
+    };
+    // The nouns the release's tables name measures by: a table's row and
+    // column names are clean noun phrases, a clause's may not be.
+    let tabled: BTreeSet<String> = out
+        .iter()
+        .zip(&spaced)
+        .filter(|(d, &s)| s && d.cell && d.kind == Kind::Level)
+        .map(|(d, _)| core_parts(&d.core).1.to_string())
+        .collect();
+    let mut named: HashMap<(Kind, String), Vec<usize>> = HashMap::new();
+    for (j, c) in out.iter().enumerate() {
+        if spaced[j] && c.anchored && c.kind != Kind::Share {
+            named.entry((c.kind, last_word(&measure_of(c)))).or_default().push(j);
+        }
+    }
+    let mut adopted: Vec<(usize, usize)> = Vec::new();
+    for i in 0..figures.len() {
+        let d = &out[i];
+        let lone_change =
+            d.kind == Kind::Change && !d.anchored && !d.cell && d.head.as_ref().is_some_and(|h| !h.is_empty());
+        if !spaced[i] || !(lone(d) || lone_change) {
+            continue;
+        }
+        // `fell in 12 of the 18 sectors`: a part of what follows, not the
+        // subject's count.
+        let pack = &packs.packs[figures[i].pack];
+        let next = text[figures[i].span.end..].split_whitespace().next().unwrap_or("").to_lowercase();
+        if pack.spec.linking.relations.share_of.contains(&next) {
+            continue;
+        }
+        let own = measure_of(d);
+        let (verb, noun, scope) = core_parts(&own);
+        let Some(classes) = &pack.measure_words.spec.words else { continue };
+        let last = noun.rsplit(' ').next().unwrap_or("");
+        if d.kind == Kind::Level {
+            // The noun counted is written after the figure (`68,000
+            // admissions`), not guessed from the clause; a small count in
+            // words (`three questions`) and a span of time (`over 10 years`)
+            // name no measure of the release.
+            let written = &text[figures[i].span.clone()];
+            if singular(next.trim_end_matches(|c: char| !c.is_alphanumeric())) != last
+                || !written.chars().any(|c| c.is_ascii_digit())
+                || classes.times.iter().any(|t| t == last || singular(t) == last)
+            {
+                continue;
+            }
+        }
+        let here = paragraph(i);
+        let Some(pool) = named.get(&(d.kind, last_word(&own))).filter(|p| p.len() <= MAX_CANDIDATES) else {
+            continue;
+        };
+        let generic = |w: &str| classes.generic_modifiers.iter().any(|g| g == w);
+        let candidates = |exact: bool| -> Vec<usize> {
+            pool.iter()
+                .copied()
+                .filter(|&j| {
+                    let c = &out[j];
+                    let measure = measure_of(c);
+                    let (_, cn, cs) = core_parts(&measure);
+                    // Restated in another paragraph, as compatible measures
+                    // link (`cluster`): one paragraph's two counts of one
+                    // noun are two measures.
+                    paragraph(j) != here
+                        && c.frame == d.frame
+                        && c.unit == d.unit
+                        && c.previous == d.previous
+                        && cs == scope
+                        && period_fits(&d.period, &c.period)
+                        && (d.kind == Kind::Level || c.core == d.core || first_word(&c.core) == d.core)
+                        && if exact {
+                            cn == noun
+                        } else {
+                            // More words that name a kind of the noun
+                            // (`inpatient admissions`), not an average of it
+                            // (`average weekday boardings`).
+                            tabled.contains(cn)
+                                && cn.ends_with(noun)
+                                && cn[..cn.len() - noun.len()].ends_with(' ')
+                                && !cn[..cn.len() - noun.len()].split(' ').any(generic)
+                        }
+                })
+                .collect()
+        };
+        let mut found = candidates(true);
+        if found.is_empty() {
+            found = candidates(false);
+        }
+        let mut nouns: Vec<String> = found.iter().map(|&j| core_parts(&measure_of(&out[j])).1.to_string()).collect();
+        nouns.sort_unstable();
+        nouns.dedup();
+        if nouns.len() != 1 {
+            continue;
+        }
+        // The measure as the count's own verb names it, else as a table
+        // names it (no verb), else as first named.
+        let best = found
+            .iter()
+            .copied()
+            .min_by_key(|&j| {
+                let measure = measure_of(&out[j]);
+                let cv = core_parts(&measure).0.map(str::to_string);
+                (cv.as_deref() != verb || verb.is_none(), cv.is_some(), j)
+            })
+            .unwrap_or(found[0]);
+        adopted.push((i, best));
+    }
+    // Two different figures that would name one measure name none.
+    let mut by_measure: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for &(i, best) in &adopted {
+        by_measure.entry(best).or_default().push(i);
+    }
+    let mut renamed: BTreeMap<String, Option<String>> = BTreeMap::new();
+    for (best, figs) in by_measure {
+        let first = &out[figs[0]];
+        if figs.iter().any(|&i| out[i] != *first) {
+            continue;
+        }
+        let chosen = out[best].clone();
+        for i in figs {
+            if chosen.kind == Kind::Level {
+                let entry = renamed.entry(original[i].clone()).or_insert_with(|| Some(chosen.core.clone()));
+                if entry.as_deref() != Some(chosen.core.as_str()) {
+                    *entry = None;
+                }
+            }
+            let d = &mut out[i];
+            d.core = chosen.core.clone();
+            d.head = chosen.head.clone();
+            d.period = chosen.period.clone().or(d.period.take());
+            d.anchored = true;
+        }
+    }
+    // Changes of a count that now names its measure.
+    for i in 0..figures.len() {
+        let d = &mut out[i];
+        if !spaced[i] || d.kind != Kind::Change || d.anchored {
+            continue;
+        }
+        if let Some(Some(core)) = d.head.as_ref().and_then(|h| renamed.get(h)) {
+            d.head = Some(core.clone());
+            d.anchored = true;
+        }
+    }
+}
+
+/// The first word of a spaced core (`up` of `up year`).
+fn first_word(core: &str) -> &str {
+    core.split(' ').next().unwrap_or("")
+}
+
+/// The opening of a sentence read for a table row's name, in bytes.
+const OPENING_BYTES: usize = 200;
+
+/// Named measures sharing a last word beyond this many are not searched
+/// for the one a lone figure names: the search is linear in them.
+const MAX_CANDIDATES: usize = 64;
+
 /// A plural noun as its singular, by its spelling: `passengers` → `passenger`,
 /// `vacancies` → `vacancy`; `status`, `class`, `analysis` stay.
 fn singular(w: &str) -> String {
@@ -797,7 +1171,7 @@ const BASE_WORDS: usize = 8;
 
 #[cfg(test)]
 mod tests {
-    use crate::graph::measure::tests::{key, keys};
+    use crate::graph::measure::tests::{key, keys, keys_of};
 
     #[test]
     fn the_unemployment_rate_in_other_words_is_one_measure() {
@@ -967,5 +1341,127 @@ Core inflation was 3.1 percent.",
         let k =
             keys("The unemployment rate was 4.2%.\n\nThe employment rate was 74.8%.\n\nThe employment rate was 74.8%.");
         assert_ne!(key(&k, "4.2%", 0), key(&k, "74.8%", 0));
+    }
+
+    #[test]
+    fn a_count_named_by_one_noun_states_the_only_measure_that_noun_names() {
+        // A port and the courts: the lone noun links to the one measure a
+        // table names by it, whatever the verb.
+        let k = keys_of(
+            "release.md",
+            "| Terminal | Container moves | Vessel calls |\n|---|---:|---:|\n| East | 25,100 | 212 |\n| West | 16,130 | 148 |\n| Total | 41,230 | 360 |\n\nThe port recorded 41,230 container moves in March.\n\nWe handled more than 41,000 moves in March, the director said.\n",
+        );
+        assert_eq!(key(&k, "41,230", 0), key(&k, "more than 41,000", 0), "{k:?}");
+        let k = keys_of(
+            "release.md",
+            "| Court | Civil cases | Criminal cases |\n|---|---:|---:|\n| North | 5,000 | 900 |\n| Total | 8,412 | 1,710 |\n\nJudges resolved 8,412 cases, the report says.\n",
+        );
+        assert!(key(&k, "8,412", 1).contains("?/"), "{k:?}");
+        let k = keys_of(
+            "release.md",
+            "| Court | Civil cases | Hearings |\n|---|---:|---:|\n| North | 5,000 | 900 |\n| Total | 8,412 | 1,710 |\n\nJudges resolved 8,412 cases, the report says.\n",
+        );
+        assert_eq!(key(&k, "8,412", 0), key(&k, "8,412", 1), "{k:?}");
+        // Two measures named by the noun: the lone one links to neither.
+        let k = keys("The clinic recorded 3,100 outpatient visits.\n\nThe clinic recorded 2,400 home visits.\n\nNurses made 3,100 visits.");
+        assert!(key(&k, "3,100", 1).starts_with("?/"), "{k:?}");
+        // A noun phrase read from a clause, not named by a table, is no
+        // measure to name (`cost us … jobs`).
+        let k = keys("The downturn cost us 22 million jobs.\n\nSince then we created 600,000 jobs.");
+        assert!(key(&k, "600,000", 0).contains("?/"), "{k:?}");
+    }
+
+    #[test]
+    fn an_average_is_not_the_count_of_its_noun() {
+        // A museum and a transit line: average daily visitors are not visitors.
+        let k = keys("Average daily visitors were 4,100 in June.\n\nThe museum welcomed 96,000 visitors in June.");
+        assert!(key(&k, "96,000", 0).contains("?/"), "{k:?}");
+        let k = keys("Average weekday riders numbered 61,000 in May.\n\nThe line carried 1.4 million riders in May.");
+        assert!(key(&k, "1.4 million", 0).contains("?/"), "{k:?}");
+    }
+
+    #[test]
+    fn a_count_followed_by_of_is_a_part_of_what_follows() {
+        // Permits and prices: `in 9 of the 14 districts` counts districts.
+        let k = keys("The number of open permits was 5,200.\n\nPermits rose in 9 of the 14 districts.");
+        assert_ne!(key(&k, "5,200", 0), key(&k, "9", 0), "{k:?}");
+        let k = keys("The number of price increases was 31.\n\nIncreases came in 12 of the 20 categories.");
+        assert_ne!(key(&k, "31", 0), key(&k, "12", 0), "{k:?}");
+    }
+
+    #[test]
+    fn a_sentence_opening_with_a_table_row_is_that_rows_count() {
+        // Clinics and schools: a table crossing sites with measures names
+        // its rows; prose opening with a row's name counts that row.
+        let k = keys_of(
+            "release.md",
+            "| Site | Admissions | Births |\n|---|---:|---:|\n| North Clinic | 1,204 | 310 |\n| South Clinic | 980 | 250 |\n| Total | 2,184 | 560 |\n\nNorth Clinic, the larger of the two, recorded 1,204 admissions.\n\nWe recorded 2,184 admissions.\n",
+        );
+        assert_eq!(key(&k, "1,204", 0), key(&k, "1,204", 1), "{k:?}");
+        assert_ne!(key(&k, "1,204", 1), key(&k, "2,184", 1), "{k:?}");
+        let k = keys_of(
+            "release.md",
+            "| School | Enrolled pupils | Teachers |\n|---|---:|---:|\n| Hill School | 640 | 41 |\n| Vale School | 512 | 33 |\n\nHill School enrolled 640 pupils.\n",
+        );
+        assert_eq!(key(&k, "640", 0), key(&k, "640", 1), "{k:?}");
+    }
+
+    #[test]
+    fn a_change_stated_as_a_noun_is_the_change_of_the_figure_before() {
+        // Housing and hotels: `a drop of`, `an increase of` after a level.
+        let k = keys("The vacancy rate fell to 4.1 percent, a drop of 0.6 percentage points.\n\nThe vacancy rate fell 0.6 percentage points.");
+        assert_eq!(key(&k, "0.6 percentage points", 0), key(&k, "0.6 percentage points", 1), "{k:?}");
+        let k = keys("Hotel occupancy reached 81 percent in July, a record and an increase of 3 percentage points.\n\nHotel occupancy rose 3 percentage points.");
+        assert!(key(&k, "3 percentage points", 0).contains("hotel occupancy/up"), "{k:?}");
+        assert_eq!(key(&k, "3 percentage points", 0), key(&k, "3 percentage points", 1), "{k:?}");
+    }
+
+    #[test]
+    fn a_when_clause_after_a_base_states_the_base() {
+        // Ridership and retail: `over March 2024, when …` is last year's value.
+        let k = keys("Ridership rose 6 percent over March 2024, when 1.2 million riders used the system.");
+        assert!(key(&k, "1.2 million", 0).contains("mar 2024 上期"), "{k:?}");
+        assert!(!key(&k, "1.2 million", 0).contains("used"), "{k:?}");
+        let k = keys("Unit sales rose 4 percent over the first quarter of 2024, when stores sold 2.3 million units.");
+        assert!(key(&k, "2.3 million", 0).contains("上期"), "{k:?}");
+    }
+
+    #[test]
+    fn the_subjects_own_whole_is_no_scope() {
+        // Clinics and venues: `at its clinics`, `at our venues`.
+        let k = keys("Outpatient visits at its clinics were 52,000.\n\nOutpatient visits were 52,000.");
+        assert_eq!(key(&k, "52,000", 0), key(&k, "52,000", 1), "{k:?}");
+        let k = keys("Ticket revenue at our venues was $3.1 million.\n\nTicket revenue was $3.1 million.\n\nTicket revenue at the arena was $1.2 million.");
+        assert_eq!(key(&k, "$3.1 million", 0), key(&k, "$3.1 million", 1), "{k:?}");
+        assert_ne!(key(&k, "$3.1 million", 0), key(&k, "$1.2 million", 0), "{k:?}");
+    }
+
+    #[test]
+    fn a_period_in_its_own_clause_after_the_figure_is_the_figures() {
+        // Permits and payrolls.
+        let k = keys("The number of open permits fell from 5,400 to 5,200, in April to June 2025.");
+        assert!(key(&k, "5,200", 0).contains("apr-jun 2025"), "{k:?}");
+        let k = keys("Payrolled employees rose by 12,000 to 30.2 million, in July 2025.");
+        assert!(key(&k, "30.2 million", 0).contains("jul 2025"), "{k:?}");
+    }
+
+    #[test]
+    fn a_caption_names_what_a_tables_rows_count() {
+        // Library loans and farm harvests: the caption's noun joins each row.
+        let k = keys_of(
+            "release.md",
+            "Table 2. Library loans by branch\n\n| Branch | 2023 | 2024 |\n|---|---:|---:|\n| Central | 41,200 | 43,900 |\n| Riverside | 12,100 | 11,800 |\n\nCentral loans were 43,900 in the year.\n",
+        );
+        assert_eq!(key(&k, "43,900", 0), key(&k, "43,900", 1), "{k:?}");
+        assert!(key(&k, "43,900", 0).contains("central loan"), "{k:?}");
+        let k = keys(
+            "Exhibit 4. Estimated Harvests (thousands of bushels)\n\n                 Sep. 2025   Sep. 2024\nWinter wheat        412.5       398.1\nCorn                980.2       951.0\n",
+        );
+        assert!(key(&k, "412.5", 0).contains("winter wheat harvest"), "{k:?}");
+        // A sentence above a table is prose, not its caption.
+        let k = keys(
+            "The depot had a busy month for harvests.\n\n                 Sep. 2025   Sep. 2024\nWinter wheat        412.5       398.1\nCorn                980.2       951.0\n",
+        );
+        assert!(!key(&k, "412.5", 0).contains("harvest"), "{k:?}");
     }
 }
