@@ -503,5 +503,6 @@ fn repeats_the_bench_gold_names_are_caught() {
 
 /// Floors just under the rates measured when the bench's repeats were first
 /// mutated (zh 166/269, en 24/121; with the English reader zh 169/269, en
-/// 43/121); raise them as linking improves.
-const BENCH_REPEAT_FLOORS: &[(&str, f64)] = &[("zh", 0.61), ("en", 0.34)];
+/// 43/121; with its one-word counts and the Chinese subjects zh 175/269, en
+/// 51/121); raise them as linking improves.
+const BENCH_REPEAT_FLOORS: &[(&str, f64)] = &[("zh", 0.64), ("en", 0.41)];

@@ -792,4 +792,16 @@ mod tests {
         let k = keys("规模以上工业企业从业人员32.6万人。\n规模以上工业企业从业人数32.6万人。");
         assert_eq!(key(&k, "32.6万人", 0), key(&k, "32.6万人", 1));
     }
+
+    #[test]
+    fn a_season_of_work_and_a_conjunction_count_nothing() {
+        // Weather and power supply: `入汛以来`, `入夏以来` say when; `但` joins.
+        let k = keys("预计偏多。但入汛以来降雨量682.4毫米。");
+        assert!(
+            key(&k, "682.4毫米", 0).ends_with("] 降雨量|毫米") || key(&k, "682.4毫米", 0) == "降雨量|毫米",
+            "{k:?}"
+        );
+        let k = keys("入夏以来最高用电负荷1286.5万千瓦。");
+        assert!(!key(&k, "1286.5万千瓦", 0).contains("入夏"), "{k:?}");
+    }
 }
