@@ -13,6 +13,9 @@ use crate::lexicon::pack::CompiledPack;
 /// A figure at most this many characters after the previous one is counted under it.
 const ADJACENT_CHARS: usize = 2;
 
+/// The longest counted noun of a count that qualifies the next figure's noun.
+const QUALIFYING_NOUN_CHARS: usize = 8;
+
 /// A core shorter than this is counted under a head.
 const MIN_CORE_CHARS: usize = 2;
 
@@ -225,6 +228,13 @@ impl HanReader<'_> {
             core = format!("{}{}", self.norm(item), shared);
         }
         d.core = self.count_noun(core, figure.unit.as_deref());
+        // `5个项目的专项债券资金12.36亿元`: a count that qualifies the noun phrase
+        // bearing the next figure says which things the next figure is of; it
+        // is no measure the release states again.
+        if self.qualifies_next(i) {
+            d.anchored = false;
+            return d;
+        }
         let short_rate = self.pack.spec.linking.rate_suffixes.iter().any(|s| d.core.ends_with(s.as_str()))
             && d.core.chars().count() <= self.words.spec.short_rate_chars;
         // A figure right after another (`6个方面18条措施`) is counted under it.
@@ -272,6 +282,22 @@ impl HanReader<'_> {
             d.anchored = d.head.is_some();
         }
         d
+    }
+
+    /// True when the figure's counted noun is followed by `的` and a noun
+    /// phrase that bears the next figure of its clause: `5个项目的专项债券资金
+    /// 12.36亿元闲置` (audit), `3家企业的欠税1200万元` (tax).
+    fn qualifies_next(&self, i: usize) -> bool {
+        let figure = &self.figures[i];
+        let Some(next) = self.figures.get(i + 1).filter(|n| n.sentence == figure.sentence) else {
+            return false;
+        };
+        let Some(between) = self.text.get(figure.span.end..next.span.start) else { return false };
+        let Some((noun, phrase)) = between.split_once('的') else { return false };
+        let words = |s: &str| {
+            !s.is_empty() && s.chars().all(|c| c.is_alphabetic() && !self.pack.lexicon.boundaries.contains(c))
+        };
+        words(noun) && words(phrase) && noun.chars().count() <= QUALIFYING_NOUN_CHARS
     }
 
     /// A noun naming the count of a classifier says no more than the

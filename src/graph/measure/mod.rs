@@ -804,4 +804,18 @@ mod tests {
         let k = keys("入夏以来最高用电负荷1286.5万千瓦。");
         assert!(!key(&k, "1286.5万千瓦", 0).contains("入夏"), "{k:?}");
     }
+
+    #[test]
+    fn a_bureau_reports_and_a_qualifying_count_states_no_measure() {
+        // Audit and statistics: the bureau is the reporting body.
+        let k = keys("市审计局共完成审计项目86个。\n以上是本年度86个审计项目发现的问题。");
+        assert_eq!(key(&k, "86个", 0), key(&k, "86个", 1));
+        let k = keys("市统计局共调查住户1200户。\n调查住户1200户。");
+        assert_eq!(key(&k, "1200户", 0), key(&k, "1200户", 1));
+        // Audit and tax: `5个项目的…资金` says whose money, not a count restated.
+        let k = keys("完成审计项目86个。\n5个项目的专项债券资金12.36亿元闲置。\n3家企业的欠税1200万元已追缴。");
+        assert!(key(&k, "5个", 0).starts_with('?'), "{k:?}");
+        assert!(key(&k, "3家", 0).starts_with('?'), "{k:?}");
+        assert!(!key(&k, "12.36亿元", 0).starts_with('?'), "{k:?}");
+    }
 }
