@@ -157,9 +157,6 @@ pub fn normalise_han(raw: &str, pack: &CompiledPack) -> String {
     while let Some(c) = rest.chars().next() {
         if let Some((_, len)) = lexicon.fillers.longest_prefix(rest) {
             rest = &rest[len..];
-        } else if let Some((canonical, len)) = lexicon.synonyms.longest_prefix(rest) {
-            out.push_str(canonical);
-            rest = &rest[len..];
         } else {
             if !c.is_whitespace() {
                 out.push(c);
