@@ -125,6 +125,47 @@ fn figures_far_apart_on_one_line_render_as_small_windows() {
     assert!(out.len() < 4096 * report.findings().len(), "{} bytes of output", out.len());
 }
 
+/// Quoted cells of a data file read as a fixed-width table (`"$  1,452.4",`):
+/// a cell's bounds were drawn inside its sign, so the figure opened before
+/// its sentence and slicing the sentence up to it panicked.
+#[test]
+fn a_figure_never_opens_before_its_sentence() {
+    let rows = r#"[
+  {
+    "table": {
+      "table": [
+        [
+          "",
+          "2019",
+          "2018",
+          "2017"
+        ],
+        [
+          "Fixed Price",
+          "$  1,452.4",
+          "$  1,146.2",
+          "$  1,036.9"
+        ],
+        [
+          "Other",
+          "$  58.1",
+          "$  71.7",
+          "$  62.3"
+        ]
+      ]
+    }
+  }
+]
+"#;
+    check_everything(rows);
+    let docs = vec![Document::new("rows.json", rows)];
+    let release = crosscheck::check_with(docs, packs(), true).release;
+    for m in &release.mentions {
+        let f = &m.figure;
+        assert!(f.sentence.start <= f.span.start && f.span.end <= f.sentence.end, "{f:?}");
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(1000))]
 

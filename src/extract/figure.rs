@@ -378,6 +378,9 @@ fn read_figure(
             (sentence, label)
         }
     };
+    // A figure always stands inside its sentence, even when a cell's bounds
+    // are drawn narrower than its sign or its unit.
+    let sentence = sentence.start.min(start)..sentence.end.max(end);
     let object = label::object_of(&label, pack);
     Some(Figure {
         span: start..end,
