@@ -396,11 +396,7 @@ impl HanReader<'_> {
     /// The scope a sentence opens with: its first clause, when the figure
     /// stands in a later one (`在城区，查处案件86起` → `城区`).
     pub(super) fn sentence_scope(&self, i: usize) -> String {
-        let figure = &self.figures[i];
-        let start = figure.sentence.start.min(figure.span.start);
-        let words = &self.text[start..figure.span.start];
-        let boundaries = &self.pack.lexicon.boundaries;
-        let Some((cut, _)) = words.char_indices().find(|&(_, c)| c != '、' && boundaries.contains(c)) else {
+        let Some((_, words, cut)) = self.first_clause(i) else {
             return String::new();
         };
         let mut scope = self.norm(&words[..cut]);
@@ -410,6 +406,18 @@ impl HanReader<'_> {
             }
         }
         scope
+    }
+
+    /// The words of figure `i`'s sentence before it, where they start, and
+    /// where its first clause ends (a `、` joins list items and ends none);
+    /// `None` when the figure stands in the first clause.
+    fn first_clause(&self, i: usize) -> Option<(usize, &str, usize)> {
+        let figure = &self.figures[i];
+        let start = figure.sentence.start.min(figure.span.start);
+        let words = &self.text[start..figure.span.start];
+        let boundaries = &self.pack.lexicon.boundaries;
+        let (cut, _) = words.char_indices().find(|&(_, c)| c != '、' && boundaries.contains(c))?;
+        Some((start, words, cut))
     }
 
     /// The body a sentence opens with as its subject, when the figure stands
@@ -423,11 +431,7 @@ impl HanReader<'_> {
         if spec.bodies.is_empty() || self.figures[i].cell {
             return None;
         }
-        let figure = &self.figures[i];
-        let start = figure.sentence.start.min(figure.span.start);
-        let words = &self.text[start..figure.span.start];
-        let boundaries = &self.pack.lexicon.boundaries;
-        let (cut, _) = words.char_indices().find(|&(_, c)| c != '、' && boundaries.contains(c))?;
+        let (start, words, cut) = self.first_clause(i)?;
         if self.figures[first].span.start < start + cut || words[cut..].contains(['；', ';']) {
             return None;
         }
