@@ -2,6 +2,9 @@
 
 use std::collections::HashMap;
 
+use rust_decimal::Decimal;
+
+use crate::extract::Figure;
 use crate::interval::Interval;
 
 use super::{Check, Consistent, Context, Finding, Outcome, Severity};
@@ -103,7 +106,10 @@ fn run(cx: &Context, outcome: &mut Outcome) {
             // A probable link (compatible descriptions, not equal ones) is a
             // warning, unless the two values differ the way typos do.
             let certain = cx.mention(m).exact == cx.mention(reference).exact;
-            let typo = typo_like(cx.release.text_of(cx.mention(m)), cx.release.text_of(cx.mention(reference)));
+            let (fm, fr) = (&cx.mention(m).figure, &cx.mention(reference).figure);
+            let typo = typo_like(cx.release.text_of(cx.mention(m)), cx.release.text_of(cx.mention(reference)))
+                || slip_at_precision(fm, fr)
+                || slip_at_precision(fr, fm);
             let severity = if certain || typo { CHECK.severity } else { Severity::Warning };
             let why = if certain {
                 String::new()
@@ -177,7 +183,11 @@ pub fn typo_like(a: &str, b: &str) -> bool {
         // The same digits: a decimal point moved or another scale word.
         return a != b;
     }
-    // Short numbers differ in one digit all the time (25 and 28 reservoirs).
+    // Short numbers differ in one digit all the time (25 and 28 reservoirs),
+    // less often in two digits swapped (14 and 41).
+    if x.len() == 2 && y.len() == 2 {
+        return x[0] == y[1] && x[1] == y[0];
+    }
     if x.len().max(y.len()) < TYPO_DIGITS {
         return false;
     }
@@ -195,9 +205,67 @@ pub fn typo_like(a: &str, b: &str) -> bool {
             .any(|skip| long.iter().enumerate().filter(|&(i, _)| i != skip).map(|(_, c)| c).eq(short.iter()))
 }
 
+/// True when a rounded figure (`2.3万余人`, `近3200家`) differs from a
+/// precise one (`2.31万人`, `3186家`), read to the rounded one's last
+/// written digit, the way a slip of the keyboard does: `3.21万` read to the
+/// thousand is 3.2万, whose digits are `2.3万余`'s swapped; 3186 read to the
+/// hundred is 3100 or 3200, one digit from `近3400`. At least two digits
+/// must be written (`5万余` against 3.2万 is a different figure, not a slip).
+fn slip_at_precision(rounded: &Figure, precise: &Figure) -> bool {
+    rounded.qualifier.is_some() && precise.qualifier.is_none() && slip(rounded.value, precise.value)
+}
+
+/// `slip_at_precision` on the two values.
+fn slip(rounded: Decimal, precise: Decimal) -> bool {
+    if rounded.is_zero() {
+        return false;
+    }
+    let place = last_place(rounded);
+    let written = (rounded / place).trunc();
+    // One digit changed is a slip only in a figure written with three
+    // digits or more (`近3400`, `28万余`), as in `typo_like`; `6.5%左右`
+    // against 5.5% is another figure.
+    let one_changed = rounded.abs().normalize().to_string().chars().filter(char::is_ascii_digit).count() >= TYPO_DIGITS;
+    let near = precise / place;
+    let reads = [near.floor(), near.ceil()];
+    !reads.contains(&written)
+        && reads.into_iter().any(|read| digits_slip(&written.abs().to_string(), &read.abs().to_string(), one_changed))
+}
+
+/// The place value of a number's last non-zero digit: 1000 for 23000, 0.1
+/// for 8.7.
+fn last_place(value: Decimal) -> Decimal {
+    let value = value.abs().normalize();
+    if value.scale() > 0 {
+        return Decimal::new(1, value.scale());
+    }
+    let mut place = Decimal::ONE;
+    let ten = Decimal::TEN;
+    while (value % (place * ten)).is_zero() {
+        place *= ten;
+    }
+    place
+}
+
+/// Two digit strings of one length, at least two long, that differ in two
+/// neighbours swapped, or in one digit when `one_changed`.
+fn digits_slip(a: &str, b: &str, one_changed: bool) -> bool {
+    let (x, y): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if x.len() != y.len() || x.len() < 2 {
+        return false;
+    }
+    let differ: Vec<usize> = (0..x.len()).filter(|&i| x[i] != y[i]).collect();
+    (one_changed && differ.len() == 1)
+        || (differ.len() == 2
+            && differ[1] == differ[0] + 1
+            && x[differ[0]] == y[differ[1]]
+            && x[differ[1]] == y[differ[0]])
+}
+
 #[cfg(test)]
 mod tests {
-    use super::typo_like;
+    use super::{slip, typo_like};
+    use rust_decimal::Decimal;
 
     #[test]
     fn typos_are_one_digit_changed_swapped_added_or_dropped() {
@@ -209,5 +277,27 @@ mod tests {
         assert!(!typo_like("612.38万人次", "236.5万人次"));
         assert!(!typo_like("1829起", "1829起"));
         assert!(!typo_like("7300余起", "7650余起"));
+        assert!(typo_like("14次", "41次"));
+        assert!(!typo_like("14次", "44次"));
+    }
+
+    #[test]
+    fn a_rounded_figure_slips_against_the_precise_one_read_to_its_last_digit() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        // 2.3万余 against 3.21万: read to the thousand, 32 against 23.
+        assert!(slip(d("23000"), d("32100")));
+        // 近3400 against 3186: 31 or 32 against 34.
+        assert!(slip(d("3400"), d("3186")));
+        // 7.8亿 against 8.73亿: 87 against 78.
+        assert!(slip(d("780000000"), d("873000000")));
+        // A round figure with one digit is a different figure, not a slip,
+        // and so is one with two written digits, one of them changed.
+        assert!(!slip(d("50000"), d("32000")));
+        assert!(!slip(d("6.5"), d("5.5")));
+        assert!(slip(d("6.5"), d("5.62")));
+        // Far apart at any precision.
+        assert!(!slip(d("4800"), d("3186")));
+        // The same at its precision: no slip (and no mismatch).
+        assert!(!slip(d("3200"), d("3186")));
     }
 }
