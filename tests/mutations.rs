@@ -9,6 +9,8 @@
 //! - `figure`: a digit edit (two neighbours swapped, or one digit +2) of a
 //!   mention whose key another mention shares, such that the new interval
 //!   meets none of the others (1829→1892, 7300余→7500余, 38.91万→39.81万);
+//!   a mention linked by its agreeing values alone is left out, since an
+//!   edit unlinks it rather than making it conflict;
 //! - `rate`: a stated rate moved by 5 or 10 points off its computed range
 //!   (97.6%→92.6%, 66%→76%);
 //! - `change`: a stated change moved by 5 or 10 points (29.8%→19.8%), or a
@@ -28,6 +30,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use crosscheck::check::Severity;
+use crosscheck::graph::measure::Confidence;
 use crosscheck::graph::Relation;
 use crosscheck::{Document, Interval, Packs};
 
@@ -139,7 +142,7 @@ fn mutants(name: &str, text: &str, packs: &Packs) -> Vec<Mutant> {
     // figure: a mention of a repeated measure, edited off all the others.
     let mut by_key: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (m, mention) in mentions.iter().enumerate() {
-        if mention.linkable {
+        if mention.linkable && mention.confidence != Confidence::Agreeing {
             by_key.entry(mention.key.to_string()).or_default().push(m);
         }
     }

@@ -73,7 +73,7 @@ fn han_label(
     }
 
     // Ellipsis: `排查各类矛盾纠纷7500余起,化解7300余起` → `化解矛盾纠纷`.
-    if spec.verbs.contains(&label) {
+    if is_verb_chain(&label, pack) {
         let earlier = previous
             .iter()
             .rev()
@@ -105,6 +105,20 @@ fn noun_end(noun: &str, pack: &CompiledPack) -> Option<usize> {
         }
     }
     None
+}
+
+/// True when a label is verbs only: one (`化解`) or a chain of them
+/// (`督促整改` in fire safety, `排查化解` in mediation, `查处办结` in market
+/// regulation), which count the object of the figure before.
+fn is_verb_chain(label: &str, pack: &CompiledPack) -> bool {
+    let mut rest = label;
+    while !rest.is_empty() {
+        match pack.lexicon.verbs.longest_prefix(rest) {
+            Some((_, len)) if len > 0 => rest = &rest[len..],
+            _ => return false,
+        }
+    }
+    !label.is_empty()
 }
 
 /// What a label counts without its verb: the object a later bare verb or

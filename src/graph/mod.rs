@@ -107,10 +107,13 @@ impl Release {
         for (i, doc) in doc_of.iter().enumerate() {
             members_of[release_of[*doc]].push(i);
         }
+        let stated: Vec<measure::Stated> =
+            per_doc.iter().flat_map(|(_, figures, _, _)| figures.iter().map(measure::Stated::of)).collect();
         for members in members_of {
             let (ds, ps): (Vec<measure::Description>, Vec<(usize, usize)>) =
                 members.iter().map(|&i| (descriptions[i].clone(), paragraphs[i])).unzip();
-            for (i, key) in members.into_iter().zip(measure::cluster(&ds, &ps, &coordinated)) {
+            let vs: Vec<measure::Stated> = members.iter().map(|&i| stated[i].clone()).collect();
+            for (i, key) in members.into_iter().zip(measure::cluster(&ds, &ps, &vs, &coordinated)) {
                 clustered[i] = Some(key);
             }
         }

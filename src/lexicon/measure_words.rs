@@ -32,6 +32,12 @@ pub struct MeasureSpec {
     /// comparison (`较去年同期的` 43.81亿元, `由` 75.2%, `from` $9.1 billion).
     #[serde(default)]
     pub previous: Option<String>,
+    /// A regex matching the comparison words before a base that names its
+    /// measure again (`较去年` 最高负荷1177.0万千瓦, `比上年末` 贷款余额2100亿元):
+    /// the words after it, when they end as the level before ends, are the
+    /// measure's name, and the figure is its base.
+    #[serde(default)]
+    pub named_previous: Option<String>,
     /// A regex matching the end of the words before a level reached
     /// (`提高到` 78.4%, `to` 4.2%): the figure is the level of the measure
     /// whose earlier value was just given.
@@ -185,6 +191,10 @@ pub struct ClauseWords {
 pub struct BaseSpec {
     pub id: String,
     pub words: Vec<String>,
+    /// Verbs of change that name this base when no base is written
+    /// (`偏多` compares with the normal: 降水偏多23.8%).
+    #[serde(default)]
+    pub verbs: Vec<String>,
 }
 
 /// [`MeasureSpec`], compiled.
@@ -195,6 +205,7 @@ pub struct MeasureWords {
     pub spans: Option<LazyRegex>,
     pub dates: Option<LazyRegex>,
     pub previous: Option<LazyRegex>,
+    pub named_previous: Option<LazyRegex>,
     pub level_after: Option<LazyRegex>,
     pub share: Option<LazyRegex>,
     pub base_pattern: Option<LazyRegex>,
@@ -215,11 +226,18 @@ impl MeasureWords {
             spans: compile("spans", &spec.spans, false)?,
             dates: compile("dates", &spec.dates, false)?,
             previous: compile("previous", &spec.previous, true)?,
+            named_previous: compile("named_previous", &spec.named_previous, false)?,
             level_after: compile("level_after", &spec.level_after, true)?,
             share: compile("share", &spec.share, true)?,
             base_pattern: compile("base_pattern", &spec.base_pattern, false)?,
             spec: spec.clone(),
         })
+    }
+
+    /// The base a verb of change names by itself (`偏多` → `较常年`), if any:
+    /// `words` starts with the verb.
+    pub fn base_of_verb(&self, words: &str) -> Option<&str> {
+        self.spec.bases.iter().find(|b| b.verbs.iter().any(|v| words.starts_with(v.as_str()))).map(|b| b.id.as_str())
     }
 
     /// The canonical base named at the end of `words`, or anywhere in them.

@@ -119,6 +119,20 @@ impl HanReader<'_> {
             }
             return d;
         }
+        // A base that names its measure again: `最高用电负荷达到1286.5万千瓦，
+        // 较去年最高负荷1177.0万千瓦增加…` (power), `贷款余额2486亿元，比上年末
+        // 贷款余额2100亿元增加…` (lending). The name must end in the level's
+        // last two characters, so `比上年增加12起` is no base.
+        if let Some(p) = self.named_base(clause).and_then(|name| {
+            let name = self.norm(name);
+            let tail = |s: &str| s.chars().rev().take(MIN_CORE_CHARS).collect::<String>();
+            level_before(is_percent).filter(|&p| !done[p].core.is_empty() && tail(&done[p].core) == tail(&name))
+        }) {
+            d.previous = true;
+            d.core = done[p].core.clone();
+            d.head = done[p].head.clone();
+            return d;
+        }
         // The level reached after its base: `由75.2%提高到78.4%`.
         if self.words.level_after.as_ref().is_some_and(|re| re.is_match(clause)) {
             if let Some(p) = earlier.clone().rev().find(|&p| done[p].previous) {
@@ -176,9 +190,18 @@ impl HanReader<'_> {
                     let sentence = &self.text[sentence_start..segment_start.max(sentence_start)];
                     self.words.base_in(sentence)
                 })
+                .or_else(|| self.words.base_of_verb(&clause[at..]))
                 .unwrap_or(&self.words.spec.default_base);
             // A base named by a time (`比前五年`, `较2002年`) is a base of its own.
-            let named = self.words.base_pattern.as_ref().and_then(|re| re.find(before)).map(|m| m.as_str());
+            // One the bases list knows (`比上年` is 同比) keeps its id.
+            let known = |n: &&str| self.words.spec.bases.iter().any(|b| b.words.iter().any(|w| w == n));
+            let named = self
+                .words
+                .base_pattern
+                .as_ref()
+                .and_then(|re| re.find(before))
+                .map(|m| m.as_str())
+                .filter(|n| !known(n));
             let base = if averaged { "年均" } else { named.unwrap_or(base) };
             d.core = format!("{base}{direction}");
             let own = match item {
@@ -448,6 +471,14 @@ impl HanReader<'_> {
         Some(self.norm(subject))
     }
 
+    /// The name a base gives its measure after the comparison words
+    /// (`较去年最高负荷` → `最高负荷`), when the clause opens with them.
+    fn named_base<'c>(&self, clause: &'c str) -> Option<&'c str> {
+        let m = self.words.named_previous.as_ref()?.find(clause)?;
+        let name = &clause[m.end()..];
+        (m.start() == 0 && name.chars().count() >= MIN_CORE_CHARS).then_some(name)
+    }
+
     /// Where a share's words (`占…比重`, `占比`) start in `words`, if they hold one.
     fn share_start(&self, words: &str) -> Option<usize> {
         let re = self.words.share.as_ref()?;
@@ -651,9 +682,42 @@ pub(super) fn enumerations(
             for (&f, part) in run.iter().zip(distributed(&parts)) {
                 items.insert(f, part);
             }
+        } else if let Some(levels) = changed_levels(text, figures, first, &run, &segment[at..], pack) {
+            for (&f, level) in run.iter().zip(levels) {
+                items.insert(f, figures[level].label.clone());
+            }
         }
         i = run.last().map_or(i, |&l| l) + 1;
     }
+}
+
+/// The levels a run of changes after `分别` spreads over when no list of
+/// words stands before it: the counts stated just before, one per change, in
+/// order. `发生事故1862起，死亡214人，受伤2031人，同比分别下降11.3%、8.9%和6.2%`
+/// (road safety), `受理案件8.6万件、审结8.1万件，同比分别增长5.2%、6.8%` (courts).
+fn changed_levels(
+    text: &str,
+    figures: &[Figure],
+    first: usize,
+    run: &[usize],
+    after: &str,
+    pack: &CompiledPack,
+) -> Option<Vec<usize>> {
+    let changes = &pack.spec.linking.changes;
+    let change_words = || changes.increase.iter().chain(&changes.decrease);
+    let is_change = |f: &Figure| matches!(f.unit.as_deref(), Some("%" | "个百分点"));
+    let names_change = change_words().any(|w| after.trim_end_matches(['了', ' ']).ends_with(w.as_str()));
+    if run.len() < 2 || !names_change || !run.iter().all(|&f| is_change(&figures[f])) {
+        return None;
+    }
+    let levels: Vec<usize> =
+        (first..run[0]).filter(|&p| !is_change(&figures[p]) && !figures[p].label.is_empty()).collect();
+    let levels = levels.get(levels.len().checked_sub(run.len())?..)?.to_vec();
+    // Only counts that state no change of their own before the run's words.
+    let start = figures[run[0]].span.start;
+    let before_run = &text[figures[levels[0]].span.end.min(start)..start];
+    let own_words = &before_run[..before_run.len().saturating_sub(after.len())];
+    (!change_words().any(|w| own_words.contains(w.as_str()))).then_some(levels)
 }
 
 /// The items of a list with the noun the last one carries for all:

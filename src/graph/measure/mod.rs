@@ -13,8 +13,11 @@
 //! all else equal) link too, as a probable link,
 //! when every description of the set is compatible with every other: a
 //! shorter label that fits two different longer ones (`接待游客` in
-//! `乡村旅游点接待游客` and `A级旅游景区接待游客`) links to neither. Keys never
-//! depend on values.
+//! `乡村旅游点接待游客` and `A级旅游景区接待游客`) links to neither, unless
+//! its values agree with one of them only and say enough to tell (`612万余人`
+//! beside `612.47万人`). Equal descriptions link whatever their values: a
+//! certain link, and so an error when the values differ, never depends on
+//! them.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -24,6 +27,7 @@ use crate::extract::Clauses;
 use crate::extract::Figure;
 use crate::graph::key::{Head, MeasureKey};
 use crate::graph::link::{self, Frames};
+use crate::interval::Interval;
 use crate::lexicon::pack::{LabelOrder, Packs};
 use crate::span::Layout;
 
@@ -121,6 +125,13 @@ impl Description {
     /// kind, base and unit; heads one inside the other; cores equal or one
     /// ending with the other.
     fn compatible(&self, other: &Description, coordinated: &[String]) -> bool {
+        self.fits(other, coordinated, false)
+    }
+
+    /// `compatible`, and with `loosely` a level's core may also hold the
+    /// other's words with modifiers between them (`modified`): evidence
+    /// enough only with agreeing values beside it.
+    fn fits(&self, other: &Description, coordinated: &[String], loosely: bool) -> bool {
         if self.legacy.is_some() || other.legacy.is_some() || !self.anchored || !other.anchored {
             return false;
         }
@@ -141,6 +152,7 @@ impl Description {
             }
             && if self.kind == Kind::Level {
                 ends_alike(&self.core, &other.core, coordinated)
+                    || (loosely && modified(&self.core, &other.core, coordinated))
             } else {
                 // A change with its base written (`up 0.8 percent from February`)
                 // fits one whose base is left unsaid (`up 0.8 percent`).
@@ -184,6 +196,40 @@ fn ends_alike(a: &str, b: &str, coordinated: &[String]) -> bool {
     short == long
         || (short.chars().count() >= MIN_SHARED_CHARS && long.ends_with(short) && on_word())
         || (!a.is_ascii() && reordered(a, b))
+}
+
+/// True when the longer core is the shorter with modifiers written inside
+/// it: the same first and last word, the shorter's words in order
+/// (`举办赛事活动` in `举办体育赛事活动`, sport; `发生一般事故` in
+/// `发生特种设备一般事故`, safety; `new cases` in `new confirmed cases`).
+/// A part and its whole read this way too (`抓获在逃人员`, `抓获命案在逃人员`),
+/// so it is evidence only beside agreeing values.
+fn modified(a: &str, b: &str, coordinated: &[String]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let words = |s: &str| -> Vec<String> {
+        if s.is_ascii() {
+            s.split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect()
+        } else {
+            s.chars().map(String::from).collect()
+        }
+    };
+    let (short_words, long_words) = (words(short), words(long));
+    if short_words.len() < MIN_SHARED_CHARS || short_words.len() >= long_words.len() {
+        return false;
+    }
+    if short_words.first() != long_words.first() || short_words.last() != long_words.last() {
+        return false;
+    }
+    // The shorter's words in order in the longer, and its last word's tail
+    // ending the longer the way `ends_alike` reads it.
+    let mut rest = long_words.iter();
+    let in_order = short_words.iter().all(|w| rest.any(|l| l == w));
+    let tail_chars = if short.is_ascii() { 1 } else { MIN_SHARED_CHARS };
+    let tail: Vec<&String> = short_words.iter().rev().take(tail_chars).collect();
+    let long_tail: Vec<&String> = long_words.iter().rev().take(tail_chars).collect();
+    in_order
+        && tail == long_tail
+        && !coordinated.iter().any(|w| long.contains(w.as_str()) && !short.contains(w.as_str()))
 }
 
 /// English periods are often left unsaid where the release's month is
@@ -371,6 +417,10 @@ pub enum Confidence {
     Certain,
     /// Its description is compatible with the measure's.
     Probable,
+    /// Its description fits the measure's and fits others too, or fits only
+    /// loosely, and its values agree with the measure's alone: linked by its
+    /// values, so a changed value unlinks it rather than conflicting.
+    Agreeing,
 }
 
 /// The measure key of each figure of a release, from their descriptions:
@@ -380,6 +430,7 @@ pub enum Confidence {
 pub fn cluster(
     descriptions: &[Description],
     paragraphs: &[(usize, usize)],
+    values: &[Stated],
     coordinated: &[String],
 ) -> Vec<(MeasureKey, Confidence)> {
     // Exact groups, in order of first mention.
@@ -483,18 +534,92 @@ pub fn cluster(
             }
         }
     }
+    // A group that no clique took, whose description fits several others
+    // that do not fit each other (`参保` beside `职工医保参保`, `居民医保参保`
+    // and `基本医疗保险参保`), or fits one only loosely (`举办赛事活动`,
+    // `举办体育赛事活动`), links to the one set whose values it agrees with,
+    // when one of them is telling (three significant digits or more): a
+    // reader takes `612万余人` as the `612.47万人` restated. This link is
+    // probable and never a finding's reason: its values agree.
+    let mut common: Vec<Option<Interval>> =
+        groups.iter().map(|(_, mentions)| Interval::common(mentions.iter().map(|&m| &values[m].interval))).collect();
+    let mut telling: Vec<bool> =
+        groups.iter().map(|(_, mentions)| mentions.iter().any(|&m| values[m].telling)).collect();
+    let mut by_value = vec![false; groups.len()];
+    for (g, c) in common.iter_mut().enumerate() {
+        if merged_into[g] != g {
+            *c = None;
+        }
+    }
+    for members in blocks.values() {
+        if members.len() < 2 || members.len() > MAX_BLOCK {
+            continue;
+        }
+        for &a in members {
+            let alone = merged_into[a] == a && members.iter().all(|&g| g == a || merged_into[g] != a);
+            let Some(own) = common[a].filter(|_| alone) else { continue };
+            let mut targets: Vec<usize> = members
+                .iter()
+                .filter(|&&b| b != a)
+                .filter(|&&b| descriptions[groups[a].0].fits(&descriptions[groups[b].0], coordinated, true))
+                .map(|&b| merged_into[b])
+                .filter(|&t| {
+                    let pa = paragraphs_of(a);
+                    (telling[a] || telling[t])
+                        && common[t].as_ref().is_some_and(|c| c.intersects(&own))
+                        && members
+                            .iter()
+                            .filter(|&&g| merged_into[g] == t)
+                            .all(|&g| paragraphs_of(g).iter().all(|p| !pa.contains(p)))
+                })
+                .collect();
+            targets.sort_unstable();
+            targets.dedup();
+            if let [t] = targets[..] {
+                merged_into[a] = t;
+                by_value[a] = true;
+                common[t] = Interval::common([common[t].as_ref(), Some(&own)].into_iter().flatten());
+                telling[t] |= telling[a];
+                common[a] = None;
+            }
+        }
+    }
     descriptions
         .iter()
         .enumerate()
         .map(|(i, d)| {
             let g = group_of[i];
             let target = merged_into[g];
-            let confidence = if target == g { Confidence::Certain } else { Confidence::Probable };
+            let confidence = match (target == g, by_value[g]) {
+                (true, _) => Confidence::Certain,
+                (false, false) => Confidence::Probable,
+                (false, true) => Confidence::Agreeing,
+            };
             let key = if target == g { d.key() } else { descriptions[groups[target].0].key() };
             (key, confidence)
         })
         .collect()
 }
+
+/// What the clustering knows of a figure's value: its interval, and whether
+/// it is telling enough to say two figures are one (three significant digits
+/// or more: `612.47万`, `3186`; not `2起` or `近6万`).
+#[derive(Debug, Clone)]
+pub struct Stated {
+    pub interval: Interval,
+    pub telling: bool,
+}
+
+impl Stated {
+    pub fn of(figure: &Figure) -> Stated {
+        let digits = figure.value.abs().normalize().mantissa().to_string();
+        let significant = digits.trim_end_matches('0').len();
+        Stated { interval: figure.interval, telling: significant >= TELLING_DIGITS }
+    }
+}
+
+/// The fewest significant digits of a telling value.
+const TELLING_DIGITS: usize = 3;
 
 /// What groups must share to be compared: frame, kind, base flag, unit and
 /// the last characters of the core.
@@ -529,7 +654,8 @@ mod tests {
             .collect();
         let coordinated: Vec<String> =
             packs.packs.iter().flat_map(|p| p.measure_words.spec.coordinated.clone()).collect();
-        let keys = cluster(&descriptions, &paragraphs, &coordinated);
+        let values: Vec<Stated> = figures.iter().map(Stated::of).collect();
+        let keys = cluster(&descriptions, &paragraphs, &values, &coordinated);
         figures.iter().zip(keys).map(|(f, (k, _))| (text[f.span.clone()].to_string(), k.to_string())).collect()
     }
 
@@ -593,6 +719,98 @@ mod tests {
         assert_ne!(short, key(&k, "236.5万人次", 0));
         let k = keys("邮政行业寄递业务量累计完成15.2亿件。\n寄递业务量15.2亿件。");
         assert_eq!(key(&k, "15.2亿件", 0), key(&k, "15.2亿件", 1));
+    }
+
+    #[test]
+    fn an_ambiguous_shorter_label_links_to_the_one_whose_values_agree() {
+        // Social assistance and insurance: the shorter label fits three
+        // longer ones; the telling value names which one is restated.
+        let k = keys(
+            "全市城乡低保对象5.92万人，其中城市低保对象1.21万人、农村低保对象4.71万人。\n全市近6万名低保对象全部纳入动态监测。",
+        );
+        assert_eq!(key(&k, "5.92万人", 0), key(&k, "近6万名", 0));
+        let k = keys("全市基本医疗保险参保612.47万人。\n职工医保参保268.35万人。\n居民医保参保344.12万人。\n目前参保人员已达612万余人。");
+        assert_eq!(key(&k, "612.47万人", 0), key(&k, "612万余人", 0));
+        // Values that agree with none, or only a round figure beside them,
+        // leave it apart.
+        let k = keys("全市基本医疗保险参保612.47万人。\n职工医保参保268.35万人。\n居民医保参保344.12万人。\n目前参保人员已达700万余人。");
+        assert_ne!(key(&k, "612.47万人", 0), key(&k, "700万余人", 0));
+        let k = keys(
+            "全市城乡低保对象6万人，其中城市低保对象2万人、农村低保对象4万人。\n全市近6万名低保对象全部纳入动态监测。",
+        );
+        assert_ne!(key(&k, "6万人", 0), key(&k, "近6万名", 0));
+    }
+
+    #[test]
+    fn an_object_with_modifiers_inside_links_only_beside_agreeing_values() {
+        // Sport and special equipment: modifiers written inside the object.
+        let k = keys("全市共举办体育赛事活动1260场。\n今年我市举办赛事活动1260场。");
+        assert_eq!(key(&k, "1260场", 0), key(&k, "1260场", 1));
+        let k = keys("全年发生特种设备一般事故132起。\n今年全市发生一般事故132起。");
+        assert_eq!(key(&k, "132起", 0), key(&k, "132起", 1));
+        // A part and its whole read the same way: apart when values differ.
+        let k = keys("全年抓获命案在逃人员126人。\n全年抓获在逃人员1862人。");
+        assert_ne!(key(&k, "126人", 0), key(&k, "1862人", 0));
+    }
+
+    #[test]
+    fn changes_after_fenbie_spread_over_the_counts_before_them() {
+        // Road safety and courts: no list of words, the counts name the items.
+        let k = keys(
+            "全市发生道路交通事故1862起，死亡214人，受伤2031人，同比分别下降11.3%、8.9%和6.2%。\n死亡人数下降8.9%。",
+        );
+        assert!(key(&k, "11.3%", 0).contains("发生道路交通事故"), "{k:?}");
+        assert_eq!(key(&k, "8.9%", 0), key(&k, "8.9%", 1));
+        assert!(key(&k, "6.2%", 0).contains("受伤"), "{k:?}");
+        let k = keys("全市法院受理案件8.6万件、审结8.1万件，同比分别增长5.2%、6.8%。");
+        assert_ne!(key(&k, "5.2%", 0), key(&k, "6.8%", 0));
+        assert!(key(&k, "6.8%", 0).contains("审结"), "{k:?}");
+    }
+
+    #[test]
+    fn a_chain_of_verbs_counts_the_object_before_it() {
+        // Fire safety and market regulation: `督促整改` and `查处办结` are verbs
+        // only, and count what the figure before them counts.
+        // Values that differ: the link is the descriptions', not the values'.
+        let k = keys("全市发现火灾隐患4.12万处，督促整改3.97万处。\n督促整改火灾隐患3.79万处。");
+        assert_eq!(key(&k, "3.97万处", 0), key(&k, "3.79万处", 0));
+        let k = keys("受理投诉举报1.2万件，查处办结1.1万件。\n查处办结投诉举报1.3万件。");
+        assert_eq!(key(&k, "1.1万件", 0), key(&k, "1.3万件", 0));
+    }
+
+    #[test]
+    fn a_base_that_names_its_measure_again_is_the_base() {
+        // Power supply and lending: the base restates the measure's name.
+        let k = keys(
+            "全市最高用电负荷达到1286.5万千瓦，较去年最高负荷1177.0万千瓦增加109.5万千瓦，增长9.3%。\n最高用电负荷1286.5万千瓦，同比增长9.3%。",
+        );
+        assert_eq!(key(&k, "9.3%", 0), key(&k, "9.3%", 1));
+        assert_ne!(key(&k, "1177.0万千瓦", 0), key(&k, "1286.5万千瓦", 0));
+        let k = keys("各项贷款余额2486亿元，比上年末贷款余额2100亿元增加386亿元。\n各项贷款余额2486亿元。");
+        assert_eq!(key(&k, "2486亿元", 0), key(&k, "2486亿元", 1));
+        assert_ne!(key(&k, "2100亿元", 0), key(&k, "2486亿元", 0));
+        // A change verb after the comparison words names no base.
+        let k = keys("全市发生火灾120起，比上年增加12起。\n火灾起数比上年增加12起。");
+        assert_eq!(key(&k, "12起", 0), key(&k, "12起", 1));
+    }
+
+    #[test]
+    fn a_verb_of_departure_from_the_normal_compares_with_the_normal() {
+        // Weather and water: 偏多/偏少 with no base written are against the normal.
+        let k = keys(
+            "入汛以来全市降水量1286毫米，较常年同期偏多23.8%。\n入汛以来全市降水量偏多23.8%。\n全年来水量偏少31.2%。",
+        );
+        assert_eq!(key(&k, "23.8%", 0), key(&k, "23.8%", 1));
+        assert!(key(&k, "31.2%", 0).contains("较常年"), "{k:?}");
+    }
+
+    #[test]
+    fn a_spending_verb_with_its_purpose_before_it_names_a_measure() {
+        // Science and education: 研发投入, 财政投入 are measures; a bare 安排 is not.
+        let k = keys("全社会研发投入186.4亿元，增长11.8%。\n全年全社会研发投入186.4亿元。");
+        assert_eq!(key(&k, "186.4亿元", 0), key(&k, "186.4亿元", 1));
+        let k = keys("今年中央财政将安排2762亿元。\n今年中央财政将安排2762亿元。");
+        assert!(key(&k, "2762亿元", 0).contains('?'), "{k:?}");
     }
 
     #[test]
