@@ -30,7 +30,7 @@ pub struct LineIndex {
 
 /// Bytes between two stored counts of a [`LineIndex`]; a column closer than
 /// twice this to its line's start is counted directly.
-const COUNT_STRIDE: usize = 256;
+const COUNT_STRIDE: usize = 64;
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {

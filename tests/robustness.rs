@@ -125,6 +125,28 @@ fn figures_far_apart_on_one_line_render_as_small_windows() {
     assert!(out.len() < 4096 * report.findings().len(), "{} bytes of output", out.len());
 }
 
+/// A total with hundreds of parts after 其中 that exceed it: miette drew every
+/// label in each snippet of the finding, the square of the parts' number. The
+/// human report underlines a few and counts the rest; JSON keeps them all.
+#[test]
+fn a_finding_over_many_parts_shows_a_few_and_counts_the_rest() {
+    let parts: Vec<String> = (0..400).map(|i| format!("第{i}类案件{}起", 10 + i % 7)).collect();
+    let text = format!("全年共查处案件1200起。其中{}。\n", parts.join("，"));
+    let report = crosscheck::check_with(vec![Document::new("a.txt", text.as_str())], packs(), false);
+    let labels = report.findings().iter().map(|f| f.labels.len()).max().unwrap_or(0);
+    assert!(labels >= 400, "the parts exceed their total: {labels} labels");
+    let human = HumanOptions { color: false, width: 80, explain: false };
+    let mut out = Vec::new();
+    write_check(&mut out, &report, CheckFormat::Human, human).unwrap();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains(&format!("… and {} more figures not shown here", labels - 32)), "{out}");
+    assert!(out.matches("another part").count() <= 32, "{out}");
+    let mut json = Vec::new();
+    write_check(&mut json, &report, CheckFormat::Json, human).unwrap();
+    let json = String::from_utf8(json).unwrap();
+    assert!(json.matches("another part").count() >= 399, "JSON lists every part");
+}
+
 /// Quoted cells of a data file read as a fixed-width table (`"$  1,452.4",`):
 /// a cell's bounds were drawn inside its sign, so the figure opened before
 /// its sentence and slicing the sentence up to it panicked.

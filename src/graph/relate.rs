@@ -368,12 +368,25 @@ fn role_of(fig: &Fig<'_>, previous: Option<Role>, pack: &CompiledPack) -> Role {
     // is no change between two stated values; `average price … rose by` is.
     let changes = &pack.spec.linking.changes;
     let lower = lead.to_lowercase();
+    // Whether `w`, `sep` and `d` stand in a row in `hay`: tried at each place
+    // `w` starts (overlapping ones too), without writing each pair out for
+    // every figure.
+    let in_a_row = |hay: &str, w: &str, sep: &str, d: &str| {
+        let mut from = 0;
+        while let Some(i) = hay.get(from..).and_then(|rest| rest.find(w)).map(|i| from + i) {
+            if hay[i + w.len()..].strip_prefix(sep).is_some_and(|rest| rest.starts_with(d)) {
+                return true;
+            }
+            from = i + hay[i..].chars().next().map_or(1, char::len_utf8);
+        }
+        false
+    };
     let averaged = changes.averaged.iter().any(|w| {
         changes.increase.iter().chain(&changes.decrease).any(|d| {
             if spaced(pack) {
-                lower.contains(&format!("{w} {d}"))
+                in_a_row(&lower, w, " ", d)
             } else {
-                lead.contains(&format!("{w}{d}"))
+                in_a_row(lead, w, "", d)
             }
         })
     });

@@ -1,6 +1,7 @@
 //! miette diagnostics for people, as rustc writes them: each finding with
 //! its figures underlined in their lines, then a summary.
 
+use std::collections::HashMap;
 use std::io::{self, Write};
 
 use miette::{
@@ -35,11 +36,40 @@ fn write_human(out: &mut dyn Write, report: &Report, options: HumanOptions) -> i
     let theme = if options.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
     let handler = GraphicalReportHandler::new_themed(theme).with_width(options.width).with_links(false);
     let lines: Vec<DocLines> = report.release.docs.iter().map(|d| DocLines::new(&d.text)).collect();
+    // The help lines as miette wraps them, by help text: the findings of one
+    // measure share their help, and wrapping is much of a finding's cost.
+    let mut footers: HashMap<String, Option<String>> = HashMap::new();
+    let mut rendered = String::new();
     for finding in report.findings() {
-        let diagnostic = FindingDiagnostic::new(report, &lines, finding);
-        let mut rendered = String::new();
+        let mut diagnostic = FindingDiagnostic::new(report, &lines, finding);
+        rendered.clear();
+        // miette writes the help after the snippets and before the related
+        // diagnostics: without related ones, it ends the rendering.
+        let mut footer: Option<&str> = None;
+        match diagnostic.help.take() {
+            Some(help) if diagnostic.related.is_empty() => {
+                if !footers.contains_key(&help) {
+                    let wrapped = help_footer(&handler, &diagnostic, &help);
+                    footers.insert(help.clone(), wrapped);
+                }
+                footer = footers[&help].as_deref();
+                if footer.is_none() {
+                    diagnostic.help = Some(help);
+                }
+            }
+            help => diagnostic.help = help,
+        }
         handler.render_report(&mut rendered, &diagnostic).map_err(io::Error::other)?;
+        rendered.push_str(footer.unwrap_or_default());
         out.write_all(rendered.as_bytes())?;
+        let unshown = finding.labels.len().saturating_sub(MAX_SHOWN_LABELS);
+        if unshown > 0 {
+            writeln!(
+                out,
+                "  … and {} not shown here: `--format json` lists every one",
+                plural(unshown, "more figure")
+            )?;
+        }
         if options.explain {
             writeln!(out, "  arithmetic: {}", finding.explain)?;
         }
@@ -67,6 +97,25 @@ fn write_human(out: &mut dyn Write, report: &Report, options: HumanOptions) -> i
         plural(s.figures, "figure"),
         plural(s.measures, "measure"),
     )
+}
+
+/// The help line miette writes for `help`, as it would end `diagnostic`'s
+/// rendering: what a bare diagnostic with that help renders past the same
+/// diagnostic without it. None when miette's output is not of that shape.
+fn help_footer(handler: &GraphicalReportHandler, diagnostic: &FindingDiagnostic<'_>, help: &str) -> Option<String> {
+    let bare = |help: Option<String>| FindingDiagnostic {
+        message: String::new(),
+        code: None,
+        severity: diagnostic.severity,
+        help,
+        source: diagnostic.source,
+        labels: Vec::new(),
+        related: Vec::new(),
+    };
+    let (mut without, mut with) = (String::new(), String::new());
+    handler.render_report(&mut without, &bare(None)).ok()?;
+    handler.render_report(&mut with, &bare(Some(help.to_string()))).ok()?;
+    with.strip_prefix(without.as_str()).map(str::to_string)
 }
 
 /// When the files formed several releases: a line per release of several
@@ -126,6 +175,12 @@ impl DocLines {
         DocLines { layout: Layout::new(text), columns: LineIndex::new(text), breaks }
     }
 }
+
+/// The most figures a finding underlines besides its primary one; the rest
+/// are counted below it. miette draws every label of a finding in each of its
+/// snippets, so a total over 20,000 parts on one line would cost the square
+/// of their number; the machine formats list them all.
+const MAX_SHOWN_LABELS: usize = 32;
 
 /// Lines longer than this (in bytes) are shown as a window around the figure:
 /// a Chinese paragraph is often one line of a thousand characters.
@@ -239,7 +294,7 @@ impl<'a> FindingDiagnostic<'a> {
         };
         let mut labels = vec![LabeledSpan::new_primary_with_span(Some(text(&finding.primary)), span(&finding.primary))];
         let mut others: Vec<(usize, Vec<LabeledSpan>)> = Vec::new();
-        for mark in &finding.labels {
+        for mark in finding.labels.iter().take(MAX_SHOWN_LABELS) {
             let labeled = LabeledSpan::new_with_span(Some(text(mark)), span(mark));
             if mark.doc == finding.primary.doc {
                 labels.push(labeled);

@@ -28,7 +28,15 @@ pub(super) struct HanReader<'a> {
     pub(super) figures: &'a [Figure],
     pub(super) pack: &'a CompiledPack,
     pub(super) words: &'a MeasureWords,
+    /// Labels already normalised, shared by the readers of one document.
+    pub(super) norms: &'a Norms,
 }
+
+/// Labels already normalised in one document, by pack (its address while the
+/// packs are borrowed) and raw label: a sentence of figures names its measure
+/// in the same words again and again, and [`HanReader::norm`] depends on
+/// nothing else.
+pub(super) type Norms = std::cell::RefCell<HashMap<usize, HashMap<String, String>>>;
 
 impl HanReader<'_> {
     pub(super) fn describe(
@@ -562,6 +570,17 @@ impl HanReader<'_> {
     /// then periods, the subject before an adverb, light verbs, trailing
     /// words and particles dropped.
     fn norm(&self, raw: &str) -> String {
+        let pack = std::ptr::from_ref(self.pack) as usize;
+        if let Some(done) = self.norms.borrow().get(&pack).and_then(|m| m.get(raw)) {
+            return done.clone();
+        }
+        let s = self.norm_afresh(raw);
+        self.norms.borrow_mut().entry(pack).or_default().insert(raw.to_string(), s.clone());
+        s
+    }
+
+    /// [`HanReader::norm`], worked out.
+    fn norm_afresh(&self, raw: &str) -> String {
         let spec = &self.words.spec;
         let mut s = normalise_han(raw, self.pack);
         for re in [&self.words.dates, &self.words.periods, &self.words.spans].into_iter().flatten() {

@@ -19,7 +19,7 @@
 //! certain link, and so an error when the values differ, never depends on
 //! them.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 
 use crate::extract::table::Tables;
@@ -34,7 +34,7 @@ use crate::span::Layout;
 mod han;
 mod spaced;
 
-use han::{enumerations, HanReader};
+use han::{enumerations, HanReader, Norms};
 use spaced::SpacedReader;
 
 /// What a figure is, beyond what it counts.
@@ -315,6 +315,7 @@ pub fn describe(
     // Per sentence: the enumerations (`A和B分别…X和Y`) found in it, by figure.
     let mut items: HashMap<usize, String> = HashMap::new();
     let mut first_in_sentence = 0;
+    let norms = Norms::default();
     for (i, figure) in figures.iter().enumerate() {
         let pack = &packs.packs[figure.pack];
         if i == 0 || figures[i - 1].sentence != figure.sentence {
@@ -338,7 +339,7 @@ pub fn describe(
             out.push(Description { frame, unit, anchored, legacy: Some(key), ..Description::blank(figure.cell) });
             continue;
         }
-        let reader = HanReader { text, figures, pack, words: &pack.measure_words };
+        let reader = HanReader { text, figures, pack, words: &pack.measure_words, norms: &norms };
         let mut description = reader.describe(i, earlier, &out, items.get(&i).map(String::as_str), paragraph.start);
         // A kind of body's measure is counted under it, so that it never
         // probably links to the measure of all bodies.
@@ -353,7 +354,7 @@ pub fn describe(
         description.unit = unit;
         out.push(description);
     }
-    scope_parallels(text, figures, packs, layout, &mut out);
+    scope_parallels(text, figures, packs, layout, &norms, &mut out);
     spaced::settle(text, figures, packs, &tables, layout, &mut out);
     out
 }
@@ -362,7 +363,14 @@ pub fn describe(
 /// different sentences (`在城区，查处案件86起；在农村，查处案件132起`, `一般公共预算…
 /// 结转下年7.37亿元；政府性基金预算…结转下年14.36亿元`) states one measure per scope,
 /// each named by its sentence's first clause. They are parts, not repeats.
-fn scope_parallels(text: &str, figures: &[Figure], packs: &Packs, layout: &Layout, out: &mut [Description]) {
+fn scope_parallels(
+    text: &str,
+    figures: &[Figure],
+    packs: &Packs,
+    layout: &Layout,
+    norms: &Norms,
+    out: &mut [Description],
+) {
     let mut seen: HashMap<(usize, MeasureKey), Vec<usize>> = HashMap::new();
     for (i, (figure, d)) in figures.iter().zip(out.iter()).enumerate() {
         let pack = &packs.packs[figure.pack];
@@ -379,17 +387,19 @@ fn scope_parallels(text: &str, figures: &[Figure], packs: &Packs, layout: &Layou
         if sentences.windows(2).any(|w| w[0] == w[1]) {
             continue;
         }
-        let scopes: Vec<String> = group
-            .iter()
-            .map(|&i| {
-                let pack = &packs.packs[figures[i].pack];
-                HanReader { text, figures, pack, words: &pack.measure_words }.sentence_scope(i)
-            })
-            .collect();
-        let mut distinct = scopes.clone();
-        distinct.sort_unstable();
-        distinct.dedup();
-        if scopes.iter().any(String::is_empty) || distinct.len() != scopes.len() {
+        // Each figure's scope; none empty and no two alike, or the group
+        // stays as it is (known at the first that fails).
+        let mut scopes: Vec<String> = Vec::with_capacity(group.len());
+        let mut distinct: HashSet<String> = HashSet::with_capacity(group.len());
+        for &i in &group {
+            let pack = &packs.packs[figures[i].pack];
+            let scope = HanReader { text, figures, pack, words: &pack.measure_words, norms }.sentence_scope(i);
+            if scope.is_empty() || !distinct.insert(scope.clone()) {
+                break;
+            }
+            scopes.push(scope);
+        }
+        if scopes.len() != group.len() {
             continue;
         }
         for (&i, scope) in group.iter().zip(scopes) {

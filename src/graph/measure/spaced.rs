@@ -383,10 +383,10 @@ impl SpacedReader<'_> {
     /// capital (`Retail sales: $712.4 billion` under `HIGHLIGHTS`).
     /// Hard-wrapped prose fills its lines and is not set in.
     fn list_line(&self, sentence_start: usize, at: usize) -> Option<usize> {
-        let line_start = self.text[..at].rfind('\n').map(|i| i + 1)?;
-        if line_start <= sentence_start {
-            return None;
-        }
+        // Only a line break inside the sentence can start a list line: looked
+        // for there alone, not back to the start of the text (one enormous
+        // line of figures).
+        let line_start = self.text[sentence_start..at].rfind('\n').map(|i| sentence_start + i + 1)?;
         let opens = self.text[line_start..at].trim_start().chars().next()?;
         let previous_start = self.text[..line_start - 1].rfind('\n').map_or(0, |i| i + 1);
         let raw_previous = &self.text[previous_start..line_start - 1];
