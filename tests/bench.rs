@@ -77,14 +77,16 @@ fn the_bench_rates_hold_their_floors() {
 // sentence's subject; the English reader, with lone nouns naming a table's
 // measure and captions naming its rows; table sums; partitions under
 // headings, rests, balances, rates by opposites and by the whole their
-// numerator's label names).
+// numerator's label names; then relations a reader knows in general:
+// abbreviated stems, plans, per-head figures, named targets, known partitions,
+// English shares named by their noun, margins).
 const FLOOR_FIGURES: f64 = 0.99;
 const CEILING_NONFIGURES: u32 = 1;
 const FLOOR_GROUPS: f64 = 0.58;
 const FLOOR_DISTINCT: f64 = 0.99;
 const CEILING_CLEAN_ERRORS: u32 = 0;
 const CEILING_CLEAN_WARNINGS: u32 = 1;
-const FLOOR_MUTATIONS: f64 = 0.64;
+const FLOOR_MUTATIONS: f64 = 0.75;
 
 #[test]
 fn the_summary_line_is_read_as_the_scorer_writes_it() {

@@ -38,8 +38,9 @@ fn run(cx: &Context, outcome: &mut Outcome) {
         let Some(computed) = rate_expected(cx.interval(numerator), cx.interval(denominator), complement) else {
             continue;
         };
-        // A ratio in times (`为常年同期的1.6倍`) is compared in percent.
-        let times = cx.mention(rate).figure.unit.as_deref() == Some("倍");
+        // A ratio in times (`为常年同期的1.6倍`) or per head (`人均…2.86平方米`) is
+        // compared in percent.
+        let times = cx.mention(rate).figure.unit.as_deref() != Some("%");
         let stated =
             if times { cx.interval(rate).scaled(rust_decimal::Decimal::ONE_HUNDRED) } else { *cx.interval(rate) };
         let text = |m: usize| cx.release.text_of(cx.mention(m)).to_string();
@@ -65,19 +66,28 @@ fn run(cx: &Context, outcome: &mut Outcome) {
             });
             continue;
         }
+        let unit = cx.mention(rate).figure.unit.as_deref();
+        let per_head = !matches!(unit, Some("%" | "倍"));
         let counts = if complement {
             format!("1 − {} / {}", text(numerator), text(denominator))
+        } else if per_head {
+            format!("{} / {}", text(numerator), text(denominator))
         } else {
             format!("{} of {}", text(numerator), text(denominator))
+        };
+        // A per-head figure's quotient in its own unit, not in percent.
+        let result = if per_head {
+            format!("{} {}", show(&computed.scaled(rust_decimal::Decimal::new(1, 2))), unit.unwrap_or(""))
+        } else {
+            format!("{}%", show(&computed))
         };
         outcome.findings.push(Finding {
             rule: CHECK.id.into(),
             severity: if certain { CHECK.severity } else { Severity::Warning },
             message: format!(
-                "{} is stated as {}, but {counts} is {}%",
+                "{} is stated as {}, but {counts} is {result}",
                 cx.mention(rate).figure.label,
                 text(rate),
-                show(&computed)
             ),
             primary: cx.mark(rate, format!("stated {}", text(rate))),
             labels: vec![

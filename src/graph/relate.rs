@@ -28,6 +28,7 @@ use crate::interval::Interval;
 use crate::lexicon::pack::{CompiledPack, LabelOrder, Packs};
 
 use super::link::Mention;
+use super::measure::PREVIOUS;
 use super::MeasureKey;
 
 /// How one figure relates to others, found from the words around them.
@@ -184,6 +185,9 @@ pub fn relations(
     for k in 0..figs.len() {
         let pack = &packs.packs[figs[k].figure.pack];
         if let Some(rate) = rate(&figs, k, &parts, &names, text, pack) {
+            out.extend(opposite_rate(&figs, k, &rate, text, pack));
+            out.push(rate);
+        } else if let Some(rate) = defined_rate(&figs, k, pack) {
             out.push(rate);
         } else {
             out.extend(share(&figs, k, &parts, &names, text, pack));
@@ -192,6 +196,9 @@ pub fn relations(
     sums(&figs, &names, &headings, &heading_used, text, packs, &mut out);
     remainders(&figs, &parts, text, packs, &mut out);
     balances(&figs, text, packs, &mut out);
+    per_heads(&figs, packs, &mut out);
+    partitions(&figs, &parts, packs, &mut out);
+    rest_parts(&figs, &parts, &names, packs, &mut out);
     table_sums(&figs, text, packs, &mut out);
     out
 }
@@ -234,7 +241,15 @@ fn table_sums(figs: &[Fig<'_>], text: &str, packs: &Packs, out: &mut Vec<Relatio
         let Some(rows) = rows.into_iter().collect::<Option<Vec<_>>>() else { continue };
         let is_total = |name: &str| {
             let words = &linking.relations.sum_words;
-            words.iter().any(|w| name == w.to_lowercase() || name.starts_with(&format!("{} ", w.to_lowercase())))
+            // `合计`, `Total all sites`; a scope before the word names the
+            // same row (`全市合计`, `System total`).
+            words.iter().any(|w| {
+                let w = w.to_lowercase();
+                name == w
+                    || name.starts_with(&format!("{w} "))
+                    || (spaced(pack) && name.ends_with(&format!(" {w}")))
+                    || (!spaced(pack) && name.ends_with(&w) && name.chars().count() <= w.chars().count() + 2)
+            })
         };
         let totals: Vec<usize> = (0..members.len()).filter(|&r| is_total(&rows[r].0)).collect();
         let [total] = totals[..] else { continue };
@@ -362,6 +377,10 @@ fn any_direction(lead: &str, pack: &CompiledPack) -> Option<bool> {
 
 fn role_of(fig: &Fig<'_>, previous: Option<Role>, pack: &CompiledPack) -> Role {
     let words = &pack.spec.linking.relations;
+    // `make up 71.0 percent of the portfolio`: a share, though `up` ends it.
+    if words.share_verbs.iter().any(|v| ends_with_word(fig.lead, v, pack)) {
+        return Role::Plain;
+    }
     let lead = fig.lead;
     let f = fig.figure;
     // An average rate of change (`年均增长6.2%`, `average annual growth of`)
@@ -408,6 +427,13 @@ fn role_of(fig: &Fig<'_>, previous: Option<Role>, pack: &CompiledPack) -> Role {
     });
     if is_points(f) {
         return Role::Points { decrease: direction };
+    }
+    // `超过警戒水位（36.20米）0.62米`: right after a base in brackets, the
+    // difference in its unit, in the direction of the base's comparative.
+    if direction.is_none() && previous == Some(Role::Base) && matches!(lead, "）" | ")") && !is_percent(f) {
+        if let Some(decrease) = base_comparative(fig.clause, pack) {
+            return Role::Delta { decrease };
+        }
     }
     if let Some(decrease) = direction {
         return if is_percent(f) { Role::Percent { decrease } } else { Role::Delta { decrease } };
@@ -456,6 +482,10 @@ fn is_base(lead: &str, pack: &CompiledPack) -> bool {
                 .is_some_and(|i| words.ratio_closers.iter().any(|c| lead[i..].ends_with(c.as_str())))
     });
     if opened && !blocked {
+        return true;
+    }
+    // `超过警戒水位（36.20米）`: a comparative, then the base in brackets.
+    if lead.ends_with(['（', '(']) && base_comparative(lead, pack).is_some() && !blocked {
         return true;
     }
     // `常年同期为552.1毫米`: a period of comparison, then a copula.
@@ -892,6 +922,18 @@ fn rate(
     // first count after it, unless the stem names a count of its own.
     let among = among(figs, k, text, pack);
     let found = found.filter(|&(n, _, _)| among.is_none_or(|(_, d)| d != n));
+    // `Of those visits, 27,318 ended in a hospital admission, an admission rate
+    // of 11.3 percent`: among the count of those, stated before the sentence.
+    if found.is_none() && among.is_none() && spaced(pack) {
+        if let Some((n, d)) = among_those(figs, k, text, pack) {
+            return Some(rate_relation(figs, k, n, d, false, true));
+        }
+    }
+    if found.is_none() && among.is_none() && !spaced(pack) {
+        if let Some((n, d)) = abbreviated(figs, stem, &in_sentence, &eligible, text, pack) {
+            return Some(rate_relation(figs, k, n, d, false, true));
+        }
+    }
     let Some((numerator, complement, used)) = found else {
         // `全市874个城市社区中，已建成…的有862个，覆盖率98.6%`: among a whole.
         let (n, d) = among?;
@@ -950,8 +992,117 @@ fn rate(
         let d = figs[j].figure;
         let fits = matches!((d.interval.hi(), n.interval.lo()), (Some(hi), Some(lo)) if hi >= lo);
         let name = names[j].as_deref().unwrap_or(&d.label);
+        // `计划改造城镇老旧小区326个…。目前已开工318个，开工率97.5%`: a plan's count
+        // is the whole of the progress made on it.
+        let planned = !spaced(pack) && linking.relations.plans.iter().any(|p| d.label.trim().starts_with(p.as_str()));
+        if fits && planned {
+            return Some(rate_relation(figs, k, numerator, j, complement, true));
+        }
         if fits && shares_bigram(name, sentence_text) {
-            return Some(rate_relation(figs, k, numerator, j, complement, false));
+            // `全程、半程…分别为12000人、…。全程马拉松完赛11624人`: the numerator's
+            // label opens with the whole's very name.
+            let restated = name.trim().chars().count() >= 2 && n.label.trim().starts_with(name.trim());
+            return Some(rate_relation(figs, k, numerator, j, complement, restated));
+        }
+    }
+    None
+}
+
+/// A rate whose counts are both written (`Of 9,789 departures, 7,694 left on
+/// time and 2,095 were delayed, an on-time rate of 78.6 percent`;
+/// `抽检1200批次，合格1182批次，不合格18批次，合格率98.5%`): the count of the
+/// opposite outcome, or of the stem's negation, in the rate's sentence gives
+/// the rate too, as one less its share of the same whole.
+fn opposite_rate(figs: &[Fig<'_>], k: usize, found: &Relation, text: &str, pack: &CompiledPack) -> Option<Relation> {
+    let Relation::RateOf { numerator, denominator, complement: found_complement, certain, .. } = *found else {
+        return None;
+    };
+    let linking = &pack.spec.linking;
+    let label = figs[k].figure.label.trim();
+    let stem = linking.rate_suffixes.iter().find_map(|s| label.strip_suffix(s.as_str()))?.trim();
+    let sentence = &figs[k].figure.sentence;
+    let position = |index: usize| figs.iter().position(|f| f.index == index);
+    let (n, d) = (position(numerator)?, position(denominator)?);
+    let unit = figs[n].figure;
+    (0..k).rev().take_while(|&j| figs[j].figure.sentence == *sentence).filter(|&j| j != n && j != d).find_map(|j| {
+        let f = &figs[j];
+        if is_percent(f.figure) || !matches!(f.role, Role::Plain) || !same_unit(f.figure, unit) {
+            return None;
+        }
+        let opposite = linking.relations.opposites.iter().any(|[outcome, opposite]| {
+            if spaced(pack) {
+                // `2,095 were delayed`: the words after the count, to its clause's end.
+                let stem = stem.to_lowercase().replace('-', " ");
+                let end = figs.get(j + 1).map_or(sentence.end, |g| g.figure.span.start).max(f.figure.span.end);
+                let after = between(text, f.figure.span.end, end);
+                let after = after.split(|c| is_clause_mark(c, pack)).next().unwrap_or("").to_lowercase();
+                let said: Vec<&str> = after.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+                let opposite: Vec<&str> = opposite.split_whitespace().collect();
+                stem.contains(outcome.as_str()) && said.windows(opposite.len()).any(|w| w == opposite.as_slice())
+            } else {
+                stem.ends_with(outcome.as_str()) && names_stem(f, opposite, text, pack) == Some(false)
+            }
+        });
+        let negated = !spaced(pack) && names_stem(f, stem, text, pack) == Some(true);
+        // The count of the stem itself when the rate was found by its
+        // complement (`合格1960批次，不合格40批次，合格率98.0%`).
+        let own = !spaced(pack) && names_stem(f, stem, text, pack) == Some(false);
+        let fits = if found_complement { own } else { opposite || negated };
+        fits.then(|| Relation::RateOf {
+            rate: figs[k].index,
+            numerator: f.index,
+            denominator: figs[d].index,
+            complement: !found_complement,
+            certain,
+        })
+    })
+}
+
+/// A rate whose stem names no count in full (counts before the rate in its
+/// sentence, nearest first):
+/// - a stem that abbreviates a verb and its object (`发现设备缺陷1326处，已消除1291处，
+///   消缺率97.4%`; `受理投诉案件540件，已办结506件，结案率…` is found in full): its
+///   first character opens the numerator's verb, its last stands in the
+///   whole's label before it;
+/// - a stem that names the whole, then what became of it (`新增授信386.4亿元，已发放
+///   贷款312.7亿元，授信转化率80.9%`; `下达预算资金12亿元，已支付10.8亿元，预算执行率
+///   90.0%`): the count its first word names is the whole, and the one count of
+///   the unit after it, before the rate, the numerator.
+fn abbreviated(
+    figs: &[Fig<'_>],
+    stem: &str,
+    in_sentence: &[usize],
+    eligible: &dyn Fn(usize) -> bool,
+    text: &str,
+    pack: &CompiledPack,
+) -> Option<(usize, usize)> {
+    let chars: Vec<char> = stem.chars().collect();
+    if chars.len() == 2 {
+        let (first, last) = (chars[0], chars[1]);
+        let n = in_sentence
+            .iter()
+            .copied()
+            .find(|&j| eligible(j) && figs[j].lead.contains(first) && !figs[j].lead.contains(last))?;
+        let d = in_sentence.iter().copied().filter(|&j| j < n).find(|&j| {
+            let said = format!("{}{}", figs[j].lead, figs[j].figure.label);
+            eligible(j) && same_unit(figs[j].figure, figs[n].figure) && said.contains(last) && !said.contains(first)
+        });
+        return d.map(|d| (n, d));
+    }
+    // The whole's name, then a verb of two characters (`授信` + `转化`).
+    if chars.len() >= 4 {
+        let split = chars.len() - 2;
+        let prefix: String = chars[..split].iter().collect();
+        let &d =
+            in_sentence.iter().find(|&&j| eligible(j) && names_stem(&figs[j], &prefix, text, pack) == Some(false))?;
+        let after: Vec<usize> = in_sentence
+            .iter()
+            .copied()
+            .filter(|&j| j > d && eligible(j) && same_unit(figs[j].figure, figs[d].figure))
+            .collect();
+        let holds = |n: usize| matches!((figs[d].figure.interval.hi(), figs[n].figure.interval.lo()), (Some(hi), Some(lo)) if hi >= lo);
+        if let [n] = after[..] {
+            return holds(n).then_some((n, d));
         }
     }
     None
@@ -1008,11 +1159,45 @@ fn share(
         let Some(d) = k.checked_sub(1).filter(same_sentence) else { return Vec::new() };
         let opened = words.ratio_copulas.iter().chain(&words.share_markers).any(|c| figs[d].lead.contains(c.as_str()));
         if opened && !is_percent(figs[d].figure) {
-            if let Some(n) = numerator_before(d, figs[d].figure) {
+            // `全年营造林面积为年度任务25万亩的114.4%`: the subject before the
+            // copula names the numerator, else the count before in the sentence.
+            let subject = words
+                .ratio_copulas
+                .iter()
+                .filter_map(|c| figs[d].lead.find(c.as_str()))
+                .min()
+                .map_or("", |at| &figs[d].lead[..at]);
+            let n = subject_count(figs, d, subject, figs[d].figure, parts, names, text, pack)
+                .or_else(|| numerator_before(d, figs[d].figure));
+            if let Some(n) = n {
                 return vec![rate_relation(figs, k, n, d, false, true)];
             }
         }
         return Vec::new();
+    }
+    // A whole named in the ratio's words: `已筹集1.86万套，完成年度任务的103.3%`.
+    if !spaced(pack) {
+        let lead = fig.lead.trim_start_matches(['）', ')']);
+        let closed = words.ratio_closers.iter().find(|c| lead.ends_with(c.as_str()));
+        let copula = words.ratio_copulas.iter().filter_map(|c| lead.find(c.as_str()).map(|i| (i, c))).min();
+        if let (Some(closer), Some((at, copula))) = (closed, copula) {
+            let named = &lead[at + copula.len()..lead.len() - closer.len()];
+            let core = whole_core(named, pack);
+            let subject = &lead[..at];
+            if core.chars().count() >= 2 && !named.chars().any(|c| c.is_ascii_digit()) {
+                let n = (0..k).rev().take_while(same_sentence).find(|&j| counts(&figs[j]));
+                let n = n.and_then(|last| {
+                    subject_count(figs, k, subject, figs[last].figure, parts, names, text, pack).or(Some(last))
+                });
+                if let Some(n) = n {
+                    if let Some((d, alone)) = named_whole(figs, n, &[n], &core, parts, names, text, pack) {
+                        let near = figs[d].figure.sentence.start + PARAGRAPH_SPAN >= sentence.start;
+                        return vec![rate_relation(figs, k, n, d, false, alone || near)];
+                    }
+                }
+            }
+            return Vec::new();
+        }
     }
     // English: `P percent of … $58.2 million`.
     if spaced(pack) {
@@ -1026,6 +1211,29 @@ fn share(
                     return vec![rate_relation(figs, k, n, d, false, true)];
                 }
             }
+            // `78.0 percent of undergraduates: 21,935 of the 28,106
+            // undergraduates`: with no count before it, the two counts after
+            // it, one `of` the other.
+            let whole = d + 1;
+            let none_before = (0..k).rev().take_while(same_sentence).all(|j| !counts(&figs[j]));
+            if none_before && whole < figs.len() && same_sentence(&whole) && counts(&figs[d]) && counts(&figs[whole]) {
+                let joined = figs[whole].lead.to_lowercase();
+                let first = joined.split_whitespace().next().unwrap_or("");
+                let of = words.share_of.iter().any(|w| w == first) && joined.split_whitespace().count() <= 2;
+                if of && figs[d].role == Role::Plain && same_unit(figs[d].figure, figs[whole].figure) {
+                    return vec![rate_relation(figs, k, d, whole, false, true)];
+                }
+            }
+        }
+        // `make up 71.0 percent of the portfolio`, `flew 928,795 of the month's
+        // passengers, a share of 38.4 percent`: a whole named by its noun.
+        let Some(n) = (0..k).rev().take_while(same_sentence).find(|&j| counts(&figs[j])) else { return Vec::new() };
+        let noun = of_noun(text, fig.figure.span.end, k + 1, figs, pack)
+            .or_else(|| of_noun(text, figs[n].figure.span.end, n + 1, figs, pack));
+        if let Some(noun) = noun {
+            if let Some((d, certain)) = whole_by_noun(figs, n, &noun, text, pack) {
+                return vec![rate_relation(figs, k, n, d, false, certain)];
+            }
         }
         return Vec::new();
     }
@@ -1036,11 +1244,7 @@ fn share(
     };
     let named = &fig.lead[marker.0 + marker.1.len()..];
     let named = named.split(|c| words.ratio_closers.iter().any(|r| r.starts_with(c))).next().unwrap_or("");
-    let mut core = named.to_string();
-    for w in &words.whole_words {
-        core = core.replace(w.as_str(), "");
-    }
-    let core = core.trim().to_string();
+    let core = whole_core(named, pack);
     // The numerators: the count the share's clause follows, or, for a list
     // of shares after `分别`, the list of counts before it, member by member.
     let respectively = words.respectively.iter().any(|w| fig.lead.contains(w.as_str()));
@@ -1079,7 +1283,7 @@ fn share(
             },
         }
     } else {
-        match named_whole(figs, n, &numerators, &core, parts, names, text) {
+        match named_whole(figs, n, &numerators, &core, parts, names, text, pack) {
             // Certain when near, or when the whole is named by its very label
             // and no other figure bears it (`占全市接待游客总量的23.3%` with the
             // one `接待游客` of the release, `占火灾总数的39.8%` with the one `火灾`).
@@ -1106,10 +1310,252 @@ fn share(
     out
 }
 
+/// A sentence opening with `Of those NOUN,`: the first count after it among
+/// the nearest count before the sentence, in its paragraph, whose measure's
+/// last word is the noun.
+fn among_those(figs: &[Fig<'_>], k: usize, text: &str, pack: &CompiledPack) -> Option<(usize, usize)> {
+    let words = &pack.spec.linking.relations;
+    let sentence = &figs[k].figure.sentence;
+    let n = (0..k).rev().take_while(|&j| figs[j].figure.sentence == *sentence).last()?;
+    let head = between(text, sentence.start, figs[n].figure.span.start).to_lowercase();
+    let said: Vec<&str> = head.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let [of, those, noun] = said[..] else { return None };
+    if !words.among_openers.iter().any(|w| w == of) || !words.anaphors.iter().any(|w| w == those) {
+        return None;
+    }
+    let f = &figs[n];
+    if is_percent(f.figure) || f.role != Role::Plain {
+        return None;
+    }
+    let last_word =
+        |s: &str| s.split(|c: char| !c.is_alphanumeric()).rfind(|w| !w.is_empty()).unwrap_or("").to_lowercase();
+    let d = (0..n)
+        .rev()
+        .take(RATE_LOOKBACK)
+        .take_while(|&j| !between(text, figs[j].figure.span.end, f.figure.span.start).contains("\n\n"))
+        .find(|&j| {
+            let g = &figs[j];
+            !is_percent(g.figure)
+                && matches!(g.role, Role::Plain | Role::To { .. })
+                && same_unit(g.figure, f.figure)
+                && same_noun(&last_word(&g.key.label), noun)
+        })?;
+    let holds = matches!((figs[d].figure.interval.hi(), f.figure.interval.lo()), (Some(hi), Some(lo)) if hi >= lo);
+    holds.then_some((n, d))
+}
+
+/// A rate defined by two named counts of its sentence (`operating income was
+/// $50.6 million, an operating margin of 2.1 percent` after `operating revenue
+/// was $2.41 billion`).
+fn defined_rate(figs: &[Fig<'_>], k: usize, pack: &CompiledPack) -> Option<Relation> {
+    let f = &figs[k];
+    if !is_percent(f.figure) || f.role != Role::Plain {
+        return None;
+    }
+    let split = |s: &str| {
+        s.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    let ends = &pack.spec.linking.relations.phrase_ends;
+    // A count's own words: the noun phrase right before it and its copula
+    // (`and operating income was`), else its label.
+    let said = |j: usize| {
+        let mut words = split(figs[j].lead);
+        while words.last().is_some_and(|w| ends.contains(w)) {
+            words.pop();
+        }
+        let own: Vec<String> = words.iter().rev().take(OWN_WORDS).cloned().collect();
+        if own.is_empty() || j == k {
+            split(&format!("{} {}", figs[j].figure.label, figs[j].key.label))
+        } else {
+            own
+        }
+    };
+    let has = |j: usize, list: &[String]| {
+        let words = said(j);
+        list.iter().any(|w| words.iter().any(|x| x == &w.to_lowercase()))
+    };
+    let sentence = &f.figure.sentence;
+    for defined in &pack.spec.linking.relations.defined_rates {
+        if !has(k, &defined.rate) {
+            continue;
+        }
+        let counts = || {
+            (0..k).rev().take_while(|&j| figs[j].figure.sentence == *sentence).filter(|&j| {
+                let g = &figs[j];
+                !is_percent(g.figure) && matches!(g.role, Role::Plain | Role::To { .. })
+            })
+        };
+        let n = counts().find(|&j| has(j, &defined.of) && !has(j, &defined.per))?;
+        let d = counts().find(|&j| has(j, &defined.per) && !has(j, &defined.of))?;
+        if !same_unit(figs[n].figure, figs[d].figure) {
+            return None;
+        }
+        return Some(rate_relation(figs, k, n, d, false, true));
+    }
+    None
+}
+
+/// The most words before an English count that name it.
+const OWN_WORDS: usize = 4;
+
+/// The head noun of `of the NOUN` right after `at` in its clause, before the
+/// figure `next`: `of the portfolio` → `portfolio`, `of the month's passengers`
+/// → `passengers`; for `of the system total`, `total` (a sum word).
+fn of_noun(text: &str, at: usize, next: usize, figs: &[Fig<'_>], pack: &CompiledPack) -> Option<String> {
+    let words = &pack.spec.linking.relations;
+    let sentence_end = figs.get(next.saturating_sub(1)).map_or(text.len(), |f| f.figure.sentence.end);
+    let end = figs.get(next).map_or(text.len(), |f| f.figure.span.start).min(sentence_end).max(at);
+    let after = between(text, at, end);
+    let after = after.split(|c: char| is_clause_mark(c, pack) && c != '\'').next().unwrap_or("").to_lowercase();
+    let said: Vec<&str> = after.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).collect();
+    let (first, rest) = said.split_first()?;
+    if !words.share_of.iter().any(|w| w == first) || rest.is_empty() || rest.len() > SHARE_WORDS {
+        return None;
+    }
+    rest.iter().rev().find(|w| !w.ends_with("'s") && !words.phrase_ends.iter().any(|p| p == *w)).map(|w| w.to_string())
+}
+
+/// True when two English words name one thing: equal, or sharing their first
+/// five letters (`passengers`, `passenger`; `admissions`, `admission`).
+fn same_noun(a: &str, b: &str) -> bool {
+    let prefix = |s: &str| s.chars().take(5).collect::<String>();
+    a == b || (a.chars().count() >= 5 && b.chars().count() >= 5 && prefix(a) == prefix(b))
+}
+
+/// The whole an English share names by its noun, before the numerator `n`:
+/// a count (stated or reached) whose measure's last word is the noun, or,
+/// for `the total`, the numerator's own noun. Best: the measure is the noun
+/// itself; certain when every such count that can hold the numerator states
+/// one measure.
+fn whole_by_noun(figs: &[Fig<'_>], n: usize, noun: &str, text: &str, pack: &CompiledPack) -> Option<(usize, bool)> {
+    let words = &pack.spec.linking.relations;
+    let last_word =
+        |s: &str| s.split(|c: char| !c.is_alphanumeric()).rfind(|w| !w.is_empty()).unwrap_or("").to_string();
+    // `39,874 admissions, 58.3 percent of the system total`: the numerator's noun.
+    let noun = if words.sum_words.iter().any(|w| w == noun) {
+        let after = text.get(figs[n].figure.span.end..).unwrap_or("");
+        after.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("").to_lowercase()
+    } else {
+        noun.to_string()
+    };
+    if noun.is_empty() {
+        return None;
+    }
+    let unit = figs[n].figure;
+    let holds =
+        |c: usize| matches!((figs[c].figure.interval.hi(), unit.interval.lo()), (Some(hi), Some(lo)) if hi >= lo);
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for j in (0..n).rev().take(SHARE_LOOKBACK) {
+        let f = &figs[j];
+        if is_percent(f.figure) || !matches!(f.role, Role::Plain | Role::To { .. }) || !same_unit(f.figure, unit) {
+            continue;
+        }
+        // Last period's value (`when 2,273,248 passengers used the airport`)
+        // is no whole of this period's count.
+        let prior = |g: &Fig<'_>| g.key.frame.iter().any(|w| w == PREVIOUS);
+        if f.key == figs[n].key || prior(f) != prior(&figs[n]) {
+            continue;
+        }
+        let label = f.key.label.to_lowercase();
+        let words = f.figure.label.to_lowercase();
+        let quality = if same_noun(&label, &noun) {
+            2
+        } else if same_noun(&last_word(&label), &noun) || words.split_whitespace().any(|w| same_noun(w, &noun)) {
+            1
+        } else {
+            0
+        };
+        if quality > 0 && holds(j) {
+            found.push((quality, j));
+        }
+    }
+    let best = found.iter().map(|&(q, _)| q).max()?;
+    let of_best: Vec<usize> = found.iter().filter(|&&(q, _)| q == best).map(|&(_, j)| j).collect();
+    let nearest = of_best[0];
+    let certain = of_best.iter().all(|&j| figs[j].key == figs[nearest].key);
+    Some((nearest, certain))
+}
+
+/// What a whole's name counts: the name without the words that say nothing
+/// of it (`全市接待游客总量` → `接待游客`, `年度任务` → `任务`).
+fn whole_core(named: &str, pack: &CompiledPack) -> String {
+    let mut core = named.to_string();
+    for w in &pack.spec.linking.relations.whole_words {
+        core = core.replace(w.as_str(), "");
+    }
+    core.trim().to_string()
+}
+
+/// The count a ratio's subject names (`全年营造林面积为…` names `完成营造林28.6万亩`):
+/// the nearest count of the unit before `before` in its paragraph, neither a
+/// part nor a list member, whose measure's words the subject holds.
+#[allow(clippy::too_many_arguments)]
+fn subject_count(
+    figs: &[Fig<'_>],
+    before: usize,
+    subject: &str,
+    unit: &Figure,
+    parts: &[(usize, usize)],
+    names: &[Option<String>],
+    text: &str,
+    pack: &CompiledPack,
+) -> Option<usize> {
+    let subject = whole_core(subject, pack);
+    if subject.chars().count() < 2 {
+        return None;
+    }
+    let start = figs[before].figure.span.start;
+    (0..before)
+        .rev()
+        .take(SHARE_LOOKBACK)
+        .take_while(|&j| !between(text, figs[j].figure.span.end, start).contains('\n'))
+        .find(|&j| {
+            let f = &figs[j];
+            let said = [f.name.as_str(), f.key.label.as_str(), f.figure.label.as_str()];
+            // The subject holds the label (`营造林`) or a run of three of its
+            // characters (`完成营造林` in `营造林面积`).
+            let names_it = |w: &str| (w.chars().count() >= 2 && subject.contains(w)) || common_run(w, &subject) >= 3;
+            !is_percent(f.figure)
+                && matches!(f.role, Role::Plain | Role::To { .. })
+                && same_unit(f.figure, unit)
+                && total_of(parts, j).is_none()
+                && names[j].is_none()
+                && said.iter().any(|w| names_it(w))
+        })
+}
+
+/// True when `label` is `core` and then its verb (`邮政行业业务收入累计完成` for
+/// `邮政行业业务收入`): what follows the name ends with a copula.
+fn stated_with(label: &str, core: &str, copulas: &[String]) -> bool {
+    label.strip_prefix(core).is_some_and(|rest| !rest.is_empty() && copulas.iter().any(|c| rest.ends_with(c.as_str())))
+}
+
+/// The length in characters of the longest run two texts share.
+fn common_run(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut best = 0;
+    let mut row = vec![0usize; b.len() + 1];
+    for x in &a {
+        let mut diagonal = 0;
+        for (i, y) in b.iter().enumerate() {
+            let above = row[i + 1];
+            row[i + 1] = if x == y { diagonal + 1 } else { 0 };
+            best = best.max(row[i + 1]);
+            diagonal = above;
+        }
+    }
+    best
+}
+
 /// The figure named `core` before the numerator `n`: a count of its unit that
 /// is not a part, a list member or a table cell, whose label is the name
 /// (best), ends with it, or holds it; with whether its label is the very
 /// name and no candidate of another measure's is.
+#[allow(clippy::too_many_arguments)]
 fn named_whole(
     figs: &[Fig<'_>],
     n: usize,
@@ -1118,9 +1564,12 @@ fn named_whole(
     parts: &[(usize, usize)],
     names: &[Option<String>],
     text: &str,
+    pack: &CompiledPack,
 ) -> Option<(usize, bool)> {
+    let copulas = &pack.spec.linking.relations.ratio_copulas;
     let unit = figs[n].figure;
     let mut best: Option<(usize, usize)> = None;
+    let mut found: Vec<(usize, usize)> = Vec::new();
     // The measures of the figures named by the very name: one measure stated
     // twice (`2486.73亿元` and `近2500亿元`) is still one whole.
     let mut exact: Vec<&MeasureKey> = Vec::new();
@@ -1142,9 +1591,13 @@ fn named_whole(
         // A figure whose measure narrows the name to a scope (`大型银行` before
         // `普惠型小微企业贷款余额`) only ends with it.
         let scoped = f.key.is_dependent() || (f.key.label.len() > core.len() && f.key.label.ends_with(core));
-        let quality = if (label == core || f.name == core) && !scoped {
+        // The label read like the name: without its whole words (`营业总收入`).
+        let label_core = whole_core(label, pack);
+        let quality = if (label == core || f.name == core || label_core == core) && !scoped {
             EXACT
-        } else if label.chars().count() >= 2 && (label.ends_with(core) || core.ends_with(label)) {
+        } else if label.chars().count() >= 2
+            && (label.ends_with(core) || core.ends_with(label) || stated_with(label, core, copulas))
+        {
             2
         } else if label.chars().count() >= 2 && (label.contains(core) || core.contains(label)) {
             1
@@ -1158,8 +1611,29 @@ fn named_whole(
         if quality > 0 && best.is_none_or(|(q, _)| quality >= q) {
             best = Some((quality, j));
         }
+        if quality > 0 {
+            found.push((quality, j));
+        }
     }
-    best.map(|(q, j)| (j, q == EXACT && exact.len() == 1))
+    // The numerator's own total (`从起火场所看，住宅火灾512起` under `接报火灾1286起`),
+    // when the name fits it, is the whole, though the lead restated it.
+    if let Some(t) = total_of(parts, n) {
+        if found.iter().any(|&(q, j)| j == t && q >= 2) {
+            return Some((t, true));
+        }
+    }
+    let (q, j) = best?;
+    if q == EXACT {
+        return Some((j, exact.len() == 1));
+    }
+    // A name the whole's label ends with (`占事故总数的` for `道路交通事故1862起`): the
+    // whole is certain when every such figure that can hold the numerator
+    // states one measure.
+    let holds =
+        |c: usize| matches!((figs[c].figure.interval.hi(), unit.interval.lo()), (Some(hi), Some(lo)) if hi >= lo);
+    let fitting: Vec<usize> = found.iter().filter(|&&(cq, c)| cq == q && holds(c)).map(|&(_, c)| c).collect();
+    let alone = q >= 2 && !fitting.is_empty() && fitting.iter().all(|&c| figs[c].key == figs[j].key);
+    Some((j, alone))
 }
 
 /// The quality of a whole whose label is the very name.
@@ -1236,6 +1710,31 @@ fn sums(
                             .find(|&j| plain_count(j) && same_unit(figs[j].figure, f.figure) && !used.contains(&j))
                     })
                     .flatten()
+                });
+                // A named list right after a count of its unit, across rates only
+                // (`完成营造林28.6万亩，人工造林、封山育林…分别为…`; `参赛选手30000人，中签率
+                // 23.7%，全程、半程和健康跑项目分别为…`): the names partition that count.
+                let direct = direct.or_else(|| {
+                    names[k].as_ref()?;
+                    // Only names, then `分别为`: `对欧盟、美国分别进出口…` names scopes
+                    // beside the count before, not its parts.
+                    let lead = f.lead.trim_end();
+                    let bare = words.respectively.iter().any(|w| {
+                        lead.ends_with(w.as_str())
+                            || words.base_copulas.iter().any(|c| lead.ends_with(&format!("{w}{c}")))
+                    });
+                    if !bare {
+                        return None;
+                    }
+                    let p = (0..k).rev().take_while(|&j| same_sentence(j)).find(|&j| !is_percent(figs[j].figure))?;
+                    let next = figs[p + 1].figure.span.start;
+                    (plain_count(p)
+                        && same_unit(figs[p].figure, f.figure)
+                        && !used.contains(&p)
+                        && between(text, figs[p].figure.span.end, next)
+                            .trim_start()
+                            .starts_with(|c: char| is_clause_mark(c, pack)))
+                    .then_some(p)
                 });
                 let total = direct.map(|t| (t, true)).or_else(|| {
                     // A partition under a heading (`从区域看，`) or `其中`: the
@@ -1494,6 +1993,216 @@ fn balances(figs: &[Fig<'_>], text: &str, packs: &Packs, out: &mut Vec<Relation>
                 break;
             }
         }
+    }
+}
+
+/// Per-head figures (`体育场地面积2156.8万平方米，按常住人口754万人计算，人均体育场地
+/// 面积2.86平方米`; `地区生产总值…，常住人口…，人均地区生产总值…`): a figure labelled with a
+/// per-head word is the count its label names without that word, divided by
+/// the persons counted in its sentence. All three stand in one sentence.
+fn per_heads(figs: &[Fig<'_>], packs: &Packs, out: &mut Vec<Relation>) {
+    for k in 0..figs.len() {
+        let f = &figs[k];
+        let pack = &packs.packs[f.figure.pack];
+        let words = &pack.spec.linking.relations;
+        if f.role != Role::Plain || is_percent(f.figure) || f.figure.unit.is_none() {
+            continue;
+        }
+        let label = f.figure.label.trim();
+        let Some(named) = words.per_head.iter().find_map(|w| label.strip_prefix(w.as_str())) else { continue };
+        let named = named.trim();
+        if named.chars().count() < 2 {
+            continue;
+        }
+        let before = || {
+            (0..k)
+                .rev()
+                .take_while(|&j| figs[j].figure.sentence == f.figure.sentence)
+                .filter(|&j| figs[j].role == Role::Plain && !is_percent(figs[j].figure))
+        };
+        let total = before().find(|&j| {
+            let g = &figs[j];
+            same_unit(g.figure, f.figure) && (g.name == named || g.figure.label.trim() == named)
+        });
+        let persons = before().find(|&j| {
+            let unit = figs[j].figure.unit.as_deref().unwrap_or("");
+            words.head_units.iter().any(|u| u == unit)
+        });
+        if let (Some(total), Some(persons)) = (total, persons) {
+            out.push(Relation::RateOf {
+                rate: f.index,
+                numerator: figs[total].index,
+                denominator: figs[persons].index,
+                complement: false,
+                certain: true,
+            });
+        }
+    }
+}
+
+/// Partitions the reader knows (`partitions`: 城市 and 农村, full-time and
+/// part-time): counts of one unit in one sentence whose labels differ only by
+/// the members of a partition, all of them, add up to their whole: the total
+/// of their `其中`, else the nearest count before them whose label is what
+/// their labels share (`城乡低保对象5.92万人，其中城市低保对象1.07万人、农村低保对象
+/// 4.85万人`; `Air cargo reached 24,317 tonnes. International cargo accounted for
+/// 15,906 tonnes and domestic cargo for 8,411 tonnes`).
+fn partitions(figs: &[Fig<'_>], parts: &[(usize, usize)], packs: &Packs, out: &mut Vec<Relation>) {
+    let mut k = 0;
+    while k < figs.len() {
+        let sentence = figs[k].figure.sentence.clone();
+        let end = k + figs[k..].iter().take_while(|f| f.figure.sentence == sentence).count();
+        let pack = &packs.packs[figs[k].figure.pack];
+        let words = &pack.spec.linking.relations;
+        let range = k..end;
+        k = end;
+        for partition in &words.partitions {
+            // English labels are read word by word; the measure's words hold
+            // what a bare label leaves out (`to 556,321 passengers`).
+            let label = |j: usize| {
+                if spaced(pack) {
+                    format!("{} {}", figs[j].figure.label.trim(), figs[j].key.label).to_lowercase()
+                } else {
+                    figs[j].figure.label.trim().to_lowercase()
+                }
+            };
+            let holds = |l: &str, m: &str| {
+                if spaced(pack) {
+                    l.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| w == m)
+                } else {
+                    l.contains(m)
+                }
+            };
+            // Each member's count: the one count of the sentence whose label holds it.
+            let mut members: Vec<(usize, String)> = Vec::new();
+            for m in partition {
+                let m = m.to_lowercase();
+                let of: Vec<usize> = range
+                    .clone()
+                    .filter(|&j| {
+                        let f = &figs[j];
+                        f.role != Role::Base
+                            && !matches!(f.role, Role::Delta { .. } | Role::Percent { .. } | Role::Points { .. })
+                            && !is_percent(f.figure)
+                            && holds(&label(j), &m)
+                            && partition.iter().filter(|o| holds(&label(j), &o.to_lowercase())).count() == 1
+                    })
+                    .collect();
+                let [j] = of[..] else { break };
+                if averaged(&figs[j], pack) {
+                    break;
+                }
+                // What the member qualifies: the rest of the label, in English
+                // the noun after it (`full-time students numbered` → `students`).
+                let rest = if spaced(pack) {
+                    // The word after the member where it is written before the
+                    // count (`and domestic cargo for 8,411`).
+                    let clause = figs[j].clause.to_lowercase();
+                    let words: Vec<&str> =
+                        clause.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).collect();
+                    words
+                        .iter()
+                        .rposition(|w| *w == m)
+                        .and_then(|i| words.get(i + 1))
+                        .map_or(String::new(), |w| w.to_string())
+                } else {
+                    label(j).replacen(&m, "", 1).trim().to_string()
+                };
+                members.push((j, rest));
+            }
+            if members.len() != partition.len() {
+                continue;
+            }
+            let rest = &members[0].1;
+            let unit = figs[members[0].0].figure;
+            if rest.chars().count() < 2 || members.iter().any(|(j, r)| r != rest || !same_unit(figs[*j].figure, unit)) {
+                continue;
+            }
+            let first = members.iter().map(|(j, _)| *j).min().unwrap_or_default();
+            let total = total_of(parts, first).filter(|&t| {
+                members.iter().all(|(j, _)| total_of(parts, *j) == Some(t)) && holds_phrase(&label(t), rest, pack)
+            });
+            // What the members count: in English the last word of their
+            // measures (`domestic traffic passenger` → `passenger`).
+            let last_word = |j: usize| {
+                let key = figs[j].key.label.to_lowercase();
+                key.split(|c: char| !c.is_alphanumeric()).rfind(|w| !w.is_empty()).unwrap_or("").to_string()
+            };
+            let counted = last_word(members[0].0);
+            let counted = (spaced(pack) && members.iter().all(|(j, _)| last_word(*j) == counted)).then_some(counted);
+            let total = total.or_else(|| {
+                (0..first).rev().take(SHARE_LOOKBACK).find(|&j| {
+                    let g = &figs[j];
+                    // A stated level, this period's.
+                    let level = matches!(g.role, Role::Plain | Role::To { .. });
+                    // A whole holds each of its parts.
+                    let holds_parts = members.iter().all(|(p, _)| {
+                        matches!((g.figure.interval.hi(), figs[*p].figure.interval.lo()), (Some(hi), Some(lo)) if hi >= lo)
+                    });
+                    level
+                        && holds_parts
+                        && !is_percent(g.figure)
+                        && !g.key.frame.iter().any(|w| w == PREVIOUS)
+                        && same_unit(g.figure, unit)
+                        && total_of(parts, j).is_none()
+                        && !averaged(g, pack)
+                        && (holds_phrase(&label(j), rest, pack)
+                            || counted.as_deref().is_some_and(|c| c.chars().count() >= 3 && last_word(j) == c))
+                        && !partition.iter().any(|m| holds(&label(j), &m.to_lowercase()))
+                })
+            });
+            let Some(total) = total else { continue };
+            let mut listed: Vec<usize> = members.iter().map(|(j, _)| figs[*j].index).collect();
+            listed.sort_unstable();
+            out.push(Relation::SumOf { total: figs[total].index, parts: listed, certain: true });
+        }
+    }
+}
+
+/// A `其中` list that names the rest (`受理投诉520件，其中商品类310件、服务类180件、
+/// 其他30件`; `新增市场主体1.2万户，其中企业4800户、个体工商户6900户、其他300户`) is the
+/// whole partition of its total: its parts add up to it.
+fn rest_parts(
+    figs: &[Fig<'_>],
+    parts: &[(usize, usize)],
+    names: &[Option<String>],
+    packs: &Packs,
+    out: &mut Vec<Relation>,
+) {
+    let mut totals: Vec<usize> = parts.iter().map(|&(_, t)| t).collect();
+    totals.sort_unstable();
+    totals.dedup();
+    for t in totals {
+        let pack = &packs.packs[figs[t].figure.pack];
+        let words = &pack.spec.linking.relations;
+        let of: Vec<usize> = parts.iter().filter(|&&(_, total)| total == t).map(|&(p, _)| p).collect();
+        let one_list = of.iter().all(|&p| {
+            figs[p].figure.sentence == figs[of[0]].figure.sentence
+                && same_unit(figs[p].figure, figs[t].figure)
+                && names[p].is_none()
+                && figs[p].role == Role::Plain
+        });
+        let rest = of.iter().any(|&p| {
+            let label = figs[p].figure.label.trim();
+            words.rest_words.iter().any(|w| label.starts_with(w.as_str()))
+        });
+        if of.len() >= 2 && one_list && rest && !spaced(pack) {
+            let mut listed: Vec<usize> = of.iter().map(|&p| figs[p].index).collect();
+            listed.sort_unstable();
+            out.push(Relation::SumOf { total: figs[t].index, parts: listed, certain: true });
+        }
+    }
+}
+
+/// True when `label` holds `phrase`: as words in English, as text in Chinese.
+fn holds_phrase(label: &str, phrase: &str, pack: &CompiledPack) -> bool {
+    if spaced(pack) {
+        let words: Vec<&str> =
+            label.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).collect();
+        let phrase: Vec<&str> = phrase.split_whitespace().collect();
+        !phrase.is_empty() && words.windows(phrase.len()).any(|w| w == phrase.as_slice())
+    } else {
+        label.contains(phrase)
     }
 }
 
@@ -1918,5 +2627,124 @@ mod tests {
         let tourism =
             relations_of("全市接待游客420万人次，增长6.0%；从客源看，省外游客和省内游客分别为150万人次和270万人次。");
         assert!(tourism.contains(&"sum 420万人次 = 150万人次 + 270万人次".to_string()), "{tourism:?}");
+    }
+
+    #[test]
+    fn abbreviated_stems_and_stems_naming_the_whole_find_their_counts() {
+        // A verb and its object abbreviated: urban management and power grids.
+        let demolition = relations_of("全市共发现违法建设120处，已拆除114处，拆违率95.0%。");
+        assert!(demolition.contains(&"rate 95.0% = 114处 / 120处".to_string()), "{demolition:?}");
+        let defects = relations_of("供电公司发现设备缺陷400处，已消除380处，消缺率95.0%。");
+        assert!(defects.contains(&"rate 95.0% = 380处 / 400处".to_string()), "{defects:?}");
+        // The whole's name, then what became of it: credit and budgets.
+        let credit = relations_of("全市新增授信500亿元，已发放贷款400亿元，授信转化率80.0%。");
+        assert!(credit.contains(&"rate 80.0% = 400亿元 / 500亿元".to_string()), "{credit:?}");
+        let budget = relations_of("全年下达预算资金12亿元，已支付10.8亿元，预算执行率90.0%。");
+        assert!(budget.contains(&"rate 90.0% = 10.8亿元 / 12亿元".to_string()), "{budget:?}");
+        // A scope before the measure is no whole: 14 storms are not the warnings' base.
+        let warnings =
+            relations_of("区域性暴雨过程达到14次，我们把1800余次预警信号推送给责任人，暴雨预警准确率86.4%。");
+        assert!(!warnings.iter().any(|r| r.starts_with("rate")), "{warnings:?}");
+    }
+
+    #[test]
+    fn ratios_to_a_named_target_and_plans_are_rates_of_their_counts() {
+        let trees = relations_of("今年省里下达我市的植树任务为50万株。全市已植树56万株，完成年度任务的112.0%。");
+        assert!(trees.contains(&"rate 112.0% = 56万株 / 50万株".to_string()), "{trees:?}");
+        // The ratio's subject names the count it divides, not the list before it.
+        let forest = relations_of(
+            "全市完成造林12万亩，人工造林、封山育林分别为7万亩、5万亩；全年造林面积为年度任务10万亩的120.0%。",
+        );
+        assert!(forest.contains(&"rate 120.0% = 12万亩 / 10万亩".to_string()), "{forest:?}");
+        let parks = relations_of("全市计划新建口袋公园40个。目前已开工36个，开工率90.0%。");
+        assert!(parks.contains(&"rate 90.0% = 36个 / 40个".to_string()), "{parks:?}");
+    }
+
+    #[test]
+    fn per_head_figures_divide_their_total_by_the_persons() {
+        let sports = relations_of("全市体育场地面积2000万平方米，按常住人口800万人计算，人均体育场地面积2.5平方米。");
+        assert!(sports.contains(&"rate 2.5平方米 = 2000万平方米 / 800万人".to_string()), "{sports:?}");
+        let output = relations_of("全市地区生产总值6000亿元，常住人口500万人，人均地区生产总值12万元。");
+        assert!(output.contains(&"rate 12万元 = 6000亿元 / 500万人".to_string()), "{output:?}");
+    }
+
+    #[test]
+    fn known_partitions_and_named_lists_add_up_to_their_whole() {
+        let support = relations_of("全市城乡低保对象3.2万人，其中城市低保对象0.8万人、农村低保对象2.4万人。");
+        assert!(support.contains(&"sum 3.2万人 = 0.8万人 + 2.4万人".to_string()), "{support:?}");
+        // Averages of the two halves are no parts.
+        let income = relations_of("全市城镇居民人均可支配收入5.2万元，农村居民人均可支配收入2.6万元。");
+        assert!(!income.iter().any(|r| r.starts_with("sum")), "{income:?}");
+        let jobs = relations_of("全市新增就业岗位1.2万个，制造业、服务业和农业分别为5000个、6000个和1000个。");
+        assert!(jobs.contains(&"sum 1.2万个 = 5000个 + 6000个 + 1000个".to_string()), "{jobs:?}");
+        let race = relations_of("马拉松参赛选手3000人，中签率25.0%，全程、半程分别为1200人、1800人。");
+        assert!(race.contains(&"sum 3000人 = 1200人 + 1800人".to_string()), "{race:?}");
+        let freight = relations_of(
+            "Air freight was 12,400 tonnes. International freight accounted for 8,100 tonnes and domestic freight for 4,300 tonnes.",
+        );
+        assert!(freight.contains(&"sum 12,400 tonnes = 8,100 tonnes + 4,300 tonnes".to_string()), "{freight:?}");
+    }
+
+    #[test]
+    fn both_counts_of_a_rate_give_it() {
+        let food = relations_of("抽检食品2000批次，合格1960批次，不合格40批次，合格率98.0%。");
+        assert!(food.contains(&"rate 98.0% = 1960批次 / 2000批次".to_string()), "{food:?}");
+        assert!(food.contains(&"rate 98.0% = 1 - 40批次 / 2000批次".to_string()), "{food:?}");
+        let trains =
+            relations_of("Of 4,000 trains, 3,600 ran on time and 400 were late, an on-time rate of 90.0 percent.");
+        assert!(trains.contains(&"rate 90.0 percent = 1 - 400 / 4,000".to_string()), "{trains:?}");
+    }
+
+    #[test]
+    fn english_shares_find_a_whole_named_by_its_noun() {
+        let port = relations_of(
+            "The port handled 200,000 passengers in May. Blue Line carried 50,000 of the month's passengers, a share of 25.0 percent.",
+        );
+        assert!(port.contains(&"rate 25.0 percent = 50,000 / 200,000".to_string()), "{port:?}");
+        let bonds = relations_of(
+            "The portfolio fell by $50 million to $500 million; Treasury bills, at $300 million, make up 60.0 percent of the portfolio.",
+        );
+        assert!(bonds.contains(&"rate 60.0 percent = $300 million / $500 million".to_string()), "{bonds:?}");
+        let members = relations_of("Residents make up 80.0 percent of members: 400 of the 500 members who voted.");
+        assert!(members.contains(&"rate 80.0 percent = 400 / 500".to_string()), "{members:?}");
+        let clinics = relations_of(
+            "Clinics recorded 50,000 visits in the year. Of those visits, 5,000 ended in a referral, a referral rate of 10.0 percent.",
+        );
+        assert!(clinics.contains(&"rate 10.0 percent = 5,000 / 50,000".to_string()), "{clinics:?}");
+        let margin = relations_of(
+            "Net sales were $4.0 billion and operating income was $200 million, an operating margin of 5.0 percent.",
+        );
+        assert!(margin.contains(&"rate 5.0 percent = $200 million / $4.0 billion".to_string()), "{margin:?}");
+    }
+
+    #[test]
+    fn a_difference_from_a_base_in_brackets_is_a_change() {
+        let packs = Packs::builtin().unwrap();
+        let release = crate::graph::Release::analyse(
+            vec![Document::new("t.txt", "城关站最高水位36.82米，超过警戒水位（36.20米）0.62米。")],
+            &packs,
+        );
+        let show = |m: Option<usize>| m.map(|m| release.text_of(&release.mentions[m]).to_string());
+        let change = release.relations.iter().find_map(|r| match r {
+            Relation::ChangeOf(c) => Some((show(c.base), show(c.current), show(c.delta), c.decrease)),
+            _ => None,
+        });
+        assert_eq!(
+            change,
+            Some((Some("36.20米".into()), Some("36.82米".into()), Some("0.62米".into()), false)),
+            "{:?}",
+            release.relations
+        );
+    }
+
+    #[test]
+    fn a_part_list_naming_the_rest_adds_up_to_its_total() {
+        let complaints = relations_of("全年受理投诉520件，其中商品类310件、服务类180件、其他30件。");
+        assert!(complaints.contains(&"sum 520件 = 310件 + 180件 + 30件".to_string()), "{complaints:?}");
+        let firms = relations_of("新增市场主体1.2万户，其中企业4800户、个体工商户6900户、其他300户。");
+        assert!(firms.contains(&"sum 1.2万户 = 4800户 + 6900户 + 300户".to_string()), "{firms:?}");
+        // Without the rest, a part list may leave some out.
+        let open = relations_of("全年受理投诉520件，其中商品类310件、服务类180件。");
+        assert!(!open.iter().any(|r| r.starts_with("sum")), "{open:?}");
     }
 }

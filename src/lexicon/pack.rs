@@ -256,6 +256,42 @@ pub struct RelationWords {
     /// Flows whose difference a third figure states (`总收入…；总支出…；当期结余…`).
     #[serde(default)]
     pub balances: Vec<Balance>,
+    /// Label openings of a per-head figure (`人均`): the count its label names
+    /// without them, divided by the persons of its sentence.
+    #[serde(default)]
+    pub per_head: Vec<String>,
+    /// Units that count persons (`人`), the divisor of a per-head figure.
+    #[serde(default)]
+    pub head_units: Vec<String>,
+    /// Partitions the reader knows (`城市`, `农村`): counts whose labels differ
+    /// only by all the members of one add up to their whole.
+    #[serde(default)]
+    pub partitions: Vec<Vec<String>>,
+    /// Rates defined by two named counts (`operating margin` = income / revenue).
+    #[serde(default)]
+    pub defined_rates: Vec<DefinedRate>,
+    /// Verbs of a share that end with a change word (`make up 71.0 percent`).
+    #[serde(default)]
+    pub share_verbs: Vec<String>,
+    /// Label openings of a plan's count (`计划改造…326个`): the whole of a rate of
+    /// progress on it (`开工率`) in the sentences after.
+    #[serde(default)]
+    pub plans: Vec<String>,
+    /// Words that point back to a count of the sentence before (`Of those
+    /// visits, 27,318 …`).
+    #[serde(default)]
+    pub anaphors: Vec<String>,
+}
+
+/// A rate defined by two counts: a percent labelled with one of `rate` is the
+/// count labelled with one of `of` over the count labelled with one of `per`,
+/// all three in one sentence.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DefinedRate {
+    pub rate: Vec<String>,
+    pub of: Vec<String>,
+    pub per: Vec<String>,
 }
 
 /// A balance: a count labelled with one of `from`, less one labelled with one

@@ -94,7 +94,7 @@ impl Description {
 }
 
 /// The frame word of the base of a comparison (last period's value).
-const PREVIOUS: &str = "上期";
+pub(crate) const PREVIOUS: &str = "上期";
 
 impl Description {
     /// A level of nothing yet, anchored: what a reader starts from.
