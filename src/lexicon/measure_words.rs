@@ -183,6 +183,11 @@ pub struct ClauseWords {
     /// (`below its February level by 314,000`).
     #[serde(default)]
     pub possessives: Vec<String>,
+    /// Nouns that count one thing, by the name a measure is keyed by: each
+    /// word of a list (singular) reads as its key (`travelers` as
+    /// `passengers`).
+    #[serde(default)]
+    pub synonyms: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 /// A comparison base and the words that name it.

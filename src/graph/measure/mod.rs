@@ -193,8 +193,11 @@ fn ends_alike(a: &str, b: &str, coordinated: &[String]) -> bool {
         let cut = long[..long.len() - short.len()].chars().next_back();
         !(short.starts_with(|c: char| c.is_ascii_alphabetic()) && cut.is_some_and(|c| c.is_ascii_alphanumeric()))
     };
+    // A spaced noun of one word is said of many measures (`enrollment` of
+    // a table's total row, beside `graduate enrollment`): it ends none.
+    let spaced_word = short.is_ascii() && !short.contains(' ');
     short == long
-        || (short.chars().count() >= MIN_SHARED_CHARS && long.ends_with(short) && on_word())
+        || (short.chars().count() >= MIN_SHARED_CHARS && long.ends_with(short) && on_word() && !spaced_word)
         || (!a.is_ascii() && reordered(a, b))
 }
 
@@ -446,9 +449,14 @@ pub fn cluster(
     // Exact groups, in order of first mention.
     let mut group_of: Vec<usize> = Vec::with_capacity(descriptions.len());
     let mut groups: Vec<(usize, Vec<usize>)> = Vec::new(); // (representative, mentions)
-    let mut index: HashMap<&Description, usize> = HashMap::new();
+
+    // A table cell and an English sentence with one description state one
+    // measure as certainly as two sentences do (the English reader names a
+    // cell by its row and column as a sentence names its noun phrase).
+    let mut index: HashMap<Description, usize> = HashMap::new();
     for (i, d) in descriptions.iter().enumerate() {
-        let g = *index.entry(d).or_insert_with(|| {
+        let spaced = d.legacy.is_none() && d.core.is_ascii() && !d.core.is_empty();
+        let g = *index.entry(Description { cell: d.cell && !spaced, ..d.clone() }).or_insert_with(|| {
             groups.push((i, Vec::new()));
             groups.len() - 1
         });
@@ -651,6 +659,11 @@ mod tests {
 
     /// The figures and keys of a document named `name` (`.md` reads tables).
     pub(super) fn keys_of(name: &str, text: &str) -> Vec<(String, String)> {
+        linked_of(name, text).into_iter().map(|(t, k, _)| (t, k)).collect()
+    }
+
+    /// The figures of a document with their keys and how certainly each is linked.
+    pub(super) fn linked_of(name: &str, text: &str) -> Vec<(String, String, Confidence)> {
         let packs = Packs::builtin().unwrap();
         let prose = crate::load::Document::with_format(name, text).prose().into_owned();
         let Extracted { figures, clauses } = extract(&prose, &packs);
@@ -666,7 +679,7 @@ mod tests {
             packs.packs.iter().flat_map(|p| p.measure_words.spec.coordinated.clone()).collect();
         let values: Vec<Stated> = figures.iter().map(Stated::of).collect();
         let keys = cluster(&descriptions, &paragraphs, &values, &coordinated);
-        figures.iter().zip(keys).map(|(f, (k, _))| (text[f.span.clone()].to_string(), k.to_string())).collect()
+        figures.iter().zip(keys).map(|(f, (k, c))| (text[f.span.clone()].to_string(), k.to_string(), c)).collect()
     }
 
     pub(super) fn key<'a>(keys: &'a [(String, String)], text: &str, nth: usize) -> &'a str {

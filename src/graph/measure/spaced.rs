@@ -141,7 +141,14 @@ impl SpacedReader<'_> {
             .map_or(sentence_end, |f| f.span.start.max(figure.span.end));
         let before = tokens(&self.text[segment_start.min(figure.span.start)..figure.span.start], boundaries);
         let after = tokens(&self.text[figure.span.end..next_start], boundaries);
-        let whole_before = tokens(&self.text[sentence_start..figure.span.start], boundaries);
+        // A period written after a base of the sentence (`from 229,853 in
+        // fiscal 2023 to 241,806`, `up from 5.1% in May to 5.4%`) is the
+        // base's: the figures after it read theirs before the base.
+        let period_end = earlier
+            .clone()
+            .find(|&p| done[p].previous)
+            .map_or(figure.span.start, |p| self.figures[p].span.start.max(sentence_start));
+        let whole_before = tokens(&self.text[sentence_start..period_end], boundaries);
         d.period = self.period(&after, &whole_before);
         let previous_figure = earlier.clone().last();
         // The measure the previous figure of the sentence states: a change's head,
@@ -176,7 +183,11 @@ impl SpacedReader<'_> {
             d.period = Some(period);
         }
         // The base of a comparison: `from 875,000 to 840,000`.
-        if self.words.previous.as_ref().is_some_and(|re| re.is_match(&frame_words)) {
+        // A count of a noun of its own after `from`, with no `to` after it,
+        // is no base: `3,106 students from 94 countries` (schools), `visitors
+        // from 41 states` (tourism).
+        let own_count = !counted.is_empty() && !after_words.contains(&"to");
+        if !own_count && self.words.previous.as_ref().is_some_and(|re| re.is_match(&frame_words)) {
             d.previous = true;
             if let Some(up) = sign {
                 d.kind = Kind::Change;
@@ -199,7 +210,10 @@ impl SpacedReader<'_> {
             && (changed_before || previous_figure.is_some())
         {
             let own = self.change_head(&clause_words).or_else(subject);
-            d.core = self.name(own.or(inherited), &counted);
+            d.core = match own {
+                Some(s) if self.names_alone(&s, &counted) => s,
+                own => self.name(own.or(inherited), &counted),
+            };
             return self.anchor(d);
         }
         // A change: `rose by 236,000`, `up 7.4 percent`, `cut the rate by 0.25
@@ -266,8 +280,14 @@ impl SpacedReader<'_> {
             // ends alike and may link to it; two verbs never do.
             Some(v) if !counted.is_empty() => format!("{v}: {counted}"),
             _ => {
-                let own = subject().or(if clause_words.is_empty() { inherited } else { None });
-                self.name(own, &counted)
+                // A subject that names its measure alone takes the counted
+                // noun as its unit: `undergraduate enrollment rose to 28,106
+                // students` (schools), `domestic traffic reached 1.86
+                // million passengers` (airports).
+                match subject() {
+                    Some(s) if self.names_alone(&s, &counted) => s,
+                    own => self.name(own.or(if clause_words.is_empty() { inherited } else { None }), &counted),
+                }
             }
         };
         d.core = match self.qualifier(&after_words) {
@@ -451,20 +471,32 @@ impl SpacedReader<'_> {
     /// and nouns of time do not count; nor does a verb or scope in brackets.
     fn anchor(&self, mut d: Description) -> Description {
         let named = if d.kind == Kind::Level { d.core.as_str() } else { d.head.as_deref().unwrap_or("") };
+        d.anchored = self.naming_words(named) >= MIN_WORDS;
+        d
+    }
+
+    /// True when a subject names its measure alone, so that a one-word
+    /// counted noun after the figure is its unit: two naming words, written
+    /// in the pack's script (a Chinese run read in passing names nothing).
+    fn names_alone(&self, subject: &str, counted: &str) -> bool {
+        subject.is_ascii() && counted.split(' ').count() < 2 && self.naming_words(subject) >= MIN_WORDS
+    }
+
+    /// The words of a measure's noun that name what it counts: not its verb
+    /// or bracketed scope, not a word that only qualifies (`average`), a
+    /// noun of time or a month.
+    fn naming_words(&self, named: &str) -> usize {
         let noun = named.split(" (").next().unwrap_or("");
         let noun = noun.rsplit(": ").next().unwrap_or("");
         let c = self.classes;
-        let naming = noun
-            .split(' ')
+        noun.split(' ')
             .filter(|w| {
                 !w.is_empty()
                     && !c.generic_modifiers.iter().any(|g| g == w)
                     && !c.times.iter().any(|t| t == w || singular(t) == *w)
                     && self.month(w).is_none()
             })
-            .count();
-        d.anchored = naming >= MIN_WORDS;
-        d
+            .count()
     }
 
     /// The direction of a change word (`rose`, `down`, `higher`).
@@ -643,7 +675,23 @@ impl SpacedReader<'_> {
             return String::new();
         }
         let end = after.iter().position(|w| matches!(*w, "and" | "or" | "but")).unwrap_or(after.len());
-        self.first_np(&after[..end])
+        let noun = self.first_np(&after[..end]);
+        // `on an average weekday` after the noun makes it an average of
+        // that span: `378,000 boardings on an average weekday` are average
+        // weekday boardings (transit), `660 patients on a typical day` (hospitals).
+        let c = self.classes;
+        let at = after[..end].iter().position(|w| c.prepositions.iter().any(|p| p == w));
+        match at.map(|at| &after[at..end]) {
+            Some(["on", det, average, span, ..])
+                if !noun.is_empty()
+                    && c.determiners.iter().any(|d| d == det)
+                    && c.generic_modifiers.iter().any(|g| g == average)
+                    && span.chars().all(char::is_alphabetic) =>
+            {
+                format!("{average} {} {noun}", singular(span))
+            }
+            _ => noun,
+        }
     }
 
     /// A phrase after the figure that says which of several it is: `$25
@@ -719,8 +767,16 @@ impl SpacedReader<'_> {
         let mut from = 0;
         let mut scope = None;
         if ws.first().is_some_and(|w| c.prepositions.iter().any(|p| p == w)) {
-            let det = ws.iter().rposition(|w| c.determiners.iter().any(|d| d == w))?;
-            if c.scope_openers.iter().any(|o| o == ws[0]) {
+            // A conjunction that is also a preposition opens a clause whose
+            // subject has no determiner: `as light rail ridership rose`
+            // (transit), `as exports grew` (trade).
+            let opener = c.scope_openers.iter().any(|o| o == ws[0]);
+            let det = match ws.iter().rposition(|w| c.determiners.iter().any(|d| d == w)) {
+                Some(det) => det,
+                None if !opener && ws.len() > 1 => 1,
+                None => return None,
+            };
+            if opener {
                 scope = Some(self.first_np(&ws[1..det])).filter(|s| !s.is_empty());
             }
             from = det;
@@ -741,6 +797,14 @@ impl SpacedReader<'_> {
             .filter(|&at| !rest.get(at + 1).is_some_and(|w| c.possessives.iter().any(|p| p == w)))
             .map(|at| self.first_np(&rest[at + 1..]))
             .filter(|m| !m.is_empty() && !self.is_time(m));
+        // A head that names nothing alone takes its post-modifier before it,
+        // as a table's row or a headline writes it: `sales at gasoline
+        // stations` is `gasoline station sales` (retail), `employment in
+        // manufacturing` is `manufacturing employment` (payrolls).
+        let (np, modifier) = match modifier {
+            Some(m) if scope.is_none() && self.naming_words(&np) < MIN_WORDS => (format!("{m} {np}"), None),
+            m => (np, m),
+        };
         let scope = match (scope, modifier) {
             (Some(a), Some(b)) => Some(format!("{a} {b}")),
             (a, b) => a.or(b),
@@ -829,7 +893,10 @@ impl SpacedReader<'_> {
                     && !w.ends_with('\'')
                     && !has_digit(w)
             })
-            .map(|w| singular(w))
+            .map(|w| {
+                let w = singular(w);
+                c.synonyms.iter().find(|(_, others)| others.contains(&w)).map_or(w, |(key, _)| key.clone())
+            })
             .collect();
         while out.first().is_some_and(|w| c.prepositions.iter().any(|p| p == w) || w == "and") {
             out.remove(0);
@@ -1028,7 +1095,25 @@ pub(super) fn settle(
             // words (`three questions`) and a span of time (`over 10 years`)
             // name no measure of the release.
             let written = &text[figures[i].span.clone()];
-            if singular(next.trim_end_matches(|c: char| !c.is_alphanumeric())) != last
+            let next = singular(next.trim_end_matches(|c: char| !c.is_alphanumeric()));
+            let next =
+                classes.synonyms.iter().find(|(_, others)| others.contains(&next)).map_or(next, |(k, _)| k.clone());
+            // Or the sentence opens with the noun as its subject, right
+            // before its verb (`Vacancies fell on the quarter to 840,000`,
+            // `Admissions rose to 68,412`).
+            let opens_with = || {
+                let reader = SpacedReader { text, figures, pack, words: &pack.measure_words, classes, tables };
+                let start = figures[i].sentence.start.min(figures[i].span.start);
+                let mut end = figures[i].span.start.min(start + OPENING_BYTES);
+                while !text.is_char_boundary(end) {
+                    end -= 1;
+                }
+                let opening = tokens(&text[start..end], pack.spec.labels.boundaries.as_str());
+                let clause = words(first_clause(&opening));
+                matches!(clause.as_slice(), [subject, verb, ..]
+                    if reader.content(&[subject]) == noun && (reader.is_verb(verb) || reader.change_word(verb).is_some()))
+            };
+            if (next != last && !(noun == last && opens_with()))
                 || !written.chars().any(|c| c.is_ascii_digit())
                 || classes.times.iter().any(|t| t == last || singular(t) == last)
             {
@@ -1058,7 +1143,11 @@ pub(super) fn settle(
                         && period_fits(&d.period, &c.period)
                         && (d.kind == Kind::Level || c.core == d.core || first_word(&c.core) == d.core)
                         && if exact {
+                            // `the number of vacancies` counts vacancies.
                             cn == noun
+                                || cn.split_once(" of ").is_some_and(|(head, of)| {
+                                    of == noun && classes.generic_heads.iter().any(|g| g == head)
+                                })
                         } else {
                             // More words that name a kind of the noun
                             // (`inpatient admissions`), not an average of it
@@ -1094,15 +1183,21 @@ pub(super) fn settle(
             .unwrap_or(found[0]);
         adopted.push((i, best));
     }
-    // Two different figures that would name one measure name none.
+    // Two different figures that would name one measure name none; the verb
+    // that counts them may differ (`handled 2.4 million passengers`, `2.4
+    // million travelers came through`).
     let mut by_measure: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for &(i, best) in &adopted {
         by_measure.entry(best).or_default().push(i);
     }
+    let claim = |d: &Description| {
+        let (_, noun, scope) = core_parts(&d.core);
+        Description { core: format!("{noun} ({})", scope.unwrap_or("")), ..d.clone() }
+    };
     let mut renamed: BTreeMap<String, Option<String>> = BTreeMap::new();
     for (best, figs) in by_measure {
-        let first = &out[figs[0]];
-        if figs.iter().any(|&i| out[i] != *first) {
+        let first = claim(&out[figs[0]]);
+        if figs.iter().any(|&i| claim(&out[i]) != first) {
             continue;
         }
         let chosen = out[best].clone();
@@ -1129,6 +1224,45 @@ pub(super) fn settle(
         if let Some(Some(core)) = d.head.as_ref().and_then(|h| renamed.get(h)) {
             d.head = Some(core.clone());
             d.anchored = true;
+        }
+    }
+    current_periods(figures, &spaced, out);
+}
+
+/// A figure of the prose that leaves its period unsaid, or says its month
+/// without the year, states the release's current period: where a table's
+/// latest column states the same measure (`Graduate enrollment declined …
+/// to 8,397` beside a `Fall 2024` column; `travelers … in July` beside `Jul.
+/// 2024`), it takes that column's period, one period for all such cells.
+fn current_periods(figures: &[Figure], spaced: &[bool], out: &mut [Description]) {
+    let bare = |d: &Description| Description { period: None, ..d.clone() };
+    let mut columns: HashMap<Description, Option<String>> = HashMap::new();
+    for (j, c) in out.iter().enumerate() {
+        if !spaced[j] || !c.cell || !c.anchored || c.previous || c.period.is_none() {
+            continue;
+        }
+        let shape = Description { cell: false, ..bare(c) };
+        columns
+            .entry(shape)
+            .and_modify(|p| {
+                if *p != c.period {
+                    *p = None;
+                }
+            })
+            .or_insert_with(|| c.period.clone());
+    }
+    if columns.is_empty() {
+        return;
+    }
+    for i in 0..figures.len() {
+        let d = &out[i];
+        if !spaced[i] || d.cell || !d.anchored || d.previous {
+            continue;
+        }
+        let Some(Some(period)) = columns.get(&bare(d)) else { continue };
+        let fits = d.period.is_none() || period_fits(&d.period, &Some(period.clone()));
+        if fits && d.period.as_ref() != Some(period) {
+            out[i].period = Some(period.clone());
         }
     }
 }
@@ -1171,7 +1305,8 @@ const BASE_WORDS: usize = 8;
 
 #[cfg(test)]
 mod tests {
-    use crate::graph::measure::tests::{key, keys, keys_of};
+    use crate::graph::measure::tests::{key, keys, keys_of, linked_of};
+    use crate::graph::measure::Confidence;
 
     #[test]
     fn the_unemployment_rate_in_other_words_is_one_measure() {
@@ -1463,5 +1598,124 @@ Core inflation was 3.1 percent.",
             "The depot had a busy month for harvests.\n\n                 Sep. 2025   Sep. 2024\nWinter wheat        412.5       398.1\nCorn                980.2       951.0\n",
         );
         assert!(!key(&k, "412.5", 0).contains("harvest"), "{k:?}");
+    }
+
+    #[test]
+    fn a_sentence_opening_with_one_noun_counts_the_measure_it_names() {
+        // Labour and housing: `Vacancies fell … to 840,000` is the number of vacancies.
+        let k = keys("The estimated number of vacancies fell by 35,000, from 875,000 to 840,000, in August 2024.\n\nVacancies fell on the quarter to 840,000 in August 2024.");
+        assert_eq!(key(&k, "840,000", 0), key(&k, "840,000", 1), "{k:?}");
+        let k = keys("The number of permits rose to 1,240 in May.\n\nPermits rose to 1,240 in May.\n\nThe share of permits was 12% in May.");
+        assert_eq!(key(&k, "1,240", 0), key(&k, "1,240", 1), "{k:?}");
+        // Not a sentence whose subject says more than the noun.
+        let k =
+            keys("The number of building permits rose to 1,240 in May.\n\nThe city said permits rose to 1,240 in May.");
+        assert_ne!(key(&k, "1,240", 0), key(&k, "1,240", 1), "{k:?}");
+    }
+
+    #[test]
+    fn a_count_on_an_average_day_is_the_daily_average() {
+        // Transit and hospitals.
+        let k = keys("Average weekday boardings reached 378,400.\n\nMore than 378,000 boardings on an average weekday is progress.");
+        assert_eq!(key(&k, "378,400", 0), key(&k, "More than 378,000", 0), "{k:?}");
+        let k = keys(
+            "The emergency department saw 660 patients on an average day.\n\nAverage daily patients numbered 660.",
+        );
+        assert!(key(&k, "660", 0).contains("average day patient"), "{k:?}");
+    }
+
+    #[test]
+    fn a_period_after_a_base_is_the_bases() {
+        // Hospitals and labour statistics: `from X in P to Y`.
+        let k = keys("Emergency department visits rose 5.2 percent, from 229,853 in fiscal 2023 to 241,806.");
+        assert!(!key(&k, "241,806", 0).contains("fiscal 2023"), "{k:?}");
+        assert!(key(&k, "229,853", 0).contains("fiscal 2023"), "{k:?}");
+        let k = keys("The jobless rate rose from 5.1% in May to 5.4%.\n\nThe jobless rate was 5.4%.");
+        assert_eq!(key(&k, "5.4%", 0), key(&k, "5.4%", 1), "{k:?}");
+    }
+
+    #[test]
+    fn a_subject_that_names_its_measure_takes_the_counted_noun_as_its_unit() {
+        // Schools and airports.
+        let k =
+            keys("Undergraduate enrollment rose to more than 28,000 students.\n\nUndergraduate enrollment was 28,106.");
+        assert_eq!(key(&k, "more than 28,000", 0), key(&k, "28,106", 0), "{k:?}");
+        let k = keys("Domestic traffic reached 1.86 million passengers.\n\nDomestic traffic was 1.86 million.");
+        assert_eq!(key(&k, "1.86 million", 0), key(&k, "1.86 million", 1), "{k:?}");
+        // Not a subject carried over from the figure before: `Of 9,789
+        // departures, 7,694 left on time` (airports).
+        let k = keys("Of 9,789 scheduled departures, 7,694 left on time.");
+        assert_ne!(key(&k, "9,789", 0), key(&k, "7,694", 0), "{k:?}");
+    }
+
+    #[test]
+    fn a_one_word_head_takes_its_post_modifier_before_it() {
+        // Retail and payrolls: `sales at gasoline stations` is `gasoline station sales`.
+        let k = keys("Sales at gasoline stations fell by $1.2 billion, or 2.3 percent, to $51.0 billion.\n\nGasoline station sales were $51.0 billion.");
+        assert_eq!(key(&k, "$51.0 billion", 0), key(&k, "$51.0 billion", 1), "{k:?}");
+        assert!(key(&k, "$1.2 billion", 0).starts_with("gasoline station sale/"), "{k:?}");
+        let k = keys("Employment in factories rose by 12,000 to 1.2 million.\n\nFactory employment was 1.2 million.\n\nEmployment in retail was 1.2 million.");
+        assert_eq!(key(&k, "1.2 million", 0), key(&k, "1.2 million", 1), "{k:?}");
+        assert_ne!(key(&k, "1.2 million", 0), key(&k, "1.2 million", 2), "{k:?}");
+    }
+
+    #[test]
+    fn a_count_of_its_own_noun_after_from_is_no_base() {
+        // Schools and museums: `from 94 countries`, `from 41 states`.
+        let k = keys("International enrollment reached 3,106 students from 94 countries.");
+        assert!(!key(&k, "94", 0).contains("上期"), "{k:?}");
+        let k = keys("The museum welcomed 96,000 visitors from 41 states.");
+        assert!(!key(&k, "41", 0).contains("上期"), "{k:?}");
+        // A base with its noun and a level after it still is one.
+        let k = keys("The first-year class grew from 6,515 students to 6,842 students.");
+        assert!(key(&k, "6,515", 0).contains("上期"), "{k:?}");
+    }
+
+    #[test]
+    fn synonyms_of_a_counted_noun_read_as_one() {
+        // Airports and rail: travelers are passengers; transit: ridership counts boardings.
+        let k = keys("Domestic passengers numbered 1.2 million.\n\nDomestic travelers numbered 1.2 million.");
+        assert_eq!(key(&k, "1.2 million", 0), key(&k, "1.2 million", 1), "{k:?}");
+        let k = keys("Light rail ridership rose 10.3 percent.\n\nLight rail boardings rose 10.3 percent.");
+        assert_eq!(key(&k, "10.3 percent", 0), key(&k, "10.3 percent", 1), "{k:?}");
+        let k = keys_of(
+            "release.md",
+            "| Traffic | Jul. 2024 | Jul. 2023 |\n|---|---:|---:|\n| Total passengers | 2,418,736 | 2,273,248 |\n| Aircraft movements | 21,400 | 20,950 |\n\nThe airport handled 2,418,736 passengers in July.\n\n\"Nearly 2.42 million travelers came through in July,\" the director said.\n",
+        );
+        assert_eq!(key(&k, "2,418,736", 0), key(&k, "2,418,736", 1), "{k:?}");
+        assert_eq!(key(&k, "2,418,736", 0), key(&k, "Nearly 2.42 million", 0), "{k:?}");
+    }
+
+    #[test]
+    fn a_clause_opened_by_a_conjunction_names_its_subject() {
+        // Transit and trade: `as light rail ridership rose`, `as container volumes rose`.
+        let k = keys("Boardings grew, as light rail ridership rose 10.3 percent.");
+        assert!(key(&k, "10.3 percent", 0).contains("light rail boarding/up"), "{k:?}");
+        let k = keys("Port revenue climbed, as container volumes rose 4.2 percent.");
+        assert!(key(&k, "4.2 percent", 0).contains("container volume/up"), "{k:?}");
+    }
+
+    #[test]
+    fn prose_without_a_period_states_the_tables_latest_column() {
+        // Schools and clinics: a total row named by one word ends no row.
+        let k = keys_of(
+            "release.md",
+            "Table 1. Enrollment by level\n\n| Level | Fall 2023 | Fall 2024 |\n|---|---:|---:|\n| Undergraduate | 27,418 | 28,106 |\n| Graduate | 8,652 | 8,397 |\n| Total | 36,070 | 36,503 |\n\nGraduate enrollment declined by 255 students to 8,397.\n",
+        );
+        assert_eq!(key(&k, "8,397", 0), key(&k, "8,397", 1), "{k:?}");
+        assert_ne!(key(&k, "8,397", 0), key(&k, "36,503", 0), "{k:?}");
+        let k = keys_of(
+            "release.md",
+            "Table 3. Admissions by site\n\n| Site | 2023 | 2024 |\n|---|---:|---:|\n| North Clinic | 1,100 | 1,204 |\n| South Clinic | 950 | 980 |\n| Total | 2,050 | 2,184 |\n\nNorth Clinic admissions rose to 1,204.\n",
+        );
+        assert_eq!(key(&k, "1,204", 0), key(&k, "1,204", 1), "{k:?}");
+        // The same measure in the same period: a certain link, not a probable one.
+        let linked = linked_of(
+            "release.md",
+            "Table 3. Admissions by site\n\n| Site | 2023 | 2024 |\n|---|---:|---:|\n| North Clinic | 1,100 | 1,204 |\n| South Clinic | 950 | 980 |\n\nNorth Clinic admissions rose to 1,204.\n",
+        );
+        let prose = linked.iter().filter(|(t, _, _)| t == "1,204").nth(1).expect("prose figure");
+        assert_eq!(prose.2, Confidence::Certain, "{linked:?}");
+        assert!(prose.1.contains("2024"), "{linked:?}");
     }
 }
