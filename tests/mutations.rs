@@ -507,5 +507,7 @@ fn repeats_the_bench_gold_names_are_caught() {
 /// Floors just under the rates measured when the bench's repeats were first
 /// mutated (zh 166/269, en 24/121; with the English reader zh 169/269, en
 /// 43/121; with its one-word counts and the Chinese subjects zh 175/269, en
-/// 51/121); raise them as linking improves.
-const BENCH_REPEAT_FLOORS: &[(&str, f64)] = &[("zh", 0.64), ("en", 0.41)];
+/// 51/121; with values that resolve ambiguous labels, named bases, verb chains,
+/// spread changes and the relations and English readings after them zh 188/269,
+/// en 63/121); raise them as linking improves.
+const BENCH_REPEAT_FLOORS: &[(&str, f64)] = &[("zh", 0.69), ("en", 0.51)];
