@@ -185,19 +185,11 @@ pub fn typo_like(a: &str, b: &str) -> bool {
     }
     // Short numbers differ in one digit all the time (25 and 28 reservoirs),
     // less often in two digits swapped (14 and 41).
-    if x.len() == 2 && y.len() == 2 {
-        return x[0] == y[1] && x[1] == y[0];
+    if x.len() == y.len() {
+        return digits_slip(&x, &y, x.len() >= TYPO_DIGITS);
     }
     if x.len().max(y.len()) < TYPO_DIGITS {
         return false;
-    }
-    if x.len() == y.len() {
-        let differ: Vec<usize> = (0..x.len()).filter(|&i| x[i] != y[i]).collect();
-        return differ.len() == 1
-            || (differ.len() == 2
-                && differ[1] == differ[0] + 1
-                && x[differ[0]] == y[differ[1]]
-                && x[differ[1]] == y[differ[0]]);
     }
     let (short, long) = if x.len() < y.len() { (&x, &y) } else { (&y, &x) };
     long.len() == short.len() + 1
@@ -229,7 +221,12 @@ fn slip(rounded: Decimal, precise: Decimal) -> bool {
     let near = precise / place;
     let reads = [near.floor(), near.ceil()];
     !reads.contains(&written)
-        && reads.into_iter().any(|read| digits_slip(&written.abs().to_string(), &read.abs().to_string(), one_changed))
+        && reads.into_iter().any(|read| digits_slip(&digits_of(written), &digits_of(read), one_changed))
+}
+
+/// The digits of a whole number.
+fn digits_of(whole: Decimal) -> Vec<char> {
+    whole.abs().to_string().chars().collect()
 }
 
 /// The place value of a number's last non-zero digit: 1000 for 23000, 0.1
@@ -249,8 +246,7 @@ fn last_place(value: Decimal) -> Decimal {
 
 /// Two digit strings of one length, at least two long, that differ in two
 /// neighbours swapped, or in one digit when `one_changed`.
-fn digits_slip(a: &str, b: &str, one_changed: bool) -> bool {
-    let (x, y): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+fn digits_slip(x: &[char], y: &[char], one_changed: bool) -> bool {
     if x.len() != y.len() || x.len() < 2 {
         return false;
     }
