@@ -213,12 +213,14 @@ fn slip(rounded: Decimal, precise: Decimal) -> bool {
         return false;
     }
     let place = last_place(rounded);
-    let written = (rounded / place).trunc();
+    let (Some(written), Some(near)) = (rounded.checked_div(place), precise.checked_div(place)) else {
+        return false;
+    };
+    let written = written.trunc();
     // One digit changed is a slip only in a figure written with three
     // digits or more (`近3400`, `28万余`), as in `typo_like`; `6.5%左右`
     // against 5.5% is another figure.
     let one_changed = rounded.abs().normalize().to_string().chars().filter(char::is_ascii_digit).count() >= TYPO_DIGITS;
-    let near = precise / place;
     let reads = [near.floor(), near.ceil()];
     !reads.contains(&written)
         && reads.into_iter().any(|read| digits_slip(&digits_of(written), &digits_of(read), one_changed))
@@ -237,9 +239,8 @@ fn last_place(value: Decimal) -> Decimal {
         return Decimal::new(1, value.scale());
     }
     let mut place = Decimal::ONE;
-    let ten = Decimal::TEN;
-    while (value % (place * ten)).is_zero() {
-        place *= ten;
+    while let Some(next) = place.checked_mul(Decimal::TEN).filter(|&p| (value % p).is_zero()) {
+        place = next;
     }
     place
 }
@@ -295,5 +296,9 @@ mod tests {
         assert!(!slip(d("4800"), d("3186")));
         // The same at its precision: no slip (and no mismatch).
         assert!(!slip(d("3200"), d("3186")));
+        // The extremes of a decimal neither overflow nor slip.
+        assert!(!slip(Decimal::MAX, d("0.0000000000000000000000000001")));
+        assert!(!slip(d("0.0000000000000000000000000001"), Decimal::MAX));
+        assert!(!slip(d("50000000000000000000000000000"), d("1")));
     }
 }

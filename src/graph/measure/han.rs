@@ -735,7 +735,7 @@ fn changed_levels(
     // Only counts that state no change of their own before the run's words.
     let start = figures[run[0]].span.start;
     let before_run = &text[figures[levels[0]].span.end.min(start)..start];
-    let own_words = &before_run[..before_run.len().saturating_sub(after.len())];
+    let own_words = before_run.strip_suffix(after).unwrap_or(before_run);
     (!change_words().any(|w| own_words.contains(w.as_str()))).then_some(levels)
 }
 
