@@ -559,16 +559,16 @@ pub fn cluster(
     // when one of them is telling (three significant digits or more): a
     // reader takes `612万余人` as the `612.47万人` restated. This link is
     // probable and never a finding's reason: its values agree.
-    let mut common: Vec<Option<Interval>> =
-        groups.iter().map(|(_, mentions)| Interval::common(mentions.iter().map(|&m| &values[m].interval))).collect();
-    let mut telling: Vec<bool> =
-        groups.iter().map(|(_, mentions)| mentions.iter().any(|&m| values[m].telling)).collect();
-    let mut by_value = vec![false; groups.len()];
-    for (g, c) in common.iter_mut().enumerate() {
-        if merged_into[g] != g {
-            *c = None;
-        }
+    // Per set (indexed by the group it is named by): the values all its
+    // mentions share, and whether any is telling.
+    let mut in_set: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
+    for (g, (_, mentions)) in groups.iter().enumerate() {
+        in_set[merged_into[g]].extend(mentions);
     }
+    let mut common: Vec<Option<Interval>> =
+        in_set.iter().map(|set| Interval::common(set.iter().map(|&m| &values[m].interval))).collect();
+    let mut telling: Vec<bool> = in_set.iter().map(|set| set.iter().any(|&m| values[m].telling)).collect();
+    let mut by_value = vec![false; groups.len()];
     for members in blocks.values() {
         if members.len() < 2 || members.len() > MAX_BLOCK {
             continue;
@@ -576,13 +576,13 @@ pub fn cluster(
         for &a in members {
             let alone = merged_into[a] == a && members.iter().all(|&g| g == a || merged_into[g] != a);
             let Some(own) = common[a].filter(|_| alone) else { continue };
+            let pa = paragraphs_of(a);
             let mut targets: Vec<usize> = members
                 .iter()
                 .filter(|&&b| b != a)
                 .filter(|&&b| descriptions[groups[a].0].fits(&descriptions[groups[b].0], coordinated, true))
                 .map(|&b| merged_into[b])
                 .filter(|&t| {
-                    let pa = paragraphs_of(a);
                     (telling[a] || telling[t])
                         && common[t].as_ref().is_some_and(|c| c.intersects(&own))
                         && members
