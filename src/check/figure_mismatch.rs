@@ -105,7 +105,16 @@ fn run(cx: &Context, outcome: &mut Outcome) {
         for m in disagreeing {
             // A probable link (compatible descriptions, not equal ones) is a
             // warning, unless the two values differ the way typos do.
-            let certain = cx.mention(m).exact == cx.mention(reference).exact;
+            // Equal descriptions that disagree are certain, whichever mention
+            // the set is named by: `全市28座大中型水库` and `全市26座大中型水库`
+            // beside a probable `调度28座大中型水库`.
+            let certain = cx.mention(m).exact == cx.mention(reference).exact
+                || mentions.iter().any(|&o| {
+                    cx.mention(o).exact == cx.mention(m).exact
+                        && !same_sentence(m, o)
+                        && !parts.contains(&(m, o))
+                        && !cx.interval(m).intersects(cx.interval(o))
+                });
             let (fm, fr) = (&cx.mention(m).figure, &cx.mention(reference).figure);
             let typo = typo_like(cx.release.text_of(cx.mention(m)), cx.release.text_of(cx.mention(reference)))
                 || slip_at_precision(fm, fr)

@@ -55,6 +55,39 @@ fn han_label(
     if let Some(stop) = noun_end(noun, pack) {
         noun = &noun[..stop];
     }
+    // An adverb after the noun opens its predicate: `5800余名护林员常年巡山`.
+    if let Some((at, _)) = noun
+        .char_indices()
+        .skip(1)
+        .find(|&(at, _)| pack.lexicon.predicate_adverbs.longest_prefix(&noun[at..]).is_some())
+    {
+        noun = &noun[..at];
+    }
+    // A bracket that does not close within the noun opens an aside on it,
+    // not more of it: `28座大中型水库（大型水库3座、…）` (water), `15家银行（其中
+    // 外资银行2家）` (banking); `86个审计（调查）项目` holds its aside whole.
+    if let Some(open) = noun.find(['（', '(']).filter(|&at| !noun[at..].contains(['）', ')'])) {
+        noun = &noun[..open];
+    }
+    // A classifier counts things, never a quantity of them: `全市28座大中型水库
+    // 蓄水量达到…` counts 水库 (water), `3200家规上企业营业收入…` 企业 (industry).
+    if let Some((_, len)) = pack.lexicon.measure_nouns.longest_suffix(noun) {
+        if noun[..noun.len() - len].chars().count() >= MIN_NOUN_CHARS {
+            noun = &noun[..noun.len() - len];
+        }
+    }
+    // A locative after the noun places what follows among it and counts
+    // nothing: `移送的23件问题线索中已有11件办结` (audit), `612万参保人中，`
+    // (insurance). A whole noun ending in one stays whole (`3所高中`).
+    if let Some(place) =
+        spec.locatives.iter().filter(|w| noun.len() > w.len() && noun.ends_with(w.as_str())).max_by_key(|w| w.len())
+    {
+        let kept = &noun[..noun.len() - place.len()];
+        let whole = matches!(pack.lexicon.noun_stops.longest_suffix(noun), Some((false, len)) if len > place.len());
+        if !whole && kept.chars().count() >= MIN_NOUN_CHARS {
+            noun = kept;
+        }
+    }
     // A counted noun starts with a word or a quoted name (`“1分钟”处置圈`), not
     // with a sign or a range dash (`6%－6.5%`).
     let has_noun = noun.chars().next().is_some_and(|c| c.is_alphabetic() || c == '“')
@@ -92,6 +125,9 @@ fn han_label(
 
 /// The longest counted noun read after a classifier, in characters.
 const NOUN_CHARS: usize = 12;
+
+/// The shortest counted noun left when a locative is cut off it.
+const MIN_NOUN_CHARS: usize = 2;
 
 /// Where a noun stop or a verb ends the counted noun, reading past the whole
 /// nouns that hold one (`低保对象开展走访` ends at `开展`, not inside `对象`).

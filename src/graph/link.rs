@@ -165,10 +165,15 @@ impl Frames {
                     // of the frame's `until` characters after it.
                     let reach = |m: std::ops::Range<usize>| {
                         let until = spec.until.as_deref().unwrap_or("");
-                        let end = text[m.end..]
+                        let mut end = text[m.end..]
                             .char_indices()
                             .find(|&(_, c)| until.contains(c))
                             .map_or(text.len(), |(k, _)| m.end + k);
+                        if let Some(word) =
+                            spec.until_words.iter().filter_map(|w| text[m.end..end].find(w.as_str())).min()
+                        {
+                            end = m.end + word;
+                        }
                         (m.start, end)
                     };
                     words.push((spec.id.clone(), found(text, 0..text.len()).into_iter().map(reach).collect()))

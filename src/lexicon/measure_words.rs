@@ -28,6 +28,10 @@ pub struct MeasureSpec {
     /// A period match right before one of these is a point in time (`6月底`).
     #[serde(default)]
     pub period_not_before: String,
+    /// Verbs of an event: a period right before one and `的` dates the event
+    /// it qualifies (`3月举办的马拉松`), not the figures of its sentence.
+    #[serde(default)]
+    pub period_events: Vec<String>,
     /// A regex matching the end of the words just before the base of a
     /// comparison (`较去年同期的` 43.81亿元, `由` 75.2%, `from` $9.1 billion).
     #[serde(default)]

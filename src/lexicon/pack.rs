@@ -144,6 +144,10 @@ pub struct FrameSpec {
     /// characters after its words (the end of their sentence).
     #[serde(default)]
     pub until: Option<String>,
+    /// A paragraph frame reaches no further than the first of these words
+    /// after its own: a result said after a target (`实际`) is no target.
+    #[serde(default)]
+    pub until_words: Vec<String>,
 }
 
 /// Where a frame's pattern is looked for.
@@ -486,6 +490,15 @@ pub struct LabelSpec {
     /// Words after a figure that place it and count nothing (`86.47亿元中，`).
     #[serde(default)]
     pub locatives: Vec<String>,
+    /// Adverbs that open the predicate of a counted noun before them
+    /// (`护林员常年巡山`), but a relative clause right after the classifier.
+    #[serde(default)]
+    pub predicate_adverbs: Vec<String>,
+    /// Nouns that name a quantity of what stands before them (`蓄水量`,
+    /// `营业收入`): a classifier counts things, never one of these, so a
+    /// counted noun ends before it (`28座水库蓄水量` counts 水库).
+    #[serde(default)]
+    pub measure_nouns: Vec<String>,
     /// Words after a figure that refer back to the previous figure's noun
     /// (`7,300 of them`).
     #[serde(default)]
@@ -682,6 +695,10 @@ pub struct Lexicon {
     pub noun_stops: WordIndex<bool>,
     /// Bare verbs (`化解`), for ellipsis.
     pub verbs: WordIndex<()>,
+    /// `labels.measure_nouns`.
+    pub measure_nouns: WordIndex<()>,
+    /// `labels.predicate_adverbs`.
+    pub predicate_adverbs: WordIndex<()>,
     pub sentence_ends: CharSet,
     pub boundaries: CharSet,
     /// `linking.part_scope_ends` and `linking.part_clause_ends`.
@@ -754,6 +771,8 @@ impl Lexicon {
                 spaced,
             ),
             verbs: words(&labels.verbs),
+            measure_nouns: words(&labels.measure_nouns),
+            predicate_adverbs: words(&labels.predicate_adverbs),
             sentence_ends: CharSet::new(&labels.sentence_ends),
             boundaries: CharSet::new(&labels.boundaries),
             part_scope_ends: CharSet::new(&spec.linking.part_scope_ends),

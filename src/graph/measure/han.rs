@@ -266,6 +266,15 @@ impl HanReader<'_> {
             d.anchored = false;
             return d;
         }
+        // A total after its parts counts what the parts share: `职工医保参保
+        // 268.35万人，居民医保参保344.12万人，合计612.47万人` (insurance),
+        // `城区查处案件86起、农村查处案件132起，共计218起` (enforcement).
+        if d.core.is_empty() && item.is_none() {
+            if let Some(core) = self.shared_by_parts(figure, clause, earlier.clone(), done) {
+                d.core = core;
+                return d;
+            }
+        }
         let short_rate = self.pack.spec.linking.rate_suffixes.iter().any(|s| d.core.ends_with(s.as_str()))
             && d.core.chars().count() <= self.words.spec.short_rate_chars;
         // A figure right after another (`6个方面18条措施`) is counted under it.
@@ -313,6 +322,43 @@ impl HanReader<'_> {
             d.anchored = d.head.is_some();
         }
         d
+    }
+
+    /// The core the parts before a total share (`医保参保` of `职工医保参保` and
+    /// `居民医保参保`), when the figure's words are a sum word alone and two
+    /// levels or more in its unit stand before it in the sentence.
+    fn shared_by_parts(
+        &self,
+        figure: &Figure,
+        words: &str,
+        earlier: std::ops::Range<usize>,
+        done: &[Description],
+    ) -> Option<String> {
+        let sums = &self.pack.spec.linking.relations.sum_words;
+        if !sums.iter().any(|w| words.trim() == w.as_str()) {
+            return None;
+        }
+        let parts: Vec<&str> = earlier
+            .filter(|&p| {
+                let e = &done[p];
+                e.kind == Kind::Level
+                    && !e.previous
+                    && e.anchored
+                    && e.head.is_none()
+                    && self.figures[p].unit == figure.unit
+            })
+            .map(|p| done[p].core.as_str())
+            .collect();
+        let (first, rest) = parts.split_first()?;
+        if rest.is_empty() {
+            return None;
+        }
+        let shared = rest.iter().fold(first.chars().rev().collect::<Vec<char>>(), |common, core| {
+            common.iter().zip(core.chars().rev()).take_while(|(a, b)| **a == *b).map(|(a, _)| *a).collect()
+        });
+        // Parts that share a whole core are one measure restated, not parts.
+        let whole = parts.iter().any(|p| p.chars().count() == shared.len());
+        (shared.len() >= MIN_CORE_CHARS && !whole).then(|| shared.into_iter().rev().collect())
     }
 
     /// True when the figure's counted noun is followed by `的` and a noun
@@ -395,8 +441,13 @@ impl HanReader<'_> {
             .filter(|m| {
                 let before = words[..m.start()].chars().next_back();
                 let after = words[m.end()..].chars().next();
+                let event = spec
+                    .period_events
+                    .iter()
+                    .any(|w| words[m.end()..].strip_prefix(w.as_str()).is_some_and(|rest| rest.starts_with('的')));
                 !before.is_some_and(|c| spec.period_not_after.contains(c))
                     && !after.is_some_and(|c| spec.period_not_before.contains(c))
+                    && !event
             })
             .last()?;
         let span_end = self.words.spans.as_ref().and_then(|s| s.find_iter(words).last()).map_or(0, |m| m.end());

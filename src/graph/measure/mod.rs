@@ -1059,4 +1059,59 @@ mod tests {
         assert!(key(&k, "3家", 0).starts_with('?'), "{k:?}");
         assert!(!key(&k, "12.36亿元", 0).starts_with('?'), "{k:?}");
     }
+
+    #[test]
+    fn a_counted_noun_ends_before_an_aside_a_quantity_a_locative_or_its_predicate() {
+        // Water and banking: an open bracket starts an aside on the noun;
+        // a closed one inside it stays (`审计（调查）项目`, audit).
+        let k = keys("全市28座大中型水库（大型水库3座、中型水库25座）蓄水充足。\n目前，全市28座大中型水库蓄水量达到8.7亿立方米。");
+        assert_eq!(key(&k, "28座", 0), key(&k, "28座", 1));
+        assert!(key(&k, "28座", 0).ends_with("大中型水库|座"), "{k:?}");
+        let k = keys("全省3200家规上工业企业营业收入增长8.5%。\n完成86个审计（调查）项目。");
+        assert!(key(&k, "3200家", 0).ends_with("规上工业企业|家"), "{k:?}");
+        assert!(key(&k, "86个", 0).ends_with("审计项目|个"), "{k:?}");
+        // Audit and insurance: a locative places what follows; a school stays whole.
+        let k = keys("移送的23件问题线索中已有11件办结。\n新建3所高中，投入使用。");
+        assert!(key(&k, "23件", 0).ends_with("问题线索|件"), "{k:?}");
+        assert!(key(&k, "3所", 0).ends_with("高中|所"), "{k:?}");
+        // Forestry and transport: an adverb opens the noun's predicate, but
+        // right after the classifier a relative clause on the noun.
+        let k = keys("全市5800余名生态护林员常年巡山护林。\n清理28台长期异地行驶大客车。");
+        assert!(key(&k, "5800余名", 0).ends_with("生态护林员|人"), "{k:?}");
+        assert!(key(&k, "28台", 0).contains("大客车"), "{k:?}");
+    }
+
+    #[test]
+    fn a_total_after_its_parts_counts_what_they_share() {
+        // Insurance and enforcement.
+        let k = keys(
+            "全市职工医保参保268.35万人，居民医保参保344.12万人，合计612.47万人。\n全市基本医疗保险参保人数612.47万人。",
+        );
+        assert_eq!(key(&k, "612.47万人", 0), key(&k, "612.47万人", 1));
+        let k = keys("城区查处案件86起，农村查处案件132起，共计218起。\n全市查处案件218起。");
+        assert_eq!(key(&k, "218起", 0), key(&k, "218起", 1));
+        // Parts with nothing in common leave a total to its head.
+        let k = keys("受理投诉86件，办结咨询132件，合计218件。\n办结咨询218件。");
+        assert_ne!(key(&k, "218件", 0), key(&k, "218件", 1));
+    }
+
+    #[test]
+    fn a_month_that_dates_an_event_is_not_the_period_of_the_figures() {
+        // Sport and market regulation.
+        let k = keys("3月举办的城市马拉松共有12.6万人报名。\n城市马拉松共有12.6万人报名。");
+        assert!(!key(&k, "12.6万人", 0).contains("3月"), "{k:?}");
+        let k = keys("5月启动的专项行动查处案件1280起。\n3月份的用电量12亿千瓦时。");
+        assert!(!key(&k, "1280起", 0).contains("5月"), "{k:?}");
+        assert!(key(&k, "12亿千瓦时", 0).contains("3月"), "{k:?}");
+    }
+
+    #[test]
+    fn a_result_said_after_a_target_is_no_target() {
+        // Science and investment.
+        let k = keys("年初确定的高新技术企业净增目标为400家，实际净增412家。");
+        assert!(key(&k, "400家", 0).contains("target"), "{k:?}");
+        assert!(!key(&k, "412家", 0).contains("target"), "{k:?}");
+        let k = keys("计划投资目标为50亿元，实际完成投资52.3亿元。");
+        assert!(!key(&k, "52.3亿元", 0).contains("target"), "{k:?}");
+    }
 }
