@@ -21,6 +21,7 @@ pub mod lsp;
 pub mod report;
 pub mod segment;
 pub mod serve;
+pub mod slip;
 pub mod span;
 
 pub use check::Report;

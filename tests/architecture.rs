@@ -14,7 +14,10 @@ mod common;
 
 /// The layers, bottom first, each with what it holds.
 const LAYERS: &[(&[&str], &str)] = &[
-    (&["span", "interval", "finding"], "positions, intervals, findings: import nothing of the crate"),
+    (
+        &["span", "interval", "finding", "slip"],
+        "positions, intervals, findings, slips between values: import nothing of the crate",
+    ),
     (&["lexicon"], "the language packs: every word list, as data, and their compiled forms"),
     (&["load"], "files → documents"),
     (&["segment", "extract"], "documents → sources; text → figures"),

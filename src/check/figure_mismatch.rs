@@ -2,10 +2,9 @@
 
 use std::collections::HashMap;
 
-use rust_decimal::Decimal;
-
 use crate::extract::Figure;
 use crate::interval::Interval;
+use crate::slip::typo_like;
 
 use super::{Check, Consistent, Context, Finding, Outcome, Severity};
 
@@ -14,17 +13,31 @@ use super::{Check, Consistent, Context, Finding, Outcome, Severity};
 /// on a release with many findings.
 const MAX_LABELS: usize = 4;
 
-/// The mention the others are judged against: the value stated most often
-/// (the earliest mention of it on a tie).
+/// The mention the others are judged against: the value stated most often;
+/// on a tie the most precise (`两成以上` holds both 23.8% and 28.3%, which
+/// differ), then the earliest.
 fn reference(cx: &Context, mentions: &[usize]) -> usize {
     let mut counts: HashMap<&Interval, (usize, usize)> = HashMap::new();
     for &m in mentions {
         let entry = counts.entry(cx.interval(m)).or_insert((0, m));
         entry.0 += 1;
     }
+    // An unbounded interval is the least precise.
+    let width = |m: usize| {
+        let i = cx.interval(m);
+        i.hi().zip(i.lo()).and_then(|(hi, lo)| hi.checked_sub(lo))
+    };
     counts
         .into_values()
-        .max_by_key(|&(count, first)| (count, std::cmp::Reverse(first)))
+        .max_by(|&(ca, a), &(cb, b)| {
+            let precise = match (width(a), width(b)) {
+                (Some(x), Some(y)) => y.cmp(&x),
+                (Some(_), None) => std::cmp::Ordering::Greater,
+                (None, Some(_)) => std::cmp::Ordering::Less,
+                (None, None) => std::cmp::Ordering::Equal,
+            };
+            ca.cmp(&cb).then(precise).then(b.cmp(&a))
+        })
         .map_or(mentions[0], |(_, first)| first)
 }
 
@@ -176,36 +189,6 @@ fn part_pairs(cx: &Context) -> std::collections::HashSet<(usize, usize)> {
         .collect()
 }
 
-/// The fewest digits a figure must have for a one-digit difference to look like a typo.
-const TYPO_DIGITS: usize = 3;
-
-/// True when two figures as written differ the way a slip of the keyboard
-/// does: one digit changed, two neighbours swapped, one digit added or left
-/// out, or the same digits with another scale word (万 for 亿).
-pub fn typo_like(a: &str, b: &str) -> bool {
-    let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<Vec<char>>();
-    let (x, y) = (digits(a), digits(b));
-    if x.is_empty() || y.is_empty() {
-        return false;
-    }
-    if x == y {
-        // The same digits: a decimal point moved or another scale word.
-        return a != b;
-    }
-    // Short numbers differ in one digit all the time (25 and 28 reservoirs),
-    // less often in two digits swapped (14 and 41).
-    if x.len() == y.len() {
-        return digits_slip(&x, &y, x.len() >= TYPO_DIGITS);
-    }
-    if x.len().max(y.len()) < TYPO_DIGITS {
-        return false;
-    }
-    let (short, long) = if x.len() < y.len() { (&x, &y) } else { (&y, &x) };
-    long.len() == short.len() + 1
-        && (0..long.len())
-            .any(|skip| long.iter().enumerate().filter(|&(i, _)| i != skip).map(|(_, c)| c).eq(short.iter()))
-}
-
 /// True when a rounded figure (`2.3万余人`, `近3200家`) differs from a
 /// precise one (`2.31万人`, `3186家`), read to the rounded one's last
 /// written digit, the way a slip of the keyboard does: `3.21万` read to the
@@ -213,101 +196,5 @@ pub fn typo_like(a: &str, b: &str) -> bool {
 /// hundred is 3100 or 3200, one digit from `近3400`. At least two digits
 /// must be written (`5万余` against 3.2万 is a different figure, not a slip).
 fn slip_at_precision(rounded: &Figure, precise: &Figure) -> bool {
-    rounded.qualifier.is_some() && precise.qualifier.is_none() && slip(rounded.value, precise.value)
-}
-
-/// `slip_at_precision` on the two values.
-fn slip(rounded: Decimal, precise: Decimal) -> bool {
-    if rounded.is_zero() {
-        return false;
-    }
-    let place = last_place(rounded);
-    let (Some(written), Some(near)) = (rounded.checked_div(place), precise.checked_div(place)) else {
-        return false;
-    };
-    let written = written.trunc();
-    // One digit changed is a slip only in a figure written with three
-    // digits or more (`近3400`, `28万余`), as in `typo_like`; `6.5%左右`
-    // against 5.5% is another figure.
-    let one_changed = rounded.abs().normalize().to_string().chars().filter(char::is_ascii_digit).count() >= TYPO_DIGITS;
-    let reads = [near.floor(), near.ceil()];
-    !reads.contains(&written)
-        && reads.into_iter().any(|read| digits_slip(&digits_of(written), &digits_of(read), one_changed))
-}
-
-/// The digits of a whole number.
-fn digits_of(whole: Decimal) -> Vec<char> {
-    whole.abs().to_string().chars().collect()
-}
-
-/// The place value of a number's last non-zero digit: 1000 for 23000, 0.1
-/// for 8.7.
-fn last_place(value: Decimal) -> Decimal {
-    let value = value.abs().normalize();
-    if value.scale() > 0 {
-        return Decimal::new(1, value.scale());
-    }
-    let mut place = Decimal::ONE;
-    while let Some(next) = place.checked_mul(Decimal::TEN).filter(|&p| (value % p).is_zero()) {
-        place = next;
-    }
-    place
-}
-
-/// Two digit strings of one length, at least two long, that differ in two
-/// neighbours swapped, or in one digit when `one_changed`.
-fn digits_slip(x: &[char], y: &[char], one_changed: bool) -> bool {
-    if x.len() != y.len() || x.len() < 2 {
-        return false;
-    }
-    let differ: Vec<usize> = (0..x.len()).filter(|&i| x[i] != y[i]).collect();
-    (one_changed && differ.len() == 1)
-        || (differ.len() == 2
-            && differ[1] == differ[0] + 1
-            && x[differ[0]] == y[differ[1]]
-            && x[differ[1]] == y[differ[0]])
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{slip, typo_like};
-    use rust_decimal::Decimal;
-
-    #[test]
-    fn typos_are_one_digit_changed_swapped_added_or_dropped() {
-        assert!(typo_like("1829起", "1892起"));
-        assert!(typo_like("144起", "141起"));
-        assert!(!typo_like("25座", "28座"));
-        assert!(typo_like("58.3万人次", "258.3万人次"));
-        assert!(typo_like("3.2亿元", "3.2万元"));
-        assert!(!typo_like("612.38万人次", "236.5万人次"));
-        assert!(!typo_like("1829起", "1829起"));
-        assert!(!typo_like("7300余起", "7650余起"));
-        assert!(typo_like("14次", "41次"));
-        assert!(!typo_like("14次", "44次"));
-    }
-
-    #[test]
-    fn a_rounded_figure_slips_against_the_precise_one_read_to_its_last_digit() {
-        let d = |s: &str| s.parse::<Decimal>().unwrap();
-        // 2.3万余 against 3.21万: read to the thousand, 32 against 23.
-        assert!(slip(d("23000"), d("32100")));
-        // 近3400 against 3186: 31 or 32 against 34.
-        assert!(slip(d("3400"), d("3186")));
-        // 7.8亿 against 8.73亿: 87 against 78.
-        assert!(slip(d("780000000"), d("873000000")));
-        // A round figure with one digit is a different figure, not a slip,
-        // and so is one with two written digits, one of them changed.
-        assert!(!slip(d("50000"), d("32000")));
-        assert!(!slip(d("6.5"), d("5.5")));
-        assert!(slip(d("6.5"), d("5.62")));
-        // Far apart at any precision.
-        assert!(!slip(d("4800"), d("3186")));
-        // The same at its precision: no slip (and no mismatch).
-        assert!(!slip(d("3200"), d("3186")));
-        // The extremes of a decimal neither overflow nor slip.
-        assert!(!slip(Decimal::MAX, d("0.0000000000000000000000000001")));
-        assert!(!slip(d("0.0000000000000000000000000001"), Decimal::MAX));
-        assert!(!slip(d("50000000000000000000000000000"), d("1")));
-    }
+    rounded.qualifier.is_some() && precise.qualifier.is_none() && crate::slip::slip(rounded.value, precise.value)
 }

@@ -602,6 +602,54 @@ pub fn cluster(
             }
         }
     }
+    // A group still alone that fits several sets and agrees with none is read as the one set whose value it mistypes, if one
+    // only: `参保人员已达621万余人` beside `合计612.47万人` and the parts
+    // 268.35万, 344.12万 (insurance), `已筹集1.68万套` beside `1.86万套`
+    // (housing). The link is probable, and the slip makes it an error.
+    for members in blocks.values() {
+        if members.len() < 2 || members.len() > MAX_BLOCK {
+            continue;
+        }
+        for &a in members {
+            let alone = merged_into[a] == a && members.iter().all(|&g| g == a || merged_into[g] != a);
+            if !alone || by_value[a] {
+                continue;
+            }
+            let pa = paragraphs_of(a);
+            let own = &groups[a].1;
+            let mut targets: Vec<usize> = members
+                .iter()
+                .filter(|&&b| b != a)
+                .filter(|&&b| descriptions[groups[a].0].fits(&descriptions[groups[b].0], coordinated, true))
+                .map(|&b| merged_into[b])
+                .collect();
+            targets.sort_unstable();
+            targets.dedup();
+            let agrees = targets.iter().any(|&t| {
+                let own_common = Interval::common(own.iter().map(|&m| &values[m].interval));
+                own_common.zip(common[t].as_ref()).is_some_and(|(o, c)| c.intersects(&o))
+            });
+            // Only a label that fits several sets: one it fits alone, even
+            // loosely, is `similar-mismatch`'s to judge.
+            if agrees || targets.len() < 2 {
+                continue;
+            }
+            let slipped: Vec<usize> = targets
+                .into_iter()
+                .filter(|&t| {
+                    in_set[t].iter().any(|&m| own.iter().any(|&o| values[o].slips(&values[m])))
+                        && (own.iter().any(|&o| values[o].telling) || in_set[t].iter().any(|&m| values[m].telling))
+                        && members
+                            .iter()
+                            .filter(|&&g| merged_into[g] == t)
+                            .all(|&g| paragraphs_of(g).iter().all(|p| !pa.contains(p)))
+                })
+                .collect();
+            if let [t] = slipped[..] {
+                merged_into[a] = t;
+            }
+        }
+    }
     descriptions
         .iter()
         .enumerate()
@@ -626,13 +674,26 @@ pub fn cluster(
 pub struct Stated {
     pub interval: Interval,
     pub telling: bool,
+    /// The value as written, and whether it is rounded (`612万余`).
+    pub value: rust_decimal::Decimal,
+    pub rounded: bool,
 }
 
 impl Stated {
     pub fn of(figure: &Figure) -> Stated {
         let digits = figure.value.abs().normalize().mantissa().to_string();
         let significant = digits.trim_end_matches('0').len();
-        Stated { interval: figure.interval, telling: significant >= TELLING_DIGITS }
+        Stated {
+            interval: figure.interval,
+            telling: significant >= TELLING_DIGITS,
+            value: figure.value,
+            rounded: figure.qualifier.is_some(),
+        }
+    }
+
+    /// True when one of the two values is the other mistyped (`crate::slip`).
+    fn slips(&self, other: &Stated) -> bool {
+        crate::slip::values_slip(self.value, self.rounded, other.value, other.rounded)
     }
 }
 
@@ -1113,5 +1174,20 @@ mod tests {
         assert!(!key(&k, "412家", 0).contains("target"), "{k:?}");
         let k = keys("计划投资目标为50亿元，实际完成投资52.3亿元。");
         assert!(!key(&k, "52.3亿元", 0).contains("target"), "{k:?}");
+    }
+
+    #[test]
+    fn an_ambiguous_label_whose_value_mistypes_one_set_links_to_it() {
+        // Insurance: `参保` fits the total and both parts; 621万余 agrees with
+        // none and is 612.47万 with two digits swapped.
+        let text = "职工医保参保268.35万人，居民医保参保344.12万人，合计612.47万人。\n全市参保人员已达621万余人。";
+        let linked = linked_of("release.txt", text);
+        let of = |t: &str| linked.iter().find(|(x, _, _)| x == t).unwrap();
+        assert_eq!(of("621万余人").1, of("612.47万人").1, "{linked:?}");
+        // Whichever joins the other, the link is not certain.
+        assert!(of("621万余人").2 != Confidence::Certain || of("612.47万人").2 != Confidence::Certain);
+        // Housing: a value far from every set links to none.
+        let k = keys("职工医保参保268.35万人，居民医保参保344.12万人，合计612.47万人。\n全市参保人员已达980万余人。");
+        assert_ne!(key(&k, "980万余人", 0), key(&k, "612.47万人", 0), "{k:?}");
     }
 }
