@@ -81,14 +81,15 @@ fn the_bench_rates_hold_their_floors() {
 // abbreviated stems, plans, per-head figures, named targets, known partitions,
 // English shares named by their noun, margins; labels resolved by agreeing
 // values, rounded figures read to their last digit, bases that name their
-// measure, English synonyms and subjects).
+// measure, English synonyms and subjects; sums one typo would mend, parts of
+// 其中 listed after a comma, table change columns, totals named by 总).
 const FLOOR_FIGURES: f64 = 0.99;
 const CEILING_NONFIGURES: u32 = 1;
 const FLOOR_GROUPS: f64 = 0.72;
 const FLOOR_DISTINCT: f64 = 0.99;
 const CEILING_CLEAN_ERRORS: u32 = 0;
 const CEILING_CLEAN_WARNINGS: u32 = 1;
-const FLOOR_MUTATIONS: f64 = 0.79;
+const FLOOR_MUTATIONS: f64 = 0.82;
 
 #[test]
 fn the_summary_line_is_read_as_the_scorer_writes_it() {

@@ -159,6 +159,65 @@ pub fn in_written_unit(written: &str, value: rust_decimal::Decimal, unit: Option
     }
 }
 
+/// The value of `needed` that a figure written `written` (value `value` in
+/// its normalised unit) would read if it had been mistyped: one digit
+/// changed, two neighbours swapped, one digit added or left out, at the
+/// figure's own precision and scale (`5102起` for 5012 needed, `6701户` for
+/// 6071). A change of the last written digit alone is not taken: parts that
+/// overlap by a few, or a rounding, give that by chance. `None` when no value
+/// of `needed` is such a slip, or `needed` holds too many values to tell.
+pub fn mistyped(written: &str, value: rust_decimal::Decimal, needed: &Interval) -> Option<String> {
+    use rust_decimal::prelude::*;
+    let start = written.find(|c: char| c.is_ascii_digit())?;
+    let len =
+        written[start..].find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')).unwrap_or(written.len() - start);
+    let raw = written[start..start + len].trim_end_matches(['.', ',']).replace(',', "");
+    let decimals = raw.split_once('.').map_or(0, |(_, d)| d.len() as u32);
+    let stated = Decimal::from_str(&raw).ok().filter(|d| d.is_sign_positive() && !d.is_zero())?;
+    let scale = value.checked_div(stated).filter(|s| s.is_sign_positive() && !s.is_zero())?;
+    let place = Decimal::new(1, decimals);
+    let at = |d: Decimal| d.checked_div(scale)?.checked_div(place);
+    let (lo, hi) = (at(needed.lo()?)?.ceil(), at(needed.hi()?)?.floor());
+    if hi < lo || hi - lo > Decimal::from(MISTYPED_CANDIDATES) || lo.is_sign_negative() {
+        return None;
+    }
+    let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<Vec<char>>();
+    let written_digits = digits(&raw);
+    let mut k = lo;
+    while k <= hi {
+        let candidate = format!("{:.*}", decimals as usize, k.checked_mul(place)?);
+        let candidate_digits = digits(&candidate);
+        let last_only = candidate_digits.len() == written_digits.len()
+            && candidate_digits[..candidate_digits.len() - 1] == written_digits[..written_digits.len() - 1];
+        if candidate_digits != written_digits && !last_only && figure_mismatch::typo_like(&raw, &candidate) {
+            return Some(format!("{}{}{}", &written[..start], candidate, &written[start + len..]));
+        }
+        k += Decimal::ONE;
+    }
+    None
+}
+
+/// The figure among a total and its parts that, read as a slip of the
+/// keyboard, makes the parts add up exactly (`5102起` for 5012), and what it
+/// would read: then the sum is not overlap but a typo, and an error.
+pub fn slipped(cx: &Context, total: usize, parts: &[usize]) -> Option<(usize, String)> {
+    let written = |m: usize| (cx.release.text_of(cx.mention(m)), cx.mention(m).figure.value);
+    let intervals: Vec<Interval> = parts.iter().map(|&p| *cx.interval(p)).collect();
+    let (text, value) = written(total);
+    if let Some(read) = Interval::sum(&intervals).and_then(|sum| mistyped(text, value, &sum)) {
+        return Some((total, read));
+    }
+    parts.iter().enumerate().find_map(|(i, &p)| {
+        let others = Interval::sum(intervals.iter().enumerate().filter(|&(j, _)| j != i).map(|(_, x)| x))?;
+        let needed = cx.interval(total).minus(&others)?;
+        let (text, value) = written(p);
+        mistyped(text, value, &needed).map(|read| (p, read))
+    })
+}
+
+/// How many values of a needed interval `mistyped` tries.
+const MISTYPED_CANDIDATES: u32 = 50;
+
 /// Every built-in check, in id order.
 pub const BUILTIN: &[Check] = &[
     change_mismatch::CHECK,
@@ -236,6 +295,27 @@ pub fn show(interval: &Interval) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_needed_value_is_read_as_a_slip_of_the_written_figure() {
+        use rust_decimal::Decimal;
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        // Two digits swapped: 4703 beds needed, 4073 written.
+        assert_eq!(mistyped("4073张", d("4073"), &Interval::exact(d("4703"))).as_deref(), Some("4703张"));
+        // At the written scale and precision: 28.61亿元 needed, 28.16亿元 written.
+        let needed = Interval::around(d("2861000000"), d("1000000"));
+        assert_eq!(mistyped("28.16亿元", d("2816000000"), &needed).as_deref(), Some("28.61亿元"));
+        // One digit changed, but not the last one alone: overlap by a few
+        // or a rounding gives that by chance.
+        assert_eq!(mistyped("3,520 acres", d("3520"), &Interval::exact(d("3820"))).as_deref(), Some("3820 acres"));
+        assert_eq!(mistyped("3520", d("3520"), &Interval::exact(d("3523"))), None);
+        // Far from any slip, or no digits written.
+        assert_eq!(mistyped("3520", d("3520"), &Interval::exact(d("2900"))), None);
+        assert_eq!(mistyped("三千", d("3000"), &Interval::exact(d("300"))), None);
+        // A needed interval too wide to tell, or below zero.
+        assert_eq!(mistyped("3520", d("3520"), &Interval::around(d("3500"), d("500"))), None);
+        assert_eq!(mistyped("35", d("35"), &Interval::exact(d("-53"))), None);
+    }
 
     #[test]
     fn values_are_stated_in_the_unit_written() {

@@ -3,7 +3,7 @@
 use crate::graph::Edge;
 use crate::interval::Interval;
 
-use super::{Check, Consistent, Context, Finding, Outcome, Severity};
+use super::{slipped, Check, Consistent, Context, Finding, Outcome, Severity};
 
 pub const CHECK: Check = Check {
     id: "part-exceeds-total",
@@ -77,9 +77,10 @@ fn run(cx: &Context, outcome: &mut Outcome) {
         if let (Some(sum), Some(hi)) = (Interval::sum(&lows).and_then(|s| s.lo()), whole.hi()) {
             if sum > hi {
                 let first = parts[0];
+                let slip = slipped(cx, total, &parts);
                 outcome.findings.push(Finding {
                     rule: CHECK.id.into(),
-                    severity: Severity::Warning,
+                    severity: if slip.is_some() { CHECK.severity } else { Severity::Warning },
                     message: format!(
                         "the parts of {} add up to at least {}, more than the total",
                         total_text,
@@ -91,7 +92,14 @@ fn run(cx: &Context, outcome: &mut Outcome) {
                     )
                     .chain(parts[1..].iter().map(|&p| cx.mark(p, "another part")))
                     .collect(),
-                    help: "verify the parts and the total, unless the parts overlap".into(),
+                    help: match &slip {
+                        Some((m, read)) => format!(
+                            "verify the parts and the total: they add up exactly if {} read {}",
+                            cx.release.text_of(cx.mention(*m)),
+                            read
+                        ),
+                        None => "verify the parts and the total, unless the parts overlap".into(),
+                    },
                     explain: format!("sum of the parts' lower ends {} > total {}", sum.normalize(), whole),
                 });
             }

@@ -3,7 +3,7 @@
 use crate::graph::Relation;
 use crate::interval::Interval;
 
-use super::{show, Check, Consistent, Context, Finding, Outcome, Severity};
+use super::{show, slipped, Check, Consistent, Context, Finding, Outcome, Severity};
 
 pub const CHECK: Check = Check {
     id: "sum-mismatch",
@@ -43,13 +43,18 @@ fn run(cx: &Context, outcome: &mut Outcome) {
             });
             continue;
         }
+        // A probable partition whose sum one typo would mend is an error too.
+        let slip = if *certain { None } else { slipped(cx, *total, parts) };
         outcome.findings.push(Finding {
             rule: CHECK.id.into(),
-            severity: if *certain { CHECK.severity } else { Severity::Warning },
+            severity: if *certain || slip.is_some() { CHECK.severity } else { Severity::Warning },
             message: format!("{} add up to {}, not {}", listed(), show(&sum), text(*total)),
             primary: cx.mark(*total, format!("the total, {}", text(*total))),
             labels: parts.iter().map(|&p| cx.mark(p, format!("a part, {}", text(p)))).collect(),
-            help: "verify the parts and the total".into(),
+            help: match &slip {
+                Some((m, read)) => format!("verify the parts and the total: they add up if {} read {}", text(*m), read),
+                None => "verify the parts and the total".into(),
+            },
             explain: format!("{}: inconsistent", arithmetic()),
         });
     }

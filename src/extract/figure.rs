@@ -182,8 +182,11 @@ fn pack_for<'p>(
     if let Some(found) = text[number.start..number.end].chars().find_map(&mut matches) {
         return Some(found);
     }
+    // The words after it tell only up to a clause mark (`占53.3%；PCT国际专利`:
+    // the next clause's Latin name is not the share's language).
+    let boundary = |c: &char| packs.packs.iter().any(|p| p.lexicon.boundaries.contains(*c));
     let after = |m: &mut dyn FnMut(char) -> Option<(usize, &'p CompiledPack)>| {
-        text[number.end..].chars().take(SCRIPT_WINDOW).find_map(m)
+        text[number.end..].chars().take(SCRIPT_WINDOW).take_while(|c| !boundary(c)).find_map(m)
     };
     let before = |m: &mut dyn FnMut(char) -> Option<(usize, &'p CompiledPack)>| {
         text[..number.start].chars().rev().take(SCRIPT_WINDOW).find_map(m)

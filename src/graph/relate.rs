@@ -164,6 +164,7 @@ pub fn relations(
             out.push(Relation::PartOf { part: range.start + offset, total: range.start + total });
         }
     }
+    sibling_parts(&figs, text, packs, &mut out);
     sub_scopes(&figs, doc, text, packs, &mut out);
     let headings = headings(&figs, text, packs);
     let mut parts: Vec<(usize, usize)> = out
@@ -200,7 +201,126 @@ pub fn relations(
     partitions(&figs, &parts, packs, &mut out);
     rest_parts(&figs, &parts, &names, packs, &mut out);
     table_sums(&figs, text, packs, &mut out);
+    table_changes(&figs, text, packs, &mut out);
     out
+}
+
+/// Table changes: a row's cell under a change column (`增减变动幅度（%）`,
+/// `Change`) is the percent change from the row's base cell (a column the
+/// reader dates before the others, `Sept. 2023`, or headed by a base period,
+/// `上年同期`) to its current
+/// one. The row must hold one of each, in one unit, and the change one
+/// percent; its sign is the direction (`-2.8`). A percent change of two
+/// percents is left alone: it may be in points or relative.
+fn table_changes(figs: &[Fig<'_>], text: &str, packs: &Packs, out: &mut Vec<Relation>) {
+    if !figs.iter().any(|f| f.figure.cell) {
+        return;
+    }
+    let tables = crate::extract::table::Tables::new(text);
+    let mut rows: std::collections::BTreeMap<usize, Vec<usize>> = std::collections::BTreeMap::new();
+    for (k, f) in figs.iter().enumerate() {
+        if let Some(cell) = f.figure.cell.then(|| tables.cell_at(f.figure.span.start)).flatten() {
+            rows.entry(cell.row.start).or_default().push(k);
+        }
+    }
+    for members in rows.values() {
+        let pack = &packs.packs[figs[members[0]].figure.pack];
+        let words = &pack.spec.linking.relations.change_columns;
+        let header = |k: usize| {
+            let cell = tables.cell_at(figs[k].figure.span.start)?;
+            Some(text[cell.header.clone()?].to_lowercase())
+        };
+        let changes: Vec<usize> = members
+            .iter()
+            .copied()
+            .filter(|&k| is_percent(figs[k].figure))
+            .filter(|&k| header(k).is_some_and(|h| words.iter().any(|w| h.contains(&w.to_lowercase()))))
+            .collect();
+        let [percent] = changes[..] else { continue };
+        let levels: Vec<usize> =
+            members.iter().copied().filter(|&k| k != percent && !is_points(figs[k].figure)).collect();
+        // The base: dated before by the reader (`Sept. 2023` beside `Sept.
+        // 2024`), or under a header naming a base period (`上年招生`).
+        let periods = &pack.spec.linking.relations.base_periods;
+        let changes = &pack.spec.linking.changes;
+        let lower = |w: &String| w.to_lowercase();
+        // A column of changes in its unit (`比年初增加（亿元）`) is no level.
+        let change_word =
+            |h: &str| words.iter().chain(&changes.increase).chain(&changes.decrease).map(lower).any(|w| h.contains(&w));
+        let period_of = |h: &str| periods.iter().map(lower).find(|p| h.contains(p));
+        let levels: Vec<usize> = levels.into_iter().filter(|&k| header(k).is_some_and(|h| !change_word(&h))).collect();
+        let dated = |k: usize| figs[k].key.frame.iter().any(|w| w == PREVIOUS);
+        let prior = |k: &&usize| dated(**k) || header(**k).and_then(|h| period_of(&h)).is_some();
+        let (bases, currents): (Vec<usize>, Vec<usize>) = levels.iter().partition(prior);
+        let ([base], [current]) = (&bases[..], &currents[..]) else { continue };
+        let (b, c) = (figs[*base].figure, figs[*current].figure);
+        if !same_unit(b, c) || is_percent(b) {
+            continue;
+        }
+        // Certain when the reader dates the base, or the change column names
+        // its period (`比上年增减` over `上年招生`); a base of another period
+        // (`上月` beside `同比增长`) may be no base of this change: a warning.
+        let named = header(percent).and_then(|h| period_of(&h));
+        let certain = dated(*base) || (named.is_some() && named == header(*base).and_then(|h| period_of(&h)));
+        out.push(Relation::ChangeOf(Change {
+            base: Some(figs[*base].index),
+            current: Some(figs[*current].index),
+            delta: None,
+            percent: Some(figs[percent].index),
+            decrease: false,
+            points: false,
+            certain,
+        }));
+    }
+}
+
+/// The parts of a `其中` listed on after a comma (`其中主城区198个，县（市）
+/// 128个`; `of which 2,241 are graduate students, 865 undergraduates`): the
+/// figure right after a part, one clause on in its sentence, with a plain
+/// lead (no base, change or share word) and the part's unit, is another
+/// part of the same total.
+fn sibling_parts(figs: &[Fig<'_>], text: &str, packs: &Packs, out: &mut Vec<Relation>) {
+    let mut added = Vec::new();
+    let mut last: Option<(usize, usize)> = None;
+    for r in out.iter() {
+        let Relation::PartOf { part, total } = *r else { continue };
+        let Some(p) = figs.iter().position(|f| f.index == part) else { continue };
+        let mut p = p;
+        if last.is_some_and(|(lp, lt)| lt == total && lp >= p) {
+            continue;
+        }
+        // The marker opens the part's clause (`，其中主城区198个`), not a list
+        // member's (`2300多人、其中引进顶尖人才41人，新增…`): then the clause
+        // after the comma is a part list's next member.
+        let markers = &packs.packs[figs[p].figure.pack].spec.linking.part_markers;
+        if !markers.iter().any(|m| figs[p].lead.starts_with(m.as_str())) {
+            continue;
+        }
+        let whole = figs.iter().find(|f| f.index == total).and_then(|f| f.figure.interval.hi());
+        while let Some(f) = figs.get(p + 1) {
+            let pack = &packs.packs[f.figure.pack];
+            let gap = between(text, figs[p].figure.span.end, f.figure.span.start);
+            let marks = gap.chars().filter(|&c| pack.lexicon.part_clause_ends.contains(c)).count();
+            let plain = f.role == Role::Plain && figs[p].role == Role::Plain;
+            if f.figure.sentence != figs[p].figure.sentence
+                || marks != 1
+                || gap.chars().any(|c| pack.lexicon.sentence_ends.contains(c))
+                || !plain
+                || !same_unit(f.figure, figs[p].figure)
+                || is_percent(f.figure)
+                || f.lead.is_empty()
+                // A member larger than the total alone is no part of it.
+                || f.figure.interval.lo().zip(whole).is_none_or(|(lo, hi)| lo > hi)
+                || out.iter().chain(&added).any(|r| matches!(r, Relation::PartOf { part, .. } if *part == f.index))
+            {
+                break;
+            }
+            added.push(Relation::PartOf { part: f.index, total });
+            p += 1;
+        }
+        last = Some((p, total));
+    }
+    out.extend(added);
 }
 
 /// Table sums: a column's total row (`| 合计 | 2486.73 |`, `Total  9,184,000`)
@@ -1755,6 +1875,41 @@ fn sums(
                         .find(|&j| plain_count(j) && same_unit(figs[j].figure, f.figure) && !used.contains(&j))
                         .map(|t| (t, true))
                 });
+                // A list of what a total word names (`职工医保和居民医保基金收入分别为…`
+                // after `基金总收入186.32亿元`; `城镇和乡村人口分别为…` after `总人口`):
+                // the one count of its unit before it in the paragraph labelled
+                // `总` and the list's noun. Probable: a list may leave some out.
+                let total = total.or_else(|| {
+                    let lead = f.lead.trim();
+                    let cut = words.respectively.iter().filter_map(|w| lead.find(w.as_str())).min()?;
+                    let stem = &lead[..cut];
+                    let prefixes = &words.total_prefixes;
+                    if parts.iter().any(|&p| averaged(&figs[p], pack))
+                        || prefixes.iter().any(|t| stem.contains(t.as_str()))
+                    {
+                        return None;
+                    }
+                    let named = |j: usize| {
+                        let label = figs[j].figure.label.trim();
+                        prefixes.iter().any(|t| {
+                            label.rfind(t.as_str()).is_some_and(|i| {
+                                let noun = &label[i + t.len()..];
+                                noun.chars().count() >= 2 && stem.ends_with(noun)
+                            })
+                        })
+                    };
+                    let found: Vec<usize> = (0..k)
+                        .rev()
+                        .take(SHARE_LOOKBACK)
+                        .take_while(|&j| !between(text, figs[j].figure.span.end, f.figure.span.start).contains('\n'))
+                        .filter(|&j| plain_count(j) && same_unit(figs[j].figure, f.figure) && !used.contains(&j))
+                        .filter(|&j| !averaged(&figs[j], pack) && named(j))
+                        .collect();
+                    match found[..] {
+                        [t] => Some((t, false)),
+                        _ => None,
+                    }
+                });
                 // Sub-scopes of an average (`平均到场时间…；分区域看，城区和郊县分别为…`)
                 // do not add up to it.
                 let total = total.filter(|&(t, _)| !averaged(&figs[t], pack));
@@ -2746,5 +2901,92 @@ mod tests {
         // Without the rest, a part list may leave some out.
         let open = relations_of("全年受理投诉520件，其中商品类310件、服务类180件。");
         assert!(!open.iter().any(|r| r.starts_with("sum")), "{open:?}");
+    }
+
+    #[test]
+    fn parts_of_a_part_marker_listed_on_after_a_comma_are_parts_too() {
+        // Housing and shipping: `其中A，B`.
+        let housing = relations_of("全市公租房在保家庭8420户，其中实物配租5130户，领取租赁补贴3290户。");
+        assert!(housing.contains(&"part 3290户 of 8420户".to_string()), "{housing:?}");
+        let ships = relations_of("全市在册登记船舶1864艘，其中渔船1237艘，运输船627艘。");
+        assert!(ships.contains(&"part 627艘 of 1864艘".to_string()), "{ships:?}");
+        // A change, a share or another unit after the comma is no part.
+        let change = relations_of("全市在册登记船舶1864艘，其中渔船1237艘，比上年减少46艘。");
+        assert!(!change.iter().any(|r| r.starts_with("part 46艘")), "{change:?}");
+        let unit = relations_of("全市养老机构126家，其中公办机构48家，床位1.2万张。");
+        assert!(!unit.iter().any(|r| r.starts_with("part 1.2万张")), "{unit:?}");
+        // A marker inside a list member opens no list after the comma.
+        let talent = relations_of("全年引进高层次人才1200多人、其中顶尖人才35人，新增技能人才860人。");
+        assert!(!talent.iter().any(|r| r.starts_with("part 860人")), "{talent:?}");
+    }
+
+    #[test]
+    fn a_table_change_column_is_the_change_from_the_base_column_to_the_current() {
+        let packs = Packs::builtin().unwrap();
+        let changes = |text: &str| {
+            let release = crate::graph::Release::analyse(vec![Document::with_format("t.md", text)], &packs);
+            let show =
+                |m: Option<usize>| m.map_or(String::new(), |m| release.text_of(&release.mentions[m]).to_string());
+            release
+                .relations
+                .iter()
+                .filter_map(|r| match r {
+                    Relation::ChangeOf(c) => {
+                        Some(format!("{} -> {} {}", show(c.base), show(c.current), show(c.percent)))
+                    }
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
+        };
+        // Schools: a base period in the header (`上年`), a fall written signed.
+        let schools = changes(
+            "| 学段 | 本年招生（人） | 上年招生（人） | 比上年增减（%） |\n|---|---:|---:|---:|\n\
+             | 普通高中 | 18460 | 17920 | 3.01 |\n| 中等职业学校 | 9235 | 9610 | -3.90 |\n",
+        );
+        assert!(schools.contains(&"17920 -> 18460 3.01".to_string()), "{schools:?}");
+        assert!(schools.contains(&"9610 -> 9235 -3.90".to_string()), "{schools:?}");
+        // Libraries: two years in the headers, the earlier the base.
+        let libraries = changes(
+            "LIBRARY LOANS        FY 2024      FY 2023     Change\n\
+             Books                412,300      398,100       3.6%\n\
+             E-books              186,900      151,200      23.6%\n",
+        );
+        assert!(libraries.contains(&"398,100 -> 412,300 3.6%".to_string()), "{libraries:?}");
+        // Without a change column, or a base, no change.
+        let shares = changes("| 类别 | 零售额（亿元） | 同比增长（%） |\n|---|---:|---:|\n| 汽车类 | 214.5 | 4.3 |\n");
+        assert!(shares.is_empty(), "{shares:?}");
+    }
+
+    #[test]
+    fn a_respectively_list_of_what_a_total_names_probably_partitions_it() {
+        let packs = Packs::builtin().unwrap();
+        let sums = |text: &str| {
+            let release = crate::graph::Release::analyse(vec![Document::new("t.txt", text)], &packs);
+            let show = |m: usize| release.text_of(&release.mentions[m]).to_string();
+            release
+                .relations
+                .iter()
+                .filter_map(|r| match r {
+                    Relation::SumOf { total, parts, certain } => Some(format!(
+                        "{} = {}{}",
+                        show(*total),
+                        parts.iter().map(|&p| show(p)).collect::<Vec<_>>().join(" + "),
+                        if *certain { "" } else { " (probable)" }
+                    )),
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
+        };
+        // Census and insurance: `总人口` then `城镇和乡村人口分别为`.
+        let people =
+            sums("年末全市户籍总人口512.36万人，比上年末增加1.28万人。城镇和乡村人口分别为318.42万人和193.94万人。");
+        assert!(people.contains(&"512.36万人 = 318.42万人 + 193.94万人 (probable)".to_string()), "{people:?}");
+        let fund = sums(
+            "全年养老保险基金总支出86.4亿元，当期结余12.1亿元。企业职工和城乡居民养老保险基金支出分别为71.2亿元和15.2亿元。",
+        );
+        assert!(fund.contains(&"86.4亿元 = 71.2亿元 + 15.2亿元 (probable)".to_string()), "{fund:?}");
+        // Without a total word, no whole is guessed.
+        let none = sums("年末全市户籍人口512.36万人。城镇和乡村人口分别为318.42万人和193.94万人。");
+        assert!(none.is_empty(), "{none:?}");
     }
 }

@@ -249,6 +249,15 @@ pub struct RelationWords {
     /// hold one is a whole partition.
     #[serde(default)]
     pub rest_words: Vec<String>,
+    /// Words of a table column header that make its percents the change of
+    /// the row from its base column to its current one (`增减变动幅度（%）`,
+    /// `Change`).
+    #[serde(default)]
+    pub change_columns: Vec<String>,
+    /// Words that make a label the total of its noun (`总收入` of `收入`): a
+    /// `分别` list of that noun after it is probably its partition.
+    #[serde(default)]
+    pub total_prefixes: Vec<String>,
     /// Label endings, besides the rate suffixes, that make a percent the share
     /// of the count its stem names (`护理型床位占比` of `护理型床位2.68万张`).
     #[serde(default)]
