@@ -86,7 +86,13 @@ impl Tables {
         for raw in text.split_inclusive('\n') {
             let range = pos..pos + raw.trim_end_matches(['\n', '\r']).len();
             pos += raw.len();
-            let line = split(text, range.clone());
+            // A line without a tab or two spaces in a row is one cell at most:
+            // most lines of prose, passed without reading them character by character.
+            let line = if may_split(&text[range.clone()]) {
+                split(text, range.clone())
+            } else {
+                Line { range: range.clone(), cells: Vec::new(), tabbed: false }
+            };
             let blank = text[range.clone()].trim().is_empty();
             // A Markdown table's delimiter row is blank in the prose view.
             let delimiter = blank && block.len() == 1 && block[0].tabbed && text[range.clone()].contains('\t');
@@ -180,6 +186,12 @@ impl Tables {
             self.cells.push(cell);
         }
     }
+}
+
+/// Whether `split` can find two cells in `line`: a tab, or two spaces in a
+/// row (an ideographic space counts as two).
+fn may_split(line: &str) -> bool {
+    line.contains('\t') || line.contains("  ") || line.contains('\u{3000}')
 }
 
 /// Splits a line into cells: at tabs, else at runs of two or more spaces (an
