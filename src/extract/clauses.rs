@@ -76,10 +76,9 @@ impl Clauses {
             *may = b == b'\n' || sets.iter().any(|(set, _)| set.may_start_with(b));
         }
         let mut i = 0;
-        loop {
-            // Skip, without decoding, bytes that cannot start a boundary: most
-            // of the text. Continuation bytes never start a character.
-            let Some(skip) = bytes[i..].iter().position(|&b| may_start[usize::from(b)]) else { break };
+        // Skip, without decoding, bytes that cannot start a boundary: most of
+        // the text. Continuation bytes never start a character.
+        while let Some(skip) = bytes[i..].iter().position(|&b| may_start[usize::from(b)]) {
             i += skip;
             let Some(c) = text[i..].chars().next() else { break };
             let after = i + c.len_utf8();

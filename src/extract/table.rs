@@ -383,4 +383,21 @@ mod tests {
         let ragged = "全市共查处案件2180起。  罚没款960.4万元\n其中城区86起。 农村132起\n";
         assert!(Tables::new(ragged).cells.is_empty());
     }
+
+    /// A line `may_split` passes by is one `split` finds at most one cell in;
+    /// the lines it lets through include every table row.
+    #[test]
+    fn lines_passed_by_hold_one_cell_at_most() {
+        let pieces = ["城区", "12", " ", "\u{3000}", "\t", "a", "3.5%", "，"];
+        let mut lines = vec![String::new()];
+        for _ in 0..4 {
+            lines = lines.iter().flat_map(|l| pieces.iter().map(move |p| format!("{l}{p}"))).collect();
+        }
+        for line in &lines {
+            let cells = split(line, 0..line.len()).cells.len();
+            assert!(may_split(line) || cells <= 1, "{line:?} splits into {cells}");
+        }
+        assert!(may_split("城区\u{3000}12") && may_split("a  12") && may_split("a\t12"));
+        assert!(!may_split("全市共查处案件2180起。 罚没款960.4万元"));
+    }
 }
