@@ -70,15 +70,16 @@ impl Clauses {
         let mut sentence_ends = Vec::new();
         let mut marks: [Vec<Mark>; 4] = Default::default();
         let bytes = text.as_bytes();
+        // The bytes a boundary (or a line break) can start with, in one table.
+        let mut may_start = [false; 256];
+        for (b, may) in (0..=u8::MAX).zip(may_start.iter_mut()) {
+            *may = b == b'\n' || sets.iter().any(|(set, _)| set.may_start_with(b));
+        }
         let mut i = 0;
-        while i < bytes.len() {
-            // Skip, without decoding, bytes that cannot start a boundary: most
-            // of the text. Continuation bytes never start a character.
-            let b = bytes[i];
-            if b != b'\n' && !sets.iter().any(|(set, _)| set.may_start_with(b)) {
-                i += 1;
-                continue;
-            }
+        // Skip, without decoding, bytes that cannot start a boundary: most of
+        // the text. Continuation bytes never start a character.
+        while let Some(skip) = bytes[i..].iter().position(|&b| may_start[usize::from(b)]) {
+            i += skip;
             let Some(c) = text[i..].chars().next() else { break };
             let after = i + c.len_utf8();
             for (set, kind) in &sets {
@@ -156,8 +157,10 @@ fn part_markers(text: &str, words: &[String]) -> Vec<(usize, usize, usize)> {
     let mut found = Vec::new();
     for (index, word) in words.iter().enumerate() {
         let Some(first) = word.chars().next() else { continue };
+        // memchr's search runs many bytes at a time; the text is long.
+        let finder = memchr::memmem::Finder::new(word.as_bytes());
         let mut from = 0;
-        while let Some(i) = text[from..].find(word.as_str()) {
+        while let Some(i) = finder.find(&text.as_bytes()[from..]) {
             found.push((from + i, word.len(), index));
             from += i + first.len_utf8();
         }

@@ -86,7 +86,13 @@ impl Tables {
         for raw in text.split_inclusive('\n') {
             let range = pos..pos + raw.trim_end_matches(['\n', '\r']).len();
             pos += raw.len();
-            let line = split(text, range.clone());
+            // A line without a tab or two spaces in a row is one cell at most:
+            // most lines of prose, passed without reading them character by character.
+            let line = if may_split(&text[range.clone()]) {
+                split(text, range.clone())
+            } else {
+                Line { range: range.clone(), cells: Vec::new(), tabbed: false }
+            };
             let blank = text[range.clone()].trim().is_empty();
             // A Markdown table's delimiter row is blank in the prose view.
             let delimiter = blank && block.len() == 1 && block[0].tabbed && text[range.clone()].contains('\t');
@@ -180,6 +186,12 @@ impl Tables {
             self.cells.push(cell);
         }
     }
+}
+
+/// Whether `split` can find two cells in `line`: a tab, or two spaces in a
+/// row (an ideographic space counts as two).
+fn may_split(line: &str) -> bool {
+    line.contains('\t') || line.contains("  ") || line.contains('\u{3000}')
 }
 
 /// Splits a line into cells: at tabs, else at runs of two or more spaces (an
@@ -370,5 +382,22 @@ mod tests {
         assert!(Tables::new(text).cells.is_empty());
         let ragged = "全市共查处案件2180起。  罚没款960.4万元\n其中城区86起。 农村132起\n";
         assert!(Tables::new(ragged).cells.is_empty());
+    }
+
+    /// A line `may_split` passes by is one `split` finds at most one cell in;
+    /// the lines it lets through include every table row.
+    #[test]
+    fn lines_passed_by_hold_one_cell_at_most() {
+        let pieces = ["城区", "12", " ", "\u{3000}", "\t", "a", "3.5%", "，"];
+        let mut lines = vec![String::new()];
+        for _ in 0..4 {
+            lines = lines.iter().flat_map(|l| pieces.iter().map(move |p| format!("{l}{p}"))).collect();
+        }
+        for line in &lines {
+            let cells = split(line, 0..line.len()).cells.len();
+            assert!(may_split(line) || cells <= 1, "{line:?} splits into {cells}");
+        }
+        assert!(may_split("城区\u{3000}12") && may_split("a  12") && may_split("a\t12"));
+        assert!(!may_split("全市共查处案件2180起。 罚没款960.4万元"));
     }
 }
