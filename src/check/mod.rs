@@ -189,7 +189,7 @@ pub fn mistyped(written: &str, value: rust_decimal::Decimal, needed: &Interval) 
         let candidate_digits = digits(&candidate);
         let last_only = candidate_digits.len() == written_digits.len()
             && candidate_digits[..candidate_digits.len() - 1] == written_digits[..written_digits.len() - 1];
-        if candidate_digits != written_digits && !last_only && figure_mismatch::typo_like(&raw, &candidate) {
+        if candidate_digits != written_digits && !last_only && crate::slip::typo_like(&raw, &candidate) {
             return Some(format!("{}{}{}", &written[..start], candidate, &written[start + len..]));
         }
         k += Decimal::ONE;
