@@ -1190,4 +1190,13 @@ mod tests {
         let k = keys("职工医保参保268.35万人，居民医保参保344.12万人，合计612.47万人。\n全市参保人员已达980万余人。");
         assert_ne!(key(&k, "980万余人", 0), key(&k, "612.47万人", 0), "{k:?}");
     }
+
+    #[test]
+    fn this_year_says_the_year_to_date_not_what_is_counted() {
+        // Insurance and audit.
+        let k = keys("今年上半年医保基金支出超过162亿元。");
+        assert!(!key(&k, "超过162亿元", 0).contains("今年"), "{k:?}");
+        let k = keys("本年度移送问题线索23件。");
+        assert!(!key(&k, "23件", 0).contains("本年度"), "{k:?}");
+    }
 }
