@@ -82,14 +82,18 @@ fn the_bench_rates_hold_their_floors() {
 // English shares named by their noun, margins; labels resolved by agreeing
 // values, rounded figures read to their last digit, bases that name their
 // measure, English synonyms and subjects; sums one typo would mend, parts of
-// 其中 listed after a comma, table change columns, totals named by 总).
+// 其中 listed after a comma, table change columns, totals named by 总;
+// counted nouns that end before an aside, a quantity, a locative or their
+// predicate, totals counting what their parts share, ambiguous labels read
+// by the one set their value mistypes; English stub headers that title rows,
+// headline months, counts named by verb and noun).
 const FLOOR_FIGURES: f64 = 0.99;
 const CEILING_NONFIGURES: u32 = 1;
-const FLOOR_GROUPS: f64 = 0.72;
+const FLOOR_GROUPS: f64 = 0.77;
 const FLOOR_DISTINCT: f64 = 0.99;
 const CEILING_CLEAN_ERRORS: u32 = 0;
 const CEILING_CLEAN_WARNINGS: u32 = 1;
-const FLOOR_MUTATIONS: f64 = 0.82;
+const FLOOR_MUTATIONS: f64 = 0.85;
 
 #[test]
 fn the_summary_line_is_read_as_the_scorer_writes_it() {

@@ -17,9 +17,14 @@ use std::path::Path;
 use assert_cmd::Command;
 use serde_json::Value;
 
-/// Every folder of fixtures: the releases and the relation fixtures.
-const FIXTURE_DIRS: &[&str] =
-    &["fixtures/zh/release", "fixtures/en/briefing", "fixtures/zh/relations", "fixtures/en/relations"];
+/// Every folder of fixtures: the releases, the relation and the linking fixtures.
+const FIXTURE_DIRS: &[&str] = &[
+    "fixtures/zh/release",
+    "fixtures/en/briefing",
+    "fixtures/zh/relations",
+    "fixtures/en/relations",
+    "fixtures/en/linking",
+];
 
 fn crosscheck() -> Command {
     Command::cargo_bin("crosscheck").unwrap()

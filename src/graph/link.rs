@@ -165,9 +165,15 @@ impl Frames {
                     // of the frame's `until` characters after it.
                     let reach = |m: std::ops::Range<usize>| {
                         let until = spec.until.as_deref().unwrap_or("");
-                        let mut end = text[m.end..]
+                        // A full stop inside a word or number (`4.5 percent`,
+                        // `p.m.`) ends nothing: only one before white space.
+                        let rest = &text[m.end..];
+                        let mut end = rest
                             .char_indices()
-                            .find(|&(_, c)| until.contains(c))
+                            .find(|&(k, c)| {
+                                until.contains(c)
+                                    && (c != '.' || rest[k + 1..].chars().next().is_none_or(char::is_whitespace))
+                            })
                             .map_or(text.len(), |(k, _)| m.end + k);
                         if let Some(word) =
                             spec.until_words.iter().filter_map(|w| text[m.end..end].find(w.as_str())).min()

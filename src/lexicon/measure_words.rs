@@ -192,6 +192,10 @@ pub struct ClauseWords {
     /// `passengers`).
     #[serde(default)]
     pub synonyms: std::collections::BTreeMap<String, Vec<String>>,
+    /// Counts named by their verb and noun (`enrolled students`, `delivered
+    /// babies`), by the noun of the measure they are (`enrollment`, `birth`).
+    #[serde(default)]
+    pub counted_as: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 /// A comparison base and the words that name it.

@@ -116,6 +116,48 @@ const SIGNED_CHANGE: &str = "change";
 
 impl SpacedReader<'_> {
     pub(super) fn describe(&self, i: usize, earlier: std::ops::Range<usize>, done: &[Description]) -> Description {
+        let mut d = self.read(i, earlier.clone(), done);
+        if self.figures[i].cell || d.period.is_some() {
+            return d;
+        }
+        // A month opening the sentence's subject is its period, as a
+        // headline writes it: `September ridership rises 7.4 percent`
+        // (transit), `March sales fell 2 percent` (retail) are the month's.
+        // Not a date (`July 28, when…`) nor a subject of its own (`September
+        // was a strong month`).
+        let figure = &self.figures[i];
+        let start = figure.sentence.start.min(figure.span.start);
+        let opening = tokens(&self.text[start..figure.span.start], self.pack.spec.labels.boundaries.as_str());
+        let clause = words(first_clause(&opening));
+        let (first, month) = match clause.as_slice() {
+            [first, second, ..] if !has_digit(second) && !self.is_verb(second) && !self.is_function_word(second) => {
+                match self.month(first) {
+                    Some(month) => (first.to_string(), month.to_string()),
+                    None => return d,
+                }
+            }
+            _ => return d,
+        };
+        let named = if d.kind == Kind::Level { Some(&mut d.core) } else { d.head.as_mut() };
+        if let Some(named) = named {
+            if let Some((_, rest)) = named.split_once(' ').filter(|(w, rest)| *w == first && !rest.is_empty()) {
+                *named = rest.to_string();
+                d.period = Some(month);
+            } else if earlier.clone().last().is_some_and(|p| {
+                // A figure that restates the measure of the one before it
+                // (`rises 7.4 percent to 9.18 million boardings`) is the same month's.
+                let e = &done[p];
+                let measure = if e.kind == Kind::Level { &e.core } else { e.head.as_ref().unwrap_or(&e.core) };
+                e.period.as_deref() == Some(month.as_str()) && measure == named
+            }) {
+                d.period = Some(month);
+            }
+        }
+        d
+    }
+
+    /// The description a figure's own clause says.
+    fn read(&self, i: usize, earlier: std::ops::Range<usize>, done: &[Description]) -> Description {
         let figure = &self.figures[i];
         let mut d = Description::blank(figure.cell);
         if figure.cell {
@@ -260,7 +302,15 @@ impl SpacedReader<'_> {
                 .map(|e| e.core.clone());
             d.head = match previous_change {
                 Some(e) => e.head.clone(),
-                None => of_figure.or(object).or_else(subject).or(inherited),
+                // A count not yet named (`recorded 9.18 million boardings in
+                // September, up 7.4 percent`) is the head still: it is named
+                // once the release is read (`settle`), or links to nothing.
+                None => of_figure.or(object).or_else(subject).or(inherited).or_else(|| {
+                    previous_figure
+                        .map(|p| &done[p])
+                        .filter(|e| e.kind == Kind::Level && !e.anchored && e.core.contains(": "))
+                        .map(|e| e.core.clone())
+                }),
             };
             return self.anchor(d);
         }
@@ -325,7 +375,7 @@ impl SpacedReader<'_> {
         // enrollment by level`, `Estimated Monthly Sales (billions of
         // dollars)`): rows of levels (`Graduate`, `Retail trade`) name kinds
         // of it, a total row the whole.
-        let counted = self.caption_noun(cell.caption.clone());
+        let counted = self.caption_noun(cell.caption.clone()).or_else(|| self.stub_title(cell));
         let with_counted = |np: String| match &counted {
             Some(n) if np.is_empty() => n.clone(),
             Some(n) if np != *n && !np.ends_with(&format!(" {n}")) => format!("{np} {n}"),
@@ -395,6 +445,22 @@ impl SpacedReader<'_> {
         let head = np.rsplit(' ').next().unwrap_or("");
         let generic = self.classes.generic_modifiers.iter().any(|g| g == head);
         (!head.is_empty() && !generic && !self.is_time(head) && self.month(head).is_none()).then(|| head.to_string())
+    }
+
+    /// The head noun of the header over a table's row names, when that
+    /// header names a period besides a noun: it titles what the table
+    /// counts, as a caption does (`SEPTEMBER RIDERSHIP` over `Bus`, `Light
+    /// rail`, `Total` in transit; `MARCH SALES` over a retailer's stores).
+    /// A header naming only the kind of rows (`Site`, `Level`) names no period.
+    fn stub_title(&self, cell: &crate::extract::table::TableCell) -> Option<String> {
+        let stub = cell.stub.as_ref()?;
+        let header = self.tables.cell_at(stub.start)?.header.clone()?;
+        let toks = tokens(&self.text[header.clone()], "");
+        let ws = words(&toks);
+        if !ws.iter().any(|w| is_year(w) || self.month(w).is_some()) {
+            return None;
+        }
+        self.caption_noun(Some(header))
     }
 
     /// Where the figure's line starts, when that line is an item of a list:
@@ -1086,8 +1152,17 @@ pub(super) fn settle(
             continue;
         }
         let own = measure_of(d);
-        let (verb, noun, scope) = core_parts(&own);
+        let (verb, written_noun, scope) = core_parts(&own);
         let Some(classes) = &pack.measure_words.spec.words else { continue };
+        let written_last = written_noun.rsplit(' ').next().unwrap_or("");
+        // A verb and noun that name a measure of their own: `enrolled
+        // 37,765 students` states enrollment, `delivered 6,382 babies` births.
+        let phrase = verb.map(|v| format!("{v} {written_noun}"));
+        let noun = classes
+            .counted_as
+            .iter()
+            .find(|(_, phrases)| phrase.as_ref().is_some_and(|p| phrases.contains(p)))
+            .map_or(written_noun, |(measure, _)| measure.as_str());
         let last = noun.rsplit(' ').next().unwrap_or("");
         if d.kind == Kind::Level {
             // The noun counted is written after the figure (`68,000
@@ -1111,22 +1186,48 @@ pub(super) fn settle(
                 let opening = tokens(&text[start..end], pack.spec.labels.boundaries.as_str());
                 let clause = words(first_clause(&opening));
                 matches!(clause.as_slice(), [subject, verb, ..]
-                    if reader.content(&[subject]) == noun && (reader.is_verb(verb) || reader.change_word(verb).is_some()))
+                    if reader.content(&[subject]) == written_noun && (reader.is_verb(verb) || reader.change_word(verb).is_some()))
             };
-            if (next != last && !(noun == last && opens_with()))
+            if (next != written_last && !(written_noun == written_last && opens_with()))
                 || !written.chars().any(|c| c.is_ascii_digit())
                 || classes.times.iter().any(|t| t == last || singular(t) == last)
             {
                 continue;
             }
         }
-        let here = paragraph(i);
-        let Some(pool) = named.get(&(d.kind, last_word(&own))).filter(|p| p.len() <= MAX_CANDIDATES) else {
-            continue;
+        // No period, and no word of time in the sentence that the periods
+        // read missed (`Through the first seven months of the year`).
+        let timeless = d.period.is_none() && {
+            let reader = SpacedReader { text, figures, pack, words: &pack.measure_words, classes, tables };
+            // The sentence up to the figure, and its own clause after it.
+            let (sentence, span) = (&figures[i].sentence, &figures[i].span);
+            let start = sentence.start.min(span.start).max(span.start.saturating_sub(SENTENCE_BYTES));
+            let mut end = span.end.max(sentence.end.min(span.end + SENTENCE_BYTES));
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let mut start = start;
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            let boundaries = pack.spec.labels.boundaries.as_str();
+            let before = tokens(&text[start..span.start], boundaries);
+            let after = tokens(&text[span.end.min(end)..end], boundaries);
+            !words(&before).iter().chain(words(first_clause(&after)).iter()).any(|w| reader.is_time(w))
         };
+        // A period the reader missed: which measure it restates is unknown.
+        if d.period.is_none() && !timeless {
+            continue;
+        }
+        let here = paragraph(i);
+        let empty = Vec::new();
+        let pool_of = |last: &str| named.get(&(d.kind, last.to_string())).filter(|p| p.len() <= MAX_CANDIDATES);
         let generic = |w: &str| classes.generic_modifiers.iter().any(|g| g == w);
-        let candidates = |exact: bool| -> Vec<usize> {
-            pool.iter()
+        let candidates = |noun: &str, exact: bool| -> Vec<usize> {
+            let last = noun.rsplit(' ').next().unwrap_or("");
+            pool_of(last)
+                .unwrap_or(&empty)
+                .iter()
                 .copied()
                 .filter(|&j| {
                     let c = &out[j];
@@ -1140,7 +1241,11 @@ pub(super) fn settle(
                         && c.unit == d.unit
                         && c.previous == d.previous
                         && cs == scope
-                        && period_fits(&d.period, &c.period)
+                        // A count that leaves its period unsaid states the
+                        // release's current one: a table's latest column
+                        // (`We carried about 9.2 million boardings` beside
+                        // `Sept. 2024`), as `current_periods` reads it.
+                        && (period_fits(&d.period, &c.period) || (timeless && c.cell && !c.previous))
                         && (d.kind == Kind::Level || c.core == d.core || first_word(&c.core) == d.core)
                         && if exact {
                             // `the number of vacancies` counts vacancies.
@@ -1160,9 +1265,16 @@ pub(super) fn settle(
                 })
                 .collect()
         };
-        let mut found = candidates(true);
-        if found.is_empty() {
-            found = candidates(false);
+        // The measure the verb and noun name, else the noun's own (`enrolled
+        // 640 pupils` beside a table's `Enrolled pupils` column).
+        let mut found = Vec::new();
+        for noun in [noun, written_noun] {
+            if found.is_empty() {
+                found = candidates(noun, true);
+            }
+            if found.is_empty() {
+                found = candidates(noun, false);
+            }
         }
         let mut nouns: Vec<String> = found.iter().map(|&j| core_parts(&measure_of(&out[j])).1.to_string()).collect();
         nouns.sort_unstable();
@@ -1192,7 +1304,8 @@ pub(super) fn settle(
     }
     let claim = |d: &Description| {
         let (_, noun, scope) = core_parts(&d.core);
-        Description { core: format!("{noun} ({})", scope.unwrap_or("")), ..d.clone() }
+        // A period said or left unsaid: each fits the measure's already.
+        Description { core: format!("{noun} ({})", scope.unwrap_or("")), period: None, ..d.clone() }
     };
     let mut renamed: BTreeMap<String, Option<String>> = BTreeMap::new();
     for (best, figs) in by_measure {
@@ -1271,6 +1384,9 @@ fn current_periods(figures: &[Figure], spaced: &[bool], out: &mut [Description])
 fn first_word(core: &str) -> &str {
     core.split(' ').next().unwrap_or("")
 }
+
+/// The most of a sentence read for words of time, in bytes.
+const SENTENCE_BYTES: usize = 400;
 
 /// The opening of a sentence read for a table row's name, in bytes.
 const OPENING_BYTES: usize = 200;
@@ -1717,5 +1833,80 @@ Core inflation was 3.1 percent.",
         let prose = linked.iter().filter(|(t, _, _)| t == "1,204").nth(1).expect("prose figure");
         assert_eq!(prose.2, Confidence::Certain, "{linked:?}");
         assert!(prose.1.contains("2024"), "{linked:?}");
+    }
+
+    #[test]
+    fn a_stub_header_naming_a_period_titles_what_the_rows_count() {
+        // Libraries and ports: `MARCH LOANS` over `Books`, `Total`.
+        let text = "MARCH LOANS                   Mar. 2025     Mar. 2024    Change\nBooks                           312,400       298,100      4.8%\nE-books                          99,900        90,200     10.8%\nTotal                           412,300       388,300      6.2%\n\nThe library recorded 412,300 loans, and the reading room stayed open late.\n";
+        let k = keys(text);
+        assert_eq!(key(&k, "412,300", 0), key(&k, "412,300", 1), "{k:?}");
+        assert!(key(&k, "312,400", 0).contains("book loan"), "{k:?}");
+        let text = "JUNE CONTAINERS               Jun. 2024     Jun. 2023\nImports                         184,200       171,900\nExports                         160,100       158,000\n\nEastport handled 184,200 containers of imports in the quarter.\n";
+        let k = keys(text);
+        assert!(key(&k, "160,100", 0).contains("export container"), "{k:?}");
+        // A header naming only the kind of rows titles nothing.
+        let text = "Site                               2025          2024\nNorth                             1,204         1,100\nSouth                               980           950\n";
+        let k = keys(text);
+        assert!(!key(&k, "1,204", 0).contains("site"), "{k:?}");
+    }
+
+    #[test]
+    fn a_target_word_reaches_to_the_end_of_its_clause_group() {
+        // Central banks and transit: a result after `;` or `:` or in the next
+        // sentence is no target; one in the sentence of the target word is.
+        let k = keys("We will keep shrinking the balance sheet; bond holdings fell by $610 billion.\n\nBond holdings fell by $610 billion.");
+        assert_eq!(key(&k, "$610 billion", 0), key(&k, "$610 billion", 1), "{k:?}");
+        let k = keys(
+            "We are not yet at our goal: weekday boardings rose 6.9 percent.\n\nWeekday boardings rose 6.9 percent.",
+        );
+        assert_eq!(key(&k, "6.9 percent", 0), key(&k, "6.9 percent", 1), "{k:?}");
+        let k = keys(
+            "Weekday boardings are projected to rise 4.5 percent next year.\n\nWeekday boardings rose 4.5 percent.",
+        );
+        assert_ne!(key(&k, "4.5 percent", 0), key(&k, "4.5 percent", 1), "{k:?}");
+    }
+
+    #[test]
+    fn a_month_opening_a_headline_is_its_period() {
+        // Transit and retail: `September ridership rises`, `March sales fell`.
+        let k = keys("September ridership rises 7.4 percent to 9.18 million boardings\n\nRidership rose 7.4 percent in September.");
+        assert!(key(&k, "7.4 percent", 0).starts_with("[sep] boarding/up"), "{k:?}");
+        assert!(key(&k, "9.18 million", 0).starts_with("[sep]"), "{k:?}");
+        let k = keys("March store sales fell 2.1 percent.");
+        assert!(key(&k, "2.1 percent", 0).starts_with("[mar] store sale/"), "{k:?}");
+        // A date is no subject: `July 28, when 91,204 passengers` (airports).
+        let k = keys("The busiest day was Sunday, July 28, when 91,204 passengers passed through.");
+        assert!(!key(&k, "91,204", 0).starts_with("[jul]"), "{k:?}");
+    }
+
+    #[test]
+    fn a_count_named_by_its_verb_states_the_measure_a_table_names() {
+        // Clinical research and hospitals: `enrolled … patients` is enrollment,
+        // `delivered … babies` births.
+        let table = "Table 2. Enrollment by arm\n\n| Arm | 2024 |\n|---|---:|\n| Drug | 640 |\n| Placebo | 600 |\n| Total | 1,240 |\n\n";
+        let k = keys_of("release.md", &format!("{table}The trial enrolled 1,240 patients, its sponsor said.\n"));
+        assert_eq!(key(&k, "1,240", 0), key(&k, "1,240", 1), "{k:?}");
+        let table = "Table 4. Births by site\n\n| Site | 2023 | 2024 |\n|---|---:|---:|\n| North | 1,100 | 1,204 |\n| South | 950 | 980 |\n| Total | 2,050 | 2,184 |\n\n";
+        let linked = linked_of("release.md", &format!("{table}The maternity units delivered 2,148 babies.\n"));
+        let total = linked.iter().find(|(t, _, _)| t == "2,184").expect("total");
+        let prose = linked.iter().find(|(t, _, _)| t == "2,148").expect("prose");
+        assert_eq!(total.1, prose.1, "{linked:?}");
+        assert_eq!(prose.2, Confidence::Certain, "{linked:?}");
+        // A count that names a time the periods do not read is left alone.
+        let k = keys_of("release.md", &format!("{table}Over the past two years the units delivered 4,234 babies.\n"));
+        assert_ne!(key(&k, "2,184", 0), key(&k, "4,234", 0), "{k:?}");
+        // A verb that names no measure of its own stays a lone count.
+        let k = keys_of("release.md", &format!("{table}The units delivered 2,184 parcels.\n"));
+        assert_ne!(key(&k, "2,184", 0), key(&k, "2,184", 1), "{k:?}");
+    }
+
+    #[test]
+    fn a_change_of_a_count_not_yet_named_follows_its_count() {
+        // Transit and libraries: the change after `recorded … boardings` is
+        // of the measure the count turns out to state.
+        let text = "MARCH LOANS                   Mar. 2025     Mar. 2024    Change\nBooks                           312,400       298,100      4.8%\nTotal                           412,300       388,300      6.2%\n\nThe library recorded 412,300 loans in March, up 6.2 percent from March 2024.\n";
+        let k = keys(text);
+        assert!(key(&k, "6.2 percent", 0).contains("loan/up"), "{k:?}");
     }
 }
