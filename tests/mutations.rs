@@ -509,5 +509,8 @@ fn repeats_the_bench_gold_names_are_caught() {
 /// 43/121; with its one-word counts and the Chinese subjects zh 175/269, en
 /// 51/121; with values that resolve ambiguous labels, named bases, verb chains,
 /// spread changes and the relations and English readings after them zh 188/269,
-/// en 63/121); raise them as linking improves.
-const BENCH_REPEAT_FLOORS: &[(&str, f64)] = &[("zh", 0.69), ("en", 0.51)];
+/// en 63/121; with counted nouns that end before asides, quantities, locatives
+/// and predicates, totals that count what their parts share, and English stub
+/// headers, headline months and counts named by verb and noun zh 202/269, en
+/// 70/121); raise them as linking improves.
+const BENCH_REPEAT_FLOORS: &[(&str, f64)] = &[("zh", 0.74), ("en", 0.57)];
