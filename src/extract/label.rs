@@ -126,7 +126,7 @@ fn han_label(
 /// The longest counted noun read after a classifier, in characters.
 const NOUN_CHARS: usize = 12;
 
-/// The shortest counted noun left when a locative is cut off it.
+/// The shortest counted noun left when a quantity noun or a locative is cut off it.
 const MIN_NOUN_CHARS: usize = 2;
 
 /// Where a noun stop or a verb ends the counted noun, reading past the whole

@@ -209,13 +209,14 @@ fn ends_alike(a: &str, b: &str, coordinated: &[String]) -> bool {
 /// so it is evidence only beside agreeing values.
 fn modified(a: &str, b: &str, coordinated: &[String]) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    let words = |s: &str| -> Vec<String> {
+    // Spaced words, or Chinese characters, as slices of the label.
+    fn words(s: &str) -> Vec<&str> {
         if s.is_ascii() {
-            s.split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect()
+            s.split(' ').filter(|w| !w.is_empty()).collect()
         } else {
-            s.chars().map(String::from).collect()
+            s.char_indices().map(|(i, c)| &s[i..i + c.len_utf8()]).collect()
         }
-    };
+    }
     let (short_words, long_words) = (words(short), words(long));
     if short_words.len() < MIN_SHARED_CHARS || short_words.len() >= long_words.len() {
         return false;
@@ -228,8 +229,8 @@ fn modified(a: &str, b: &str, coordinated: &[String]) -> bool {
     let mut rest = long_words.iter();
     let in_order = short_words.iter().all(|w| rest.any(|l| l == w));
     let tail_chars = if short.is_ascii() { 1 } else { MIN_SHARED_CHARS };
-    let tail: Vec<&String> = short_words.iter().rev().take(tail_chars).collect();
-    let long_tail: Vec<&String> = long_words.iter().rev().take(tail_chars).collect();
+    let tail: Vec<&&str> = short_words.iter().rev().take(tail_chars).collect();
+    let long_tail: Vec<&&str> = long_words.iter().rev().take(tail_chars).collect();
     in_order
         && tail == long_tail
         && !coordinated.iter().any(|w| long.contains(w.as_str()) && !short.contains(w.as_str()))
