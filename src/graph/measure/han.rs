@@ -353,12 +353,13 @@ impl HanReader<'_> {
         if rest.is_empty() {
             return None;
         }
-        let shared = rest.iter().fold(first.chars().rev().collect::<Vec<char>>(), |common, core| {
-            common.iter().zip(core.chars().rev()).take_while(|(a, b)| **a == *b).map(|(a, _)| *a).collect()
+        // The longest ending every part has.
+        let shared = rest.iter().fold(*first, |common, core| {
+            common.char_indices().map(|(at, _)| &common[at..]).find(|end| core.ends_with(end)).unwrap_or("")
         });
         // Parts that share a whole core are one measure restated, not parts.
-        let whole = parts.iter().any(|p| p.chars().count() == shared.len());
-        (shared.len() >= MIN_CORE_CHARS && !whole).then(|| shared.into_iter().rev().collect())
+        let whole = parts.iter().any(|p| p.len() == shared.len());
+        (shared.chars().count() >= MIN_CORE_CHARS && !whole).then(|| shared.to_string())
     }
 
     /// True when the figure's counted noun is followed by `的` and a noun

@@ -570,30 +570,42 @@ pub fn cluster(
         in_set.iter().map(|set| Interval::common(set.iter().map(|&m| &values[m].interval))).collect();
     let mut telling: Vec<bool> = in_set.iter().map(|set| set.iter().any(|&m| values[m].telling)).collect();
     let mut by_value = vec![false; groups.len()];
+    // Both passes below read a block the same way, against the sets as
+    // merged so far: whether a group is alone (merged into none, none merged
+    // into it), the sets it fits loosely, and whether a set is stated in
+    // other paragraphs than `own`.
+    let alone = |a: usize, members: &[usize], merged: &[usize]| {
+        merged[a] == a && members.iter().all(|&g| g == a || merged[g] != a)
+    };
+    let fitted = |a: usize, members: &[usize], merged: &[usize]| {
+        let mut targets: Vec<usize> = members
+            .iter()
+            .filter(|&&b| b != a)
+            .filter(|&&b| descriptions[groups[a].0].fits(&descriptions[groups[b].0], coordinated, true))
+            .map(|&b| merged[b])
+            .collect();
+        targets.sort_unstable();
+        targets.dedup();
+        targets
+    };
+    let apart = |own: &[(usize, usize)], t: usize, members: &[usize], merged: &[usize]| {
+        members.iter().filter(|&&g| merged[g] == t).all(|&g| paragraphs_of(g).iter().all(|p| !own.contains(p)))
+    };
     for members in blocks.values() {
         if members.len() < 2 || members.len() > MAX_BLOCK {
             continue;
         }
         for &a in members {
-            let alone = merged_into[a] == a && members.iter().all(|&g| g == a || merged_into[g] != a);
-            let Some(own) = common[a].filter(|_| alone) else { continue };
+            let Some(own) = common[a].filter(|_| alone(a, members, &merged_into)) else { continue };
             let pa = paragraphs_of(a);
-            let mut targets: Vec<usize> = members
-                .iter()
-                .filter(|&&b| b != a)
-                .filter(|&&b| descriptions[groups[a].0].fits(&descriptions[groups[b].0], coordinated, true))
-                .map(|&b| merged_into[b])
+            let targets: Vec<usize> = fitted(a, members, &merged_into)
+                .into_iter()
                 .filter(|&t| {
                     (telling[a] || telling[t])
                         && common[t].as_ref().is_some_and(|c| c.intersects(&own))
-                        && members
-                            .iter()
-                            .filter(|&&g| merged_into[g] == t)
-                            .all(|&g| paragraphs_of(g).iter().all(|p| !pa.contains(p)))
+                        && apart(&pa, t, members, &merged_into)
                 })
                 .collect();
-            targets.sort_unstable();
-            targets.dedup();
             if let [t] = targets[..] {
                 merged_into[a] = t;
                 by_value[a] = true;
@@ -603,8 +615,8 @@ pub fn cluster(
             }
         }
     }
-    // A group still alone that fits several sets and agrees with none is read as the one set whose value it mistypes, if one
-    // only: `参保人员已达621万余人` beside `合计612.47万人` and the parts
+    // A group still alone that fits several sets and agrees with none is
+    // read as the one set whose value it mistypes, if one only: `参保人员已达621万余人` beside `合计612.47万人` and the parts
     // 268.35万, 344.12万 (insurance), `已筹集1.68万套` beside `1.86万套`
     // (housing). The link is probable, and the slip makes it an error.
     for members in blocks.values() {
@@ -612,24 +624,15 @@ pub fn cluster(
             continue;
         }
         for &a in members {
-            let alone = merged_into[a] == a && members.iter().all(|&g| g == a || merged_into[g] != a);
-            if !alone || by_value[a] {
+            if !alone(a, members, &merged_into) || by_value[a] {
                 continue;
             }
             let pa = paragraphs_of(a);
             let own = &groups[a].1;
-            let mut targets: Vec<usize> = members
-                .iter()
-                .filter(|&&b| b != a)
-                .filter(|&&b| descriptions[groups[a].0].fits(&descriptions[groups[b].0], coordinated, true))
-                .map(|&b| merged_into[b])
-                .collect();
-            targets.sort_unstable();
-            targets.dedup();
-            let agrees = targets.iter().any(|&t| {
-                let own_common = Interval::common(own.iter().map(|&m| &values[m].interval));
-                own_common.zip(common[t].as_ref()).is_some_and(|(o, c)| c.intersects(&o))
-            });
+            let targets = fitted(a, members, &merged_into);
+            // An alone group's own mentions are its set: `common[a]` is theirs.
+            let agrees =
+                targets.iter().any(|&t| common[a].zip(common[t].as_ref()).is_some_and(|(o, c)| c.intersects(&o)));
             // Only a label that fits several sets: one it fits alone, even
             // loosely, is `similar-mismatch`'s to judge.
             if agrees || targets.len() < 2 {
@@ -640,10 +643,7 @@ pub fn cluster(
                 .filter(|&t| {
                     in_set[t].iter().any(|&m| own.iter().any(|&o| values[o].slips(&values[m])))
                         && (own.iter().any(|&o| values[o].telling) || in_set[t].iter().any(|&m| values[m].telling))
-                        && members
-                            .iter()
-                            .filter(|&&g| merged_into[g] == t)
-                            .all(|&g| paragraphs_of(g).iter().all(|p| !pa.contains(p)))
+                        && apart(&pa, t, members, &merged_into)
                 })
                 .collect();
             if let [t] = slipped[..] {
