@@ -102,11 +102,14 @@ fn digits_slip(x: &[char], y: &[char], one_changed: bool) -> bool {
 /// for it links figures rather than judging linked ones: a digit added or
 /// left out (`2180` and `280`) or another scale word is another figure as
 /// often as a slip, and `9.8万余` is no slip of 1.86万.
+/// The significant digits of a value as written (`8.73亿` → `873`, `3万` → `3`).
+pub fn significant_digits(value: Decimal) -> String {
+    let digits = value.abs().normalize().mantissa().to_string();
+    digits.trim_end_matches('0').to_string()
+}
+
 pub fn values_slip(a: Decimal, rounded_a: bool, b: Decimal, rounded_b: bool) -> bool {
-    let significant = |v: Decimal| -> Vec<char> {
-        let digits = v.abs().normalize().mantissa().to_string();
-        digits.trim_end_matches('0').chars().collect()
-    };
+    let significant = |v: Decimal| -> Vec<char> { significant_digits(v).chars().collect() };
     // Where the first digit stands: 612万 and 62.1万 are not one slip apart.
     let magnitude = |v: Decimal| {
         let n = v.abs().normalize();

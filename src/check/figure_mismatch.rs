@@ -195,6 +195,44 @@ fn part_pairs(cx: &Context) -> std::collections::HashSet<(usize, usize)> {
 /// thousand is 3.2万, whose digits are `2.3万余`'s swapped; 3186 read to the
 /// hundred is 3100 or 3200, one digit from `近3400`. At least two digits
 /// must be written (`5万余` against 3.2万 is a different figure, not a slip).
+/// A figure written with fewer digits is rounded too, qualifier or not:
+/// `7.8亿立方米` against `8.73亿立方米` (water) is 8.7 with its digits swapped,
+/// `2.1万户` against `1.26万户` (housing) is 1.2 swapped.
 fn slip_at_precision(rounded: &Figure, precise: &Figure) -> bool {
-    rounded.qualifier.is_some() && precise.qualifier.is_none() && crate::slip::slip(rounded.value, precise.value)
+    use crate::slip::{significant_digits, slip};
+    let fewer_digits = significant_digits(rounded.value).len() < significant_digits(precise.value).len();
+    let rounded_as_written = rounded.qualifier.is_some() || fewer_digits;
+    rounded_as_written && precise.qualifier.is_none() && slip(rounded.value, precise.value)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::finding::Severity;
+    use crate::{Document, Packs};
+
+    /// The figure-mismatch findings of a text: (figure, severity).
+    fn found(text: &str) -> Vec<(String, Severity)> {
+        let packs = Packs::builtin().unwrap();
+        let report = crate::check(vec![Document::new("a.txt", text)], &packs);
+        report
+            .findings()
+            .iter()
+            .filter(|f| f.rule == super::CHECK.id)
+            .map(|f| (text[f.primary.span.clone()].to_string(), f.severity))
+            .collect()
+    }
+
+    #[test]
+    fn a_figure_with_fewer_digits_slips_as_a_rounded_one_does() {
+        // Water and housing: linked as probably one measure (`蓄水量` in
+        // `大中型水库蓄水量`); 7.8 is 8.73 read to one decimal with its digits
+        // swapped, 2.1万 is 1.26万 read to the thousand, swapped.
+        let water = "全市大中型水库蓄水量8.73亿立方米。\n情况介绍——市水利局\n目前蓄水量达到7.8亿立方米。\n";
+        assert_eq!(found(water), [("7.8亿立方米".to_string(), Severity::Error)]);
+        let housing = "全市新增公租房保障家庭1.26万户。\n情况介绍——市住建局\n目前保障家庭2.1万户。\n";
+        assert_eq!(found(housing), [("2.1万户".to_string(), Severity::Error)]);
+        // Another figure, not a slip of the precise one: a warning.
+        let other = "全市大中型水库蓄水量8.73亿立方米。\n情况介绍——市水利局\n目前蓄水量达到6.5亿立方米。\n";
+        assert_eq!(found(other), [("6.5亿立方米".to_string(), Severity::Warning)]);
+    }
 }

@@ -32,6 +32,10 @@ pub struct MeasureSpec {
     /// it qualifies (`3月举办的马拉松`), not the figures of its sentence.
     #[serde(default)]
     pub period_events: Vec<String>,
+    /// Nouns that name the plan for a count (`任务`, `目标`): an earlier
+    /// `筹集任务为1.8万套` gives a later bare `已筹集1.86万套` its object.
+    #[serde(default)]
+    pub plan_nouns: Vec<String>,
     /// A regex matching the end of the words just before the base of a
     /// comparison (`较去年同期的` 43.81亿元, `由` 75.2%, `from` $9.1 billion).
     #[serde(default)]

@@ -289,6 +289,21 @@ impl HanReader<'_> {
         }
         // One character (`市`, `个`) says nothing alone: it needs a head.
         let bare = d.core.chars().count() < MIN_CORE_CHARS;
+        // A verb with its object left unsaid counts the
+        // object an earlier figure of the paragraph gives that verb: `筹集任务为
+        // 1.8万套。…已筹集1.86万套` (housing), `营造林任务25万亩，目前已完成
+        // 26.3万亩` (forestry).
+        let verb_alone = !short_rate
+            && !bare
+            && item.is_none()
+            && (self.pack.dependent_patterns.iter().any(|re| re.is_match(&figure.label))
+                || self.words.spec.light_verbs.contains(&d.core));
+        if verb_alone {
+            if let Some(core) = self.elided_object(i, &d.core, paragraph_start, done) {
+                d.core = core;
+                return d;
+            }
+        }
         let dependent = short_rate || bare || (item.is_none() && link::is_dependent(&figure.label, self.pack));
         if dependent {
             // The head is the nearest figure before that is not itself a dependent.
@@ -322,6 +337,37 @@ impl HanReader<'_> {
             d.anchored = d.head.is_some();
         }
         d
+    }
+
+    /// The verb and its object, when an earlier level of the paragraph in the
+    /// same unit names `verb` with an object (`保障性租赁住房筹集任务` gives
+    /// `筹集` its object `保障性租赁住房`); a plan noun after it (`任务`, `目标`)
+    /// says the earlier figure is the plan, not what is counted.
+    fn elided_object(&self, i: usize, verb: &str, paragraph_start: usize, done: &[Description]) -> Option<String> {
+        let figure = &self.figures[i];
+        let plans = &self.words.spec.plan_nouns;
+        (0..i)
+            .rev()
+            .take_while(|&p| self.figures[p].span.start >= paragraph_start)
+            .filter(|&p| {
+                let e = &done[p];
+                e.kind == Kind::Level
+                    && !e.previous
+                    && e.anchored
+                    && e.head.is_none()
+                    && self.figures[p].unit == figure.unit
+            })
+            .find_map(|p| {
+                let core = done[p].core.as_str();
+                let core = plans.iter().find_map(|w| core.strip_suffix(w.as_str())).unwrap_or(core);
+                // A light verb's object is the whole plan (`营造林任务`, then `已完成`).
+                let object = match core.split_once(verb) {
+                    Some((before, after)) => format!("{before}{after}"),
+                    None if self.words.spec.light_verbs.iter().any(|v| v == verb) => core.to_string(),
+                    None => return None,
+                };
+                (object.chars().count() >= MIN_CORE_CHARS).then(|| self.norm(&format!("{verb}{object}")))
+            })
     }
 
     /// The core the parts before a total share (`医保参保` of `职工医保参保` and

@@ -682,8 +682,7 @@ pub struct Stated {
 
 impl Stated {
     pub fn of(figure: &Figure) -> Stated {
-        let digits = figure.value.abs().normalize().mantissa().to_string();
-        let significant = digits.trim_end_matches('0').len();
+        let significant = crate::slip::significant_digits(figure.value).len();
         Stated {
             interval: figure.interval,
             telling: significant >= TELLING_DIGITS,
@@ -1199,5 +1198,26 @@ mod tests {
         assert!(!key(&k, "超过162亿元", 0).contains("今年"), "{k:?}");
         let k = keys("本年度移送问题线索23件。");
         assert!(!key(&k, "23件", 0).contains("本年度"), "{k:?}");
+    }
+
+    #[test]
+    fn a_coverb_opens_the_phrase_of_the_measure() {
+        // Forestry and housing: 依托, 结合 say on what the work rests, not what is counted.
+        let k = keys("全市森林覆盖率达到58.36%。\n依托森林覆盖率超过58%的优势，发展林下经济。");
+        assert_eq!(key(&k, "58.36%", 0), key(&k, "超过58%", 0), "{k:?}");
+        let k = keys("全年完成营造林28.6万亩。\n今年结合营造林28万余亩，推行林长制。");
+        assert_eq!(key(&k, "28.6万亩", 0), key(&k, "28万余亩", 0), "{k:?}");
+    }
+
+    #[test]
+    fn a_verb_alone_counts_the_object_an_earlier_plan_gives_it() {
+        // Housing and forestry: the plan names verb and object; the result only the verb.
+        let k = keys("全市筹集保障性租赁住房1.86万套。\n省里下达的保障性租赁住房筹集任务为1.8万套。截至目前，全市已筹集1.86万套。");
+        assert_eq!(key(&k, "1.86万套", 0), key(&k, "1.86万套", 1), "{k:?}");
+        let k = keys("全市完成营造林26.3万亩。\n省里下达的营造林任务为25万亩，目前已完成26.3万亩。");
+        assert_eq!(key(&k, "26.3万亩", 0), key(&k, "26.3万亩", 1), "{k:?}");
+        // A plan in another unit gives no object.
+        let k = keys("全市筹集保障性租赁住房1.86万套。\n筹集资金任务为12亿元。截至目前，全市已筹集1.68万套。");
+        assert_ne!(key(&k, "1.86万套", 0), key(&k, "1.68万套", 0), "{k:?}");
     }
 }
