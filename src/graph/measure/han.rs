@@ -259,6 +259,21 @@ impl HanReader<'_> {
             core = format!("{}{}", self.norm(item), shared);
         }
         d.core = self.count_noun(core, figure.unit.as_deref());
+        // A clause that names only what differs from the clause before keeps
+        // that clause's subject: `基金总收入186.32亿元，总支出162.85亿元`
+        // (insurance), `货物进口额120.5亿元，出口额200.3亿元` (trade).
+        // A list (`重点区县9个、重点街道22个`) names each item whole.
+        if let Some(p) = earlier.clone().last().filter(|_| item.is_none() && !figure.cell) {
+            let e = &done[p];
+            let between = &self.text[self.figures[p].span.end.min(figure.span.start)..figure.span.start];
+            let clause_break = between.chars().any(|c| self.pack.spec.linking.part_clause_ends.contains(c));
+            let level = e.kind == Kind::Level && e.head.is_none() && !e.previous && e.anchored && clause_break;
+            if let Some(core) =
+                parallel_subject(&e.core, &d.core).filter(|_| level && self.figures[p].unit == figure.unit)
+            {
+                d.core = core;
+            }
+        }
         // `5个项目的专项债券资金12.36亿元`: a count that qualifies the noun phrase
         // bearing the next figure says which things the next figure is of; it
         // is no measure the release states again.
@@ -337,6 +352,18 @@ impl HanReader<'_> {
             d.anchored = d.head.is_some();
         }
         d
+    }
+
+    /// A short rate under the count it is of, as one noun phrase: the
+    /// count's object before the rate (`发现安全隐患` and `整改率` read
+    /// `安全隐患整改率`, safety; `受理投诉` and `办结率` read `投诉办结率`,
+    /// consumer protection).
+    pub(super) fn flat_rate(&self, d: &Description) -> Option<String> {
+        let head = d.head.as_deref()?;
+        let rate = self.pack.spec.linking.rate_suffixes.iter().any(|s| d.core.ends_with(s.as_str()))
+            && d.core.chars().count() <= self.words.spec.short_rate_chars;
+        (d.kind == Kind::Level && rate && !head.contains('/'))
+            .then(|| format!("{}{}", crate::extract::label::object_of(head, self.pack), d.core))
     }
 
     /// The verb and its object, when an earlier level of the paragraph in the
@@ -835,6 +862,23 @@ fn changed_levels(
     let before_run = &text[figures[levels[0]].span.end.min(start)..start];
     let own_words = before_run.strip_suffix(after).unwrap_or(before_run);
     (!change_words().any(|w| own_words.contains(w.as_str()))).then_some(levels)
+}
+
+/// The longest word read as parallel to the end of the clause before: a
+/// longer one is a noun phrase of its own (`重点街道` after `重点区县`).
+const PARALLEL_WORD_CHARS: usize = 3;
+
+/// `own` with the subject of the clause before, when `own` stands parallel
+/// to the end of `before`: as long, another word, sharing a character in
+/// place (`总收入`, `总支出`; `进口额`, `出口额`), after two characters or more.
+fn parallel_subject(before: &str, own: &str) -> Option<String> {
+    let (b, o): (Vec<char>, Vec<char>) = (before.chars().collect(), own.chars().collect());
+    if o.len() < MIN_CORE_CHARS || o.len() > PARALLEL_WORD_CHARS || b.len() < o.len() + MIN_CORE_CHARS {
+        return None;
+    }
+    let (subject, tail) = b.split_at(b.len() - o.len());
+    let shared = tail.iter().zip(&o).filter(|(x, y)| x == y).count();
+    (shared >= 1 && shared < o.len()).then(|| subject.iter().chain(&o).collect())
 }
 
 /// The items of a list with the noun the last one carries for all:

@@ -70,6 +70,10 @@ pub struct Description {
     /// True for a table cell: a table names each of its rows and columns,
     /// so two cells are one measure only when their descriptions are equal.
     pub cell: bool,
+    /// A rate under the count it is of, read as one noun phrase: `整改率`
+    /// under `发现安全隐患` is `安全隐患整改率`, which a rate stated with no
+    /// count beside it may name (`电梯安全隐患整改率97.8%`).
+    pub flat: Option<String>,
 }
 
 impl Description {
@@ -110,6 +114,7 @@ impl Description {
             anchored: true,
             legacy: None,
             cell,
+            flat: None,
         }
     }
 }
@@ -148,7 +153,8 @@ impl Description {
             && match (&self.head, &other.head) {
                 (None, None) => true,
                 (Some(a), Some(b)) => ends_alike(a, b, coordinated) || inside(a, b) || inside(b, a),
-                _ => false,
+                (Some(_), None) => self.flat.as_ref().is_some_and(|f| ends_alike(f, &other.core, coordinated)),
+                (None, Some(_)) => other.flat.as_ref().is_some_and(|f| ends_alike(f, &self.core, coordinated)),
             }
             && if self.kind == Kind::Level {
                 ends_alike(&self.core, &other.core, coordinated)
@@ -354,6 +360,7 @@ pub fn describe(
                 _ => {}
             }
         }
+        description.flat = reader.flat_rate(&description);
         description.frame = frame;
         description.unit = unit;
         out.push(description);
@@ -1207,6 +1214,14 @@ mod tests {
         assert_eq!(key(&k, "58.36%", 0), key(&k, "超过58%", 0), "{k:?}");
         let k = keys("全年完成营造林28.6万亩。\n今年结合营造林28万余亩，推行林长制。");
         assert_eq!(key(&k, "28.6万亩", 0), key(&k, "28万余亩", 0), "{k:?}");
+        // Weather and credit: 把 brings the object before its verb, and an
+        // adverb of how soon opens the predicate.
+        let k = keys("我们把1800余次预警信号第一时间推送到户。\n把860余家企业纳入名单。");
+        assert_eq!(key(&k, "1800余次", 0), "预警信号|次", "{k:?}");
+        assert!(!key(&k, "860余家", 0).starts_with('把'), "{k:?}");
+        // Housing and agriculture: 惠及 says whom a count reaches.
+        let k = keys("改造老旧小区326个，涉及居民4.12万户。\n惠及居民4万余户。");
+        assert!(key(&k, "4万余户", 0).ends_with("居民|户") && !key(&k, "4万余户", 0).contains("惠及"), "{k:?}");
     }
 
     #[test]
@@ -1219,5 +1234,31 @@ mod tests {
         // A plan in another unit gives no object.
         let k = keys("全市筹集保障性租赁住房1.86万套。\n筹集资金任务为12亿元。截至目前，全市已筹集1.68万套。");
         assert_ne!(key(&k, "1.86万套", 0), key(&k, "1.68万套", 0), "{k:?}");
+    }
+
+    #[test]
+    fn a_rate_under_its_count_is_the_rate_named_with_the_counts_object() {
+        // Safety and consumer protection.
+        let k =
+            keys("全市电梯安全隐患整改率97.8%。\n检查电梯1.86万台，发现安全隐患3126处，已整改3058处，整改率97.8%。");
+        assert_eq!(key(&k, "97.8%", 0), key(&k, "97.8%", 1), "{k:?}");
+        let k = keys("消费投诉办结率96.5%。\n全年受理消费投诉8200件，办结7913件，办结率96.5%。");
+        assert_eq!(key(&k, "96.5%", 0), key(&k, "96.5%", 1), "{k:?}");
+        // Another object's rate stays apart.
+        let k = keys("全市火灾隐患整改率99.1%。\n发现安全隐患3126处，已整改3058处，整改率97.8%。");
+        assert_ne!(key(&k, "99.1%", 0), key(&k, "97.8%", 0), "{k:?}");
+    }
+
+    #[test]
+    fn a_clause_naming_only_what_differs_keeps_the_subject_before() {
+        // Insurance and trade.
+        let k = keys("上半年全市医保基金总收入186.32亿元，总支出162.85亿元。\n医保基金总支出162.85亿元。");
+        assert_eq!(key(&k, "162.85亿元", 0), key(&k, "162.85亿元", 1), "{k:?}");
+        let k = keys("全市货物进口额120.5亿元，出口额200.3亿元。");
+        assert_eq!(key(&k, "200.3亿元", 0), "货物出口额|元", "{k:?}");
+        // Another measure altogether, or one in another unit, keeps its own words.
+        let k = keys("破获刑事案件1829起，抓获犯罪嫌疑人2160名。\n查处案件86起，罚没款52.6万元。");
+        assert!(key(&k, "2160名", 0).ends_with("抓获犯罪嫌疑人|人"), "{k:?}");
+        assert_eq!(key(&k, "52.6万元", 0), "罚没款|元", "{k:?}");
     }
 }
