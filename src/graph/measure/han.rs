@@ -216,6 +216,13 @@ impl HanReader<'_> {
                 Some(w) => self.norm(w),
                 None => self.count_noun(self.norm(&self.strip_bases(before)), None),
             };
+            // A table's change column named by a noun of count alone (`起数同比
+            // 下降`, traffic; `户数增长`, lending) changes its row's count in that
+            // unit.
+            let own = match self.row_count(i, &own, done) {
+                Some(p) => head_of(p),
+                None => own,
+            };
             d.head = if own.is_empty() {
                 let accept_percent = figure.unit.as_deref() == Some("个百分点");
                 let counts = !is_percent;
@@ -364,6 +371,28 @@ impl HanReader<'_> {
             && d.core.chars().count() <= self.words.spec.short_rate_chars;
         (d.kind == Kind::Level && rate && !head.contains('/'))
             .then(|| format!("{}{}", crate::extract::label::object_of(head, self.pack), d.core))
+    }
+
+    /// The earlier cell of a table row that counts in the unit `own` names
+    /// as a noun of count (`起数` names `起`), when `own` is that noun alone.
+    fn row_count(&self, i: usize, own: &str, done: &[Description]) -> Option<usize> {
+        let figure = &self.figures[i];
+        if !figure.cell {
+            return None;
+        }
+        let unit = self.words.spec.count_suffixes.iter().find_map(|s| own.strip_suffix(s.as_str()))?;
+        let row = (0..i).rev().take_while(|&p| {
+            let between = &self.text[self.figures[p].span.end.min(figure.span.start)..figure.span.start];
+            self.figures[p].cell && !between.contains('\n')
+        });
+        row.into_iter().find(|&p| {
+            let e = &done[p];
+            self.figures[p].cell
+                && e.kind == Kind::Level
+                && !e.previous
+                && e.anchored
+                && self.figures[p].unit.as_deref() == Some(unit)
+        })
     }
 
     /// The verb and its object, when an earlier level of the paragraph in the

@@ -1261,4 +1261,13 @@ mod tests {
         assert!(key(&k, "2160名", 0).ends_with("抓获犯罪嫌疑人|人"), "{k:?}");
         assert_eq!(key(&k, "52.6万元", 0), "罚没款|元", "{k:?}");
     }
+
+    #[test]
+    fn a_change_column_named_by_a_noun_of_count_changes_the_rows_count() {
+        // Traffic and lending: the total row's change names only `起数`/`户数`.
+        let k = keys_of("release.md", "全市共发生道路交通事故1862起，同比下降11.3%。\n\n| 道路类型 | 事故起数（起） | 起数同比下降（%） |\n|---|---:|---:|\n| 国道 | 612 | 9.5 |\n| 合计 | 1862 | 11.3 |\n");
+        assert_eq!(key(&k, "11.3%", 0), key(&k, "11.3", 0), "{k:?}");
+        let k = keys_of("release.md", "全市小微企业贷款31.62万户，同比增长12.4%。\n\n| 机构 | 小微企业贷款（户） | 户数增长（%） |\n|---|---:|---:|\n| 大型银行 | 98600 | 9.1 |\n| 合计 | 316200 | 12.4 |\n");
+        assert_eq!(key(&k, "12.4%", 0), key(&k, "12.4", 0), "{k:?}");
+    }
 }
