@@ -200,6 +200,11 @@ pub struct ClauseWords {
     /// said of (`core inflation` is the change of `core prices`).
     #[serde(default)]
     pub rates_of_change: Vec<RateOfChange>,
+    /// Nouns of people in general (singular): a post-modifier naming only
+    /// them says nothing of which rate (`the employment rate for people
+    /// aged 16 to 64`).
+    #[serde(default)]
+    pub populations: Vec<String>,
 }
 
 /// A noun of change: a level it names (`core inflation was 3.1 percent`) is

@@ -870,6 +870,17 @@ impl SpacedReader<'_> {
                 Some(v) => self.head_np(&ws[..v]).or_else(|| self.head_np(&ws[v + 1..])),
                 None => self.last_np(ws),
             };
+            // An object that counts nothing (`light rail led the way, up 10.3
+            // percent` in transit, `exports led the way` in trade): the measure
+            // is the subject before its verb.
+            let found = match found {
+                Some(np) if self.counts_nothing(&np) => ws
+                    .iter()
+                    .position(|w| self.is_verb(w) || self.is_content_verb(w))
+                    .filter(|&v| v > 0)
+                    .and_then(|v| self.head_np(&ws[..v])),
+                found => found,
+            };
             if let Some(np) = found {
                 let scope = k.checked_sub(1).and_then(|p| self.fronted_scope(&clauses[p]));
                 return Some(match scope {
@@ -920,7 +931,8 @@ impl SpacedReader<'_> {
             // at our stores` (retail): the subject's own whole, no scope.
             .filter(|&at| !rest.get(at + 1).is_some_and(|w| c.possessives.iter().any(|p| p == w)))
             .map(|at| self.first_np(&rest[at + 1..]))
-            .filter(|m| !m.is_empty() && !self.is_time(m));
+            // `for people aged 16 to 64`: a rate is of people anyway.
+            .filter(|m| !m.is_empty() && !self.is_time(m) && !c.populations.iter().any(|p| p == m));
         // A head that names nothing alone takes its post-modifier before it,
         // as a table's row or a headline writes it: `sales at gasoline
         // stations` is `gasoline station sales` (retail), `employment in
@@ -1048,6 +1060,12 @@ impl SpacedReader<'_> {
         }
         let np = self.first_np(rest);
         (!np.is_empty() && !self.is_time(&np) && rest.len() <= MAX_WORDS + 1).then_some(np)
+    }
+
+    /// True when a noun phrase is one noun the pack says counts nothing
+    /// (`way`, `thing`, `time`).
+    fn counts_nothing(&self, np: &str) -> bool {
+        !np.contains(' ') && self.pack.spec.labels.not_counted_nouns.iter().any(|n| n == np || singular(n) == np)
     }
 
     fn is_verb(&self, word: &str) -> bool {
@@ -2035,5 +2053,37 @@ Core inflation was 3.1 percent.",
             "Graduate applications fell 6 percent on the year, and transfer applications were 4 percent of the total.",
         );
         assert!(!key(&k, "4 percent", 0).contains("/down"), "{k:?}");
+    }
+
+    #[test]
+    fn an_object_that_counts_nothing_leaves_the_subject_as_the_measure() {
+        // Transit and trade: `led the way, up 7.9 percent`.
+        let k = keys("Ferry service led the way, up 7.9 percent.");
+        assert!(key(&k, "7.9 percent", 0).starts_with("ferry service/up"), "{k:?}");
+        let k = keys("Machinery exports led the way, up 6.1 percent on the year.");
+        assert!(key(&k, "6.1 percent", 0).starts_with("machinery export/up"), "{k:?}");
+    }
+
+    #[test]
+    fn a_rate_for_people_in_general_is_the_rate_itself() {
+        // Labour surveys and census reports; a group of its own stays a scope.
+        let k = keys(
+            "The employment rate for people aged 16 to 64 was 74.8 percent.\n\nThe employment rate was 74.8 percent.",
+        );
+        assert_eq!(key(&k, "74.8 percent", 0), key(&k, "74.8 percent", 1), "{k:?}");
+        let k = keys("The literacy rate for persons aged 15 and over was 91.2 percent.");
+        assert!(key(&k, "91.2 percent", 0).starts_with("literacy rate|"), "{k:?}");
+        let k = keys("The employment rate for women was 72.1 percent.");
+        assert!(key(&k, "72.1 percent", 0).contains("(women)"), "{k:?}");
+    }
+
+    #[test]
+    fn a_total_named_by_one_word_is_not_the_change_of_each_kind() {
+        // Ferries and buses: the total's `passengers` is not inside `ferry
+        // passengers` as a change's head; each links to its own row.
+        let text = "MAY PASSENGERS               May 2025     May 2024    Change\nFerry                          410,200       380,100      7.9%\nBus                            220,500       215,000      2.6%\nTotal                          630,700       595,100      6.0%\n\nThe authority carried 630,700 passengers in May, up 6.0 percent from May 2024, as ferry passengers rose 7.9 percent.\n";
+        let k = keys(text);
+        assert_eq!(key(&k, "7.9%", 0), key(&k, "7.9 percent", 0), "{k:?}");
+        assert_eq!(key(&k, "6.0%", 0), key(&k, "6.0 percent", 0), "{k:?}");
     }
 }
