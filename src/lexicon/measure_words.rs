@@ -200,6 +200,30 @@ pub struct ClauseWords {
     /// babies`), by the noun of the measure they are (`enrollment`, `birth`).
     #[serde(default)]
     pub counted_as: std::collections::BTreeMap<String, Vec<String>>,
+    /// Nouns of change that name a level as the change of what they are
+    /// said of (`core inflation` is the change of `core prices`).
+    #[serde(default)]
+    pub rates_of_change: Vec<RateOfChange>,
+    /// Nouns of people in general (singular): a post-modifier naming only
+    /// them says nothing of which rate (`the employment rate for people
+    /// aged 16 to 64`).
+    #[serde(default)]
+    pub populations: Vec<String>,
+}
+
+/// A noun of change: a level it names (`core inflation was 3.1 percent`) is
+/// the change of `of` (`core prices rose 3.1 percent`) against `base`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RateOfChange {
+    pub noun: String,
+    /// The noun of what changes, when the noun of change does not say it
+    /// (`inflation` is said of prices); empty when its modifiers do.
+    #[serde(default)]
+    pub of: String,
+    /// The base the noun implies (`inflation` is over the year), if any.
+    #[serde(default)]
+    pub base: Option<String>,
 }
 
 /// A comparison base and the words that name it.

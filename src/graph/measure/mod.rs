@@ -152,7 +152,9 @@ impl Description {
             && (self.period == other.period || spaced_periods_fit(self, other))
             && match (&self.head, &other.head) {
                 (None, None) => true,
-                (Some(a), Some(b)) => ends_alike(a, b, coordinated) || inside(a, b) || inside(b, a),
+                (Some(a), Some(b)) => {
+                    ends_alike(a, b, coordinated) || inside_named(a, b) || inside_named(b, a)
+                }
                 (Some(_), None) => self.flat.as_ref().is_some_and(|f| ends_alike(f, &other.core, coordinated)),
                 (None, Some(_)) => other.flat.as_ref().is_some_and(|f| ends_alike(f, &self.core, coordinated)),
             }
@@ -273,6 +275,13 @@ fn inside(whole: &str, part: &str) -> bool {
         let after = whole[at + part.len()..].chars().next();
         !before.is_some_and(|c| c.is_ascii_alphanumeric()) && !after.is_some_and(|c| c.is_ascii_alphanumeric())
     })
+}
+
+/// `inside`, where a spaced part names more than one word: `light rail`
+/// in `light rail boarding` (transit), not `boarding`, said of each line's
+/// boardings and of their total alike (as `ends_alike` reads one word).
+fn inside_named(whole: &str, part: &str) -> bool {
+    inside(whole, part) && !(part.is_ascii() && !part.contains(' ') && whole != part)
 }
 
 /// True when one spaced core is the other's first word (`up` and `up month`).

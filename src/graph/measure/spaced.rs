@@ -117,6 +117,9 @@ const SIGNED_CHANGE: &str = "change";
 impl SpacedReader<'_> {
     pub(super) fn describe(&self, i: usize, earlier: std::ops::Range<usize>, done: &[Description]) -> Description {
         let mut d = self.read(i, earlier.clone(), done);
+        if !self.figures[i].cell {
+            d = self.rate_of_change(i, d);
+        }
         if self.figures[i].cell || d.period.is_some() {
             return d;
         }
@@ -154,6 +157,36 @@ impl SpacedReader<'_> {
             }
         }
         d
+    }
+
+    /// A level named by a noun of change (`core inflation was 3.1
+    /// percent`, prices) is the change of what the noun is said of (`core
+    /// prices rose 3.1 percent`), against the base the noun implies.
+    fn rate_of_change(&self, i: usize, mut d: Description) -> Description {
+        if d.kind != Kind::Level || d.previous || self.figures[i].unit.as_deref() != Some("%") {
+            return d;
+        }
+        let (verb, np, scope) = core_parts(&d.core);
+        let (modifiers, last) = np.rsplit_once(' ').unwrap_or(("", np));
+        let Some(rate) = self.classes.rates_of_change.iter().find(|r| r.noun == last) else { return d };
+        if verb.is_some() {
+            return d;
+        }
+        let mut head: Vec<&str> = modifiers.split(' ').filter(|w| !w.is_empty()).collect();
+        if !rate.of.is_empty() && head.last() != Some(&rate.of.as_str()) {
+            head.push(&rate.of);
+        }
+        let mut head = head.join(" ");
+        if let Some(scope) = scope {
+            head = format!("{head} ({scope})");
+        }
+        d.kind = Kind::Change;
+        d.core = match &rate.base {
+            Some(base) => format!("{} {base}", direction_name(true)),
+            None => direction_name(true).to_string(),
+        };
+        d.head = Some(head);
+        self.anchor(d)
     }
 
     /// The description a figure's own clause says.
@@ -277,6 +310,18 @@ impl SpacedReader<'_> {
         let after_change = previous_figure
             .filter(|&p| done[p].kind == Kind::Change)
             .filter(|_| clause_words.iter().all(|w| *w == "or" || *w == "and"));
+        // A change whose verb is left out after one stated before it in
+        // the sentence: `exports rose 4.1 percent, and imports 2.3 percent`
+        // (trade), `core prices rose 3.1 percent, and headline prices 2.9
+        // percent` (prices) state the same change of another measure.
+        if direction.is_none() && after_change.is_none() {
+            if let Some(gapped) = self.gapped(&clause_words, previous_figure.map(|p| &done[p])) {
+                d.kind = Kind::Change;
+                d.core = gapped.0;
+                d.head = Some(gapped.1);
+                return self.anchor(d);
+            }
+        }
         if direction.is_some() || after_change.is_some() {
             d.kind = Kind::Change;
             let previous_change = after_change.map(|p| &done[p]);
@@ -604,6 +649,19 @@ impl SpacedReader<'_> {
         Some(self.period_words(&period.split(' ').collect::<Vec<_>>()))
     }
 
+    /// The change a clause with its verb left out states: the clause is a
+    /// conjunction and a noun phrase alone (`and imports`), after a change
+    /// of a measure in the sentence; its core, and the noun phrase as head.
+    fn gapped(&self, clause: &[&str], previous: Option<&Description>) -> Option<(String, String)> {
+        let previous = previous.filter(|e| e.kind == Kind::Change && e.anchored && e.head.is_some())?;
+        let (first, rest) = clause.split_first()?;
+        if !self.pack.spec.linking.relations.list_joiners.iter().any(|j| j == first) || rest.is_empty() {
+            return None;
+        }
+        let np = self.first_np(rest);
+        (!np.is_empty() && np == self.content(rest)).then(|| (previous.core.clone(), np))
+    }
+
     /// A change stated as a noun: the clause ends with an article, a change
     /// word and `of` (`an increase of`, `a drop of`, `a gain of`).
     fn noun_change(&self, clause: &[&str]) -> bool {
@@ -812,6 +870,17 @@ impl SpacedReader<'_> {
                 Some(v) => self.head_np(&ws[..v]).or_else(|| self.head_np(&ws[v + 1..])),
                 None => self.last_np(ws),
             };
+            // An object that counts nothing (`light rail led the way, up 10.3
+            // percent` in transit, `exports led the way` in trade): the measure
+            // is the subject before its verb.
+            let found = match found {
+                Some(np) if self.counts_nothing(&np) => ws
+                    .iter()
+                    .position(|w| self.is_verb(w) || self.is_content_verb(w))
+                    .filter(|&v| v > 0)
+                    .and_then(|v| self.head_np(&ws[..v])),
+                found => found,
+            };
             if let Some(np) = found {
                 let scope = k.checked_sub(1).and_then(|p| self.fronted_scope(&clauses[p]));
                 return Some(match scope {
@@ -862,7 +931,8 @@ impl SpacedReader<'_> {
             // at our stores` (retail): the subject's own whole, no scope.
             .filter(|&at| !rest.get(at + 1).is_some_and(|w| c.possessives.iter().any(|p| p == w)))
             .map(|at| self.first_np(&rest[at + 1..]))
-            .filter(|m| !m.is_empty() && !self.is_time(m));
+            // `for people aged 16 to 64`: a rate is of people anyway.
+            .filter(|m| !m.is_empty() && !self.is_time(m) && !c.populations.iter().any(|p| p == m));
         // A head that names nothing alone takes its post-modifier before it,
         // as a table's row or a headline writes it: `sales at gasoline
         // stations` is `gasoline station sales` (retail), `employment in
@@ -990,6 +1060,12 @@ impl SpacedReader<'_> {
         }
         let np = self.first_np(rest);
         (!np.is_empty() && !self.is_time(&np) && rest.len() <= MAX_WORDS + 1).then_some(np)
+    }
+
+    /// True when a noun phrase is one noun the pack says counts nothing
+    /// (`way`, `thing`, `time`).
+    fn counts_nothing(&self, np: &str) -> bool {
+        !np.contains(' ') && self.pack.spec.labels.not_counted_nouns.iter().any(|n| n == np || singular(n) == np)
     }
 
     fn is_verb(&self, word: &str) -> bool {
@@ -1347,11 +1423,28 @@ pub(super) fn settle(
 /// latest column states the same measure (`Graduate enrollment declined …
 /// to 8,397` beside a `Fall 2024` column; `travelers … in July` beside `Jul.
 /// 2024`), it takes that column's period, one period for all such cells.
+/// A sentence that names the period does as a column does: a briefing's
+/// `with core inflation still at 3.1 percent` restates the statement's
+/// `core inflation was 3.1 percent in February`, one period being all the
+/// release says of that measure.
 fn current_periods(figures: &[Figure], spaced: &[bool], out: &mut [Description]) {
     let bare = |d: &Description| Description { period: None, ..d.clone() };
+    // The latest year the release's periods name: a sentence's period of
+    // an earlier year names a comparison (`equal to 82 percent of the
+    // 461,500 boardings recorded in September 2019`), not the current reading.
+    let year_of = |p: &str| p.split(' ').filter(|w| is_year(w)).filter_map(|w| w.parse::<u32>().ok()).max();
+    let latest =
+        out.iter().zip(spaced).filter(|(_, &s)| s).filter_map(|(d, _)| d.period.as_deref().and_then(year_of)).max();
     let mut columns: HashMap<Description, Option<String>> = HashMap::new();
     for (j, c) in out.iter().enumerate() {
-        if !spaced[j] || !c.cell || !c.anchored || c.previous || c.period.is_none() {
+        // A table's column, or a sentence that says its period (`core
+        // inflation was 3.1 percent in February` beside `with core inflation
+        // at 3.1 percent` in a briefing; `the vacancy rate was 4.8 percent in
+        // the second quarter` beside `a vacancy rate of 4.8 percent`).
+        if !spaced[j] || !c.anchored || c.previous || c.period.is_none() {
+            continue;
+        }
+        if !c.cell && c.period.as_deref().and_then(year_of).is_some_and(|y| Some(y) < latest) {
             continue;
         }
         let shape = Description { cell: false, ..bare(c) };
@@ -1908,5 +2001,89 @@ Core inflation was 3.1 percent.",
         let text = "MARCH LOANS                   Mar. 2025     Mar. 2024    Change\nBooks                           312,400       298,100      4.8%\nTotal                           412,300       388,300      6.2%\n\nThe library recorded 412,300 loans in March, up 6.2 percent from March 2024.\n";
         let k = keys(text);
         assert!(key(&k, "6.2 percent", 0).contains("loan/up"), "{k:?}");
+    }
+
+    #[test]
+    fn a_period_said_once_holds_where_the_measure_is_restated_without_it() {
+        // Prices and housing: a briefing restates the statement's figure
+        // without its month; the link is certain, not probable.
+        let linked = linked_of(
+            "release.txt",
+            "Core inflation was 2.6 percent in March.\n\nWith core inflation at 2.6 percent, the council waited.\n",
+        );
+        let (first, second) = (&linked[0], &linked[1]);
+        assert_eq!(first.1, second.1, "{linked:?}");
+        assert_eq!(second.2, Confidence::Certain, "{linked:?}");
+        let linked = linked_of(
+            "release.txt",
+            "The rental vacancy rate was 6.6 percent in the second quarter.\n\nA rental vacancy rate of 6.6 percent is high.\n",
+        );
+        assert_eq!(linked[0].1, linked[1].1, "{linked:?}");
+        assert_eq!(linked[1].2, Confidence::Certain, "{linked:?}");
+        // A period of an earlier year than the release's latest is a
+        // comparison's, not the current reading.
+        let linked = linked_of("release.txt", "The rental vacancy rate was 6.1 percent in June 2019.\n\nIn June 2024, the homeowner vacancy rate was 1.1 percent.\n\nThe rental vacancy rate was 6.6 percent.");
+        let current = linked.iter().find(|(t, _, _)| t == "6.6 percent").expect("current");
+        assert_ne!(current.2, Confidence::Certain, "{linked:?}");
+    }
+
+    #[test]
+    fn a_noun_of_change_states_the_change_of_what_it_is_said_of() {
+        // Prices and housing: `inflation` is the change of prices over the year.
+        let k = keys("Core inflation was 2.6 percent in March.\n\nCore prices rose 2.6 percent over the past year.");
+        assert_eq!(key(&k, "2.6 percent", 0), key(&k, "2.6 percent", 1), "{k:?}");
+        assert!(key(&k, "2.6 percent", 0).contains("core price/up"), "{k:?}");
+        let k = keys("House price inflation was 4.2 percent.\n\nHouse prices rose 4.2 percent over the year.");
+        assert_eq!(key(&k, "4.2 percent", 0), key(&k, "4.2 percent", 1), "{k:?}");
+        // A change on the month is not the year's inflation.
+        let k = keys("Food inflation was 0.3 percent.\n\nFood prices rose 0.3 percent on the month.");
+        assert_ne!(key(&k, "0.3 percent", 0), key(&k, "0.3 percent", 1), "{k:?}");
+    }
+
+    #[test]
+    fn a_change_with_its_verb_left_out_is_the_change_before_it() {
+        // Trade and admissions: `, and vehicle exports 2.3 percent`.
+        let k = keys("Machinery exports rose 4.1 percent on the year, and vehicle exports 2.3 percent.\n\nVehicle exports rose 2.3 percent on the year.");
+        assert_eq!(key(&k, "2.3 percent", 0), key(&k, "2.3 percent", 1), "{k:?}");
+        assert_ne!(key(&k, "4.1 percent", 0), key(&k, "2.3 percent", 0), "{k:?}");
+        let k = keys("Graduate applications fell 6 percent on the year, and transfer applications 4 percent.\n\nTransfer applications fell 4 percent on the year.");
+        assert_eq!(key(&k, "4 percent", 0), key(&k, "4 percent", 1), "{k:?}");
+        // A noun phrase with a verb of its own is no gapped change.
+        let k = keys(
+            "Graduate applications fell 6 percent on the year, and transfer applications were 4 percent of the total.",
+        );
+        assert!(!key(&k, "4 percent", 0).contains("/down"), "{k:?}");
+    }
+
+    #[test]
+    fn an_object_that_counts_nothing_leaves_the_subject_as_the_measure() {
+        // Transit and trade: `led the way, up 7.9 percent`.
+        let k = keys("Ferry service led the way, up 7.9 percent.");
+        assert!(key(&k, "7.9 percent", 0).starts_with("ferry service/up"), "{k:?}");
+        let k = keys("Machinery exports led the way, up 6.1 percent on the year.");
+        assert!(key(&k, "6.1 percent", 0).starts_with("machinery export/up"), "{k:?}");
+    }
+
+    #[test]
+    fn a_rate_for_people_in_general_is_the_rate_itself() {
+        // Labour surveys and census reports; a group of its own stays a scope.
+        let k = keys(
+            "The employment rate for people aged 16 to 64 was 74.8 percent.\n\nThe employment rate was 74.8 percent.",
+        );
+        assert_eq!(key(&k, "74.8 percent", 0), key(&k, "74.8 percent", 1), "{k:?}");
+        let k = keys("The literacy rate for persons aged 15 and over was 91.2 percent.");
+        assert!(key(&k, "91.2 percent", 0).starts_with("literacy rate|"), "{k:?}");
+        let k = keys("The employment rate for women was 72.1 percent.");
+        assert!(key(&k, "72.1 percent", 0).contains("(women)"), "{k:?}");
+    }
+
+    #[test]
+    fn a_total_named_by_one_word_is_not_the_change_of_each_kind() {
+        // Ferries and buses: the total's `passengers` is not inside `ferry
+        // passengers` as a change's head; each links to its own row.
+        let text = "MAY PASSENGERS               May 2025     May 2024    Change\nFerry                          410,200       380,100      7.9%\nBus                            220,500       215,000      2.6%\nTotal                          630,700       595,100      6.0%\n\nThe authority carried 630,700 passengers in May, up 6.0 percent from May 2024, as ferry passengers rose 7.9 percent.\n";
+        let k = keys(text);
+        assert_eq!(key(&k, "7.9%", 0), key(&k, "7.9 percent", 0), "{k:?}");
+        assert_eq!(key(&k, "6.0%", 0), key(&k, "6.0 percent", 0), "{k:?}");
     }
 }
