@@ -60,42 +60,64 @@ impl Boundary {
 
 impl Clauses {
     pub fn new(text: &str, pack: &CompiledPack) -> Self {
-        let sets: [(&CharSet, Boundary); 4] = [
-            (&pack.lexicon.boundaries, Boundary::Clause),
-            (&pack.lexicon.sentence_ends, Boundary::SentenceEnd),
-            (&pack.lexicon.part_scope_ends, Boundary::PartScope),
-            (&pack.lexicon.part_clause_ends, Boundary::PartClause),
-        ];
-        let ends = &pack.lexicon.sentence_ends;
-        let mut sentence_ends = Vec::new();
-        let mut marks: [Vec<Mark>; 4] = Default::default();
+        let mut all = Clauses::for_packs(text, &[pack]);
+        all.pop().unwrap_or_else(|| Clauses {
+            sentence_ends: Vec::new(),
+            marks: Default::default(),
+            part_markers: Vec::new(),
+        })
+    }
+
+    /// The clauses of `text` for each of `packs`, in one pass over the text.
+    pub fn for_packs(text: &str, packs: &[&CompiledPack]) -> Vec<Self> {
+        let kinds: Vec<Kinds> = packs.iter().map(|pack| Kinds::new(pack)).collect();
+        let mut out: Vec<Clauses> = packs
+            .iter()
+            .map(|pack| Clauses {
+                sentence_ends: Vec::new(),
+                marks: Default::default(),
+                part_markers: part_markers(text, &pack.spec.linking.part_markers),
+            })
+            .collect();
         let bytes = text.as_bytes();
-        // The bytes a boundary (or a line break) can start with, in one table.
-        let mut may_start = [false; 256];
+        // The bytes a boundary of any pack (or a line break) can start with,
+        // in one table.
+        let mut may_start = [0u8; 256];
         for (b, may) in (0..=u8::MAX).zip(may_start.iter_mut()) {
-            *may = b == b'\n' || sets.iter().any(|(set, _)| set.may_start_with(b));
+            *may = u8::from(b == b'\n' || kinds.iter().any(|k| k.may_start[usize::from(b)]));
         }
         let mut i = 0;
-        // Skip, without decoding, bytes that cannot start a boundary: most of
-        // the text. Continuation bytes never start a character.
-        while let Some(skip) = bytes[i..].iter().position(|&b| may_start[usize::from(b)]) {
+        loop {
+            // Skip, without decoding, bytes that cannot start a boundary:
+            // most of the text, sixteen bytes at a time (no branch per byte).
+            // Continuation bytes never start a character.
+            while let Some(chunk) = bytes.get(i..i + 16) {
+                if chunk.iter().fold(0u8, |any, &b| any | may_start[usize::from(b)]) != 0 {
+                    break;
+                }
+                i += 16;
+            }
+            let Some(skip) = bytes[i..].iter().position(|&b| may_start[usize::from(b)] != 0) else { break };
             i += skip;
             let Some(c) = text[i..].chars().next() else { break };
             let after = i + c.len_utf8();
-            for (set, kind) in &sets {
-                if set.contains(c) {
-                    marks[kind.slot()].push(Mark { at: i, len: c.len_utf8() as u8 });
+            let blank_line = c == '\n' && text[after..].trim_start_matches([' ', '\t', '\r']).starts_with('\n');
+            for (clauses, kinds) in out.iter_mut().zip(&kinds) {
+                let kind = kinds.of(c);
+                for slot in 0..4 {
+                    if kind & (1 << slot) != 0 {
+                        clauses.marks[slot].push(Mark { at: i, len: c.len_utf8() as u8 });
+                    }
                 }
-            }
-            let next = text[after..].chars().next();
-            let is_end = (ends.contains(c) && (c != '.' || next.is_none_or(char::is_whitespace)))
-                || (c == '\n' && text[after..].trim_start_matches([' ', '\t', '\r']).starts_with('\n'));
-            if is_end {
-                sentence_ends.push(after);
+                let end = kind & Boundary::SentenceEnd as u8 != 0
+                    && (c != '.' || text[after..].chars().next().is_none_or(char::is_whitespace));
+                if end || blank_line {
+                    clauses.sentence_ends.push(after);
+                }
             }
             i = after;
         }
-        Clauses { sentence_ends, marks, part_markers: part_markers(text, &pack.spec.linking.part_markers) }
+        out
     }
 
     /// The sentence around `start..end`, leading white space trimmed, reaching
@@ -167,6 +189,52 @@ fn part_markers(text: &str, words: &[String]) -> Vec<(usize, usize, usize)> {
     }
     found.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| words[a.2].cmp(&words[b.2])));
     found
+}
+
+/// The kinds of boundary each character is for one pack, as bits of
+/// [`Boundary`]: one look-up per character instead of one per kind.
+struct Kinds {
+    ascii: [u8; 128],
+    /// Other characters, sorted.
+    other: Vec<(char, u8)>,
+    /// The first bytes of every member's UTF-8 encoding.
+    may_start: [bool; 256],
+}
+
+impl Kinds {
+    fn new(pack: &CompiledPack) -> Self {
+        let lexicon = &pack.lexicon;
+        let sets: [(&CharSet, Boundary); 4] = [
+            (&lexicon.boundaries, Boundary::Clause),
+            (&lexicon.sentence_ends, Boundary::SentenceEnd),
+            (&lexicon.part_scope_ends, Boundary::PartScope),
+            (&lexicon.part_clause_ends, Boundary::PartClause),
+        ];
+        let mut kinds = Kinds { ascii: [0; 128], other: Vec::new(), may_start: [false; 256] };
+        for (set, kind) in sets {
+            for c in set.members() {
+                let mut buf = [0u8; 4];
+                kinds.may_start[usize::from(c.encode_utf8(&mut buf).as_bytes()[0])] = true;
+                if c.is_ascii() {
+                    kinds.ascii[c as usize] |= kind as u8;
+                } else {
+                    match kinds.other.binary_search_by_key(&c, |&(k, _)| k) {
+                        Ok(at) => kinds.other[at].1 |= kind as u8,
+                        Err(at) => kinds.other.insert(at, (c, kind as u8)),
+                    }
+                }
+            }
+        }
+        kinds
+    }
+
+    fn of(&self, c: char) -> u8 {
+        if c.is_ascii() {
+            self.ascii[c as usize]
+        } else {
+            self.other.binary_search_by_key(&c, |&(k, _)| k).map_or(0, |at| self.other[at].1)
+        }
+    }
 }
 
 fn floor_boundary(text: &str, mut i: usize) -> usize {

@@ -61,12 +61,13 @@ pub struct Extracted {
 /// Every figure in `text`, in order, with the models they were read with.
 pub fn extract(text: &str, packs: &Packs) -> Extracted {
     let numbers = packs.numerals.scan(text);
-    let mut figures: Vec<Figure> = Vec::new();
-    // Per pack, built on first use: a pack's exclusions and sentence ends
-    // apply to the figures that pack reads.
-    let mut scans: Vec<Option<PackScan>> = vec![None; packs.packs.len()];
-    let mut scripts: HashMap<char, Option<usize>> = HashMap::new();
     let tables = Tables::new(text);
+    let mut scripts: HashMap<char, Option<usize>> = HashMap::new();
+    // First the pack of every number, and per pack the lines around the
+    // numbers it reads: its exclusions are matched there, not over the other
+    // language's text nor over lines without its figures.
+    let mut read: Vec<(&NumberExpr, Option<&TableCell>, usize)> = Vec::new();
+    let mut windows: Vec<Vec<Range<usize>>> = vec![Vec::new(); packs.packs.len()];
     for number in &numbers {
         let cell = tables.cell_at(number.start).filter(|c| number.end <= c.span.end);
         // A header names a column and a row's key names a row: no figure.
@@ -77,8 +78,23 @@ pub fn extract(text: &str, packs: &Packs) -> Extracted {
             Some(cell) => pack_for_cell(text, cell, packs, &mut scripts),
             None => pack_for(text, number, packs, &mut scripts),
         };
-        let Some((index, pack)) = found else { continue };
-        let scan = scans[index].get_or_insert_with(|| PackScan::new(text, pack));
+        let Some((index, _)) = found else { continue };
+        add_window(&mut windows[index], text, number.start..number.end);
+        read.push((number, cell, index));
+    }
+    // Per pack that reads a number: a pack's exclusions and sentence ends
+    // apply to the figures that pack reads. The clauses of all of them are
+    // found in one pass over the text.
+    let used: Vec<usize> = (0..packs.packs.len()).filter(|&i| !windows[i].is_empty()).collect();
+    let used_packs: Vec<&CompiledPack> = used.iter().map(|&i| &packs.packs[i]).collect();
+    let mut scans: Vec<Option<PackScan>> = vec![None; packs.packs.len()];
+    for (&i, clauses) in used.iter().zip(Clauses::for_packs(text, &used_packs)) {
+        scans[i] = Some(PackScan { excluded: excluded(text, &packs.packs[i], &windows[i]), clauses });
+    }
+    let mut figures: Vec<Figure> = Vec::new();
+    for (number, cell, index) in read {
+        let pack = &packs.packs[index];
+        let Some(scan) = &scans[index] else { continue };
         if scan.excludes(number.start..number.end) {
             continue;
         }
@@ -96,6 +112,45 @@ pub fn extract(text: &str, packs: &Packs) -> Extracted {
     Extracted { figures, clauses }
 }
 
+/// Adds to `windows` (in text order, merged) the lines around `span`: its
+/// own line with the line before and the line after it (blank lines between
+/// them included), so that an exclusion written across a line break
+/// (`January⏎5` in a hard-wrapped text) is matched as over the whole text.
+/// Each byte is looked at once however many numbers a line holds.
+fn add_window(windows: &mut Vec<Range<usize>>, text: &str, span: Range<usize>) {
+    let bytes = text.as_bytes();
+    let floor = windows.last().map_or(0, |w| w.end);
+    if span.end <= floor {
+        return;
+    }
+    // The start of the line holding `at - 1`, not before `floor`.
+    let line_start = |at: usize| memchr::memrchr(b'\n', &bytes[floor..at]).map_or(floor, |i| floor + i + 1);
+    // Just past the line break that ends the line holding `at`.
+    let line_end = |at: usize| memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i + 1);
+    let mut start = if span.start <= floor { floor } else { line_start(span.start) };
+    while start > floor {
+        let before = line_start(start - 1);
+        let blank = text[before..start].trim().is_empty();
+        start = before;
+        if !blank {
+            break;
+        }
+    }
+    let mut end = line_end(span.end);
+    while end < bytes.len() {
+        let after = line_end(end);
+        let blank = text[end..after].trim().is_empty();
+        end = after;
+        if !blank {
+            break;
+        }
+    }
+    match windows.last_mut() {
+        Some(last) if start <= last.end => last.end = end,
+        _ => windows.push(start..end),
+    }
+}
+
 /// What one pack finds in a whole text before reading its figures.
 #[derive(Debug, Clone)]
 struct PackScan {
@@ -104,18 +159,34 @@ struct PackScan {
     clauses: Clauses,
 }
 
-impl PackScan {
-    fn new(text: &str, pack: &CompiledPack) -> Self {
+/// A pack's exclusions matched in `windows` (the lines around its
+/// numbers), each window searched as one text with the whole text before it
+/// for `^` and word boundaries at its start: spans that hold no figures,
+/// sorted, none overlapping.
+fn excluded(text: &str, pack: &CompiledPack, windows: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut excluded = Vec::new();
+    let Some(re) = &pack.excluded else { return excluded };
+    for window in windows {
+        let haystack = &text[..window.end];
+        let mut at = window.start;
         // Matches of the union never overlap and come in order.
-        let excluded = pack
-            .excluded
-            .iter()
-            .flat_map(|re| re.find_iter(text).map(|m| m.range()))
-            .filter(|r| !r.is_empty())
-            .collect();
-        PackScan { excluded, clauses: Clauses::new(text, pack) }
+        while let Some(m) = re.find_at(haystack, at) {
+            if m.is_empty() {
+                // As `find_iter` does: an empty match moves on a character.
+                match haystack[m.end()..].chars().next() {
+                    Some(c) => at = m.end() + c.len_utf8(),
+                    None => break,
+                }
+                continue;
+            }
+            excluded.push(m.range());
+            at = m.end();
+        }
     }
+    excluded
+}
 
+impl PackScan {
     fn excludes(&self, span: Range<usize>) -> bool {
         let i = self.excluded.partition_point(|e| e.end <= span.start);
         self.excluded.get(i).is_some_and(|e| e.start < span.end)
@@ -739,6 +810,40 @@ mod tests {
         // A target or result bounded at the end of its clause stays a figure.
         assert_eq!(intervals("整改率保持在95%以上。").len(), 1);
         assert_eq!(intervals("完成老旧电梯更新600台以上，").len(), 1);
+    }
+
+    #[test]
+    fn a_pack_matches_its_exclusions_on_the_lines_around_its_numbers() {
+        let text = "l0\nl1 7\nl2\nl3\nl4\n\nl5 8\n \nl6\nl7";
+        let mut windows = Vec::new();
+        for n in ["7", "8"] {
+            let at = text.find(n).unwrap();
+            add_window(&mut windows, text, at..at + 1);
+        }
+        // Each number's line with the line before and after it, past blank
+        // lines; l3 and l7 in none.
+        assert_eq!(windows, [0..text.find("l3").unwrap(), text.find("l4").unwrap()..text.find("l7").unwrap()]);
+        // Numbers on one long line, or on neighbouring lines, make one window.
+        let mut one = Vec::new();
+        let line = "1，2，3\n4";
+        for (at, _) in line.match_indices(char::is_numeric) {
+            add_window(&mut one, line, at..at + 1);
+        }
+        assert_eq!(one.len(), 1);
+        assert_eq!(one[0], 0..line.len());
+    }
+
+    #[test]
+    fn an_exclusion_across_a_line_break_is_matched_from_the_line_before() {
+        // The date's month ends a line with no figure; its day opens the next.
+        let text = "The clinic opened its doors on January\n5, and it served 1,200 patients.";
+        assert_eq!(intervals(text), [figure("1,200", "1200", "1200", None)]);
+        let blank = "The clinic opened its doors on January\n\n5, and it served 1,200 patients.";
+        assert_eq!(intervals(blank), [figure("1,200", "1200", "1200", None)]);
+        // Words of the other language hold no exclusion of this one.
+        let mixed = "全年共接待游客1200万人次。\nThe office opened on January\n5, serving 40 people.";
+        let read: Vec<String> = intervals(mixed).into_iter().map(|f| f.0).collect();
+        assert_eq!(read, ["1200万人次", "40"]);
     }
 
     #[test]

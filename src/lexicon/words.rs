@@ -96,6 +96,11 @@ impl CharSet {
         self.first_bytes[b as usize]
     }
 
+    /// Every member: the ASCII ones in order, then the others in order.
+    pub fn members(&self) -> impl Iterator<Item = char> + '_ {
+        (0u8..128).filter(|&b| self.ascii[usize::from(b)]).map(char::from).chain(self.other.iter().copied())
+    }
+
     pub fn contains(&self, c: char) -> bool {
         if c.is_ascii() {
             self.ascii[c as usize]
