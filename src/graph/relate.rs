@@ -202,6 +202,7 @@ pub fn relations(
     rest_parts(&figs, &parts, &names, packs, &mut out);
     table_sums(&figs, text, packs, &mut out);
     table_changes(&figs, text, packs, &mut out);
+    sibling_totals(&figs, text, packs, &mut out);
     out
 }
 
@@ -2102,6 +2103,154 @@ fn remainders(figs: &[Fig<'_>], parts: &[(usize, usize)], text: &str, packs: &Pa
         members.push(f.index);
         out.push(Relation::SumOf { total: figs[total].index, parts: members, certain: true });
     }
+}
+
+/// How far before a sentence a total its parts add up to is looked for.
+const SIBLING_SPAN: usize = 800;
+/// The fewest significant digits a figure must have for a slip in it to
+/// relate parts to a total no words tie them to.
+const SIBLING_DIGITS: usize = 3;
+
+/// Parts with no words that make them parts, read by their sum: the counts of
+/// one unit stated side by side in a sentence (`民营企业、外商投资企业和国有企业
+/// 进出口分别为…`; `Domestic traffic rose … to 1,862,415 passengers, while
+/// international traffic grew … to 556,321 passengers`) add up to the total a
+/// reader finds before them, when their sum is that total, or would be if one
+/// figure read as a slip of its digits. The first count of a sentence may be
+/// the total of the rest when a part marker or an anaphora opens them
+/// (`3,106 students …, of whom 2,241 … and 865 …`). A total before the
+/// sentence must share a word of its label with every part that has a label:
+/// `快递业务量` is no total of `揽收快件` and `投递快件`.
+/// Sums that miss every total by more than a slip relate nothing, so only a
+/// figure mistyped raises a finding, never a sum a release does not state.
+fn sibling_totals(figs: &[Fig<'_>], text: &str, packs: &Packs, out: &mut Vec<Relation>) {
+    let countable = |f: &Fig<'_>| {
+        matches!(f.role, Role::Plain | Role::To { .. })
+            && !is_percent(f.figure)
+            && !is_points(f.figure)
+            && !f.figure.cell
+            && !in_table_row(text, f.figure.span.start)
+    };
+    let mut start = 0;
+    while start < figs.len() {
+        let sentence = figs[start].figure.sentence.clone();
+        let end = start + figs[start..].iter().take_while(|f| f.figure.sentence == sentence).count();
+        let mut units: Vec<&Option<String>> = Vec::new();
+        for f in &figs[start..end] {
+            if countable(f) && !units.contains(&&f.figure.unit) {
+                units.push(&f.figure.unit);
+            }
+        }
+        for unit in units {
+            let members: Vec<usize> =
+                (start..end).filter(|&k| countable(&figs[k]) && figs[k].figure.unit == *unit).collect();
+            if members.len() < 2 {
+                continue;
+            }
+            // The first count of the sentence as the total of the rest, when a
+            // part marker or an anaphora (`of whom`) opens the rest.
+            let pack = &packs.packs[figs[members[0]].figure.pack];
+            let opens_parts = || {
+                let gap =
+                    between(text, figs[members[0]].figure.span.end, figs[members[1]].figure.span.start).to_lowercase();
+                let spec = &pack.spec;
+                spec.linking.part_markers.iter().chain(&spec.labels.anaphora).any(|m| gap.contains(&m.to_lowercase()))
+            };
+            if members.len() >= 3 && opens_parts() && sibling_sum(figs, members[0], &members[1..], out) {
+                continue;
+            }
+            let floor = figs[start].figure.span.start.saturating_sub(SIBLING_SPAN);
+            let earlier: Vec<usize> = (0..start)
+                .rev()
+                .take_while(|&j| figs[j].figure.span.start >= floor)
+                .filter(|&j| {
+                    countable(&figs[j])
+                        && figs[j].figure.unit == *unit
+                        && members.iter().all(|&m| {
+                            let theirs = sibling_labels(figs, m, pack);
+                            theirs.is_empty()
+                                || sibling_labels(figs, j, pack)
+                                    .iter()
+                                    .any(|a| theirs.iter().any(|b| related_labels(a, b)))
+                        })
+                })
+                .collect();
+            for exact in [true, false] {
+                if earlier.iter().any(|&t| sum_fits(figs, t, &members, exact) && sibling_sum(figs, t, &members, out)) {
+                    break;
+                }
+            }
+        }
+        start = end;
+    }
+}
+
+/// What a figure's labels name, for [`sibling_totals`]: its key's label and
+/// its label as written, and for a member of a `分别` list the words before
+/// `分别` (`小麦、玉米和大豆播种面积`), which name what each member counts.
+fn sibling_labels<'a>(figs: &'a [Fig<'_>], k: usize, pack: &CompiledPack) -> Vec<&'a str> {
+    let f = &figs[k];
+    let respectively = &pack.spec.linking.relations.respectively;
+    let list = (0..=k)
+        .rev()
+        .take_while(|&j| figs[j].figure.sentence == f.figure.sentence)
+        .find_map(|j| respectively.iter().find_map(|w| figs[j].lead.find(w.as_str()).map(|at| &figs[j].lead[..at])))
+        .filter(|_| !spaced(pack));
+    [f.key.label.as_str(), f.figure.label.trim()].into_iter().chain(list).filter(|l| !l.is_empty()).collect()
+}
+
+/// Records `parts` as adding up to `total` when they do, or would with one
+/// figure read as a slip, unless a relation already says so.
+fn sibling_sum(figs: &[Fig<'_>], total: usize, parts: &[usize], out: &mut Vec<Relation>) -> bool {
+    if !sum_fits(figs, total, parts, true) && !sum_fits(figs, total, parts, false) {
+        return false;
+    }
+    let total_index = figs[total].index;
+    let part_indices: Vec<usize> = parts.iter().map(|&p| figs[p].index).collect();
+    let known = out.iter().any(|r| match r {
+        Relation::SumOf { parts: known, .. } => part_indices.iter().any(|p| known.contains(p)),
+        Relation::PartOf { part, total } => *total == total_index && part_indices.contains(part),
+        _ => false,
+    });
+    if !known {
+        out.push(Relation::SumOf { total: total_index, parts: part_indices, certain: false });
+    }
+    true
+}
+
+/// Whether `parts` add up to `total` (`exact`), or would if one of them, or
+/// the total, read as a slip of its digits: the figures are then all as written,
+/// with no qualifier, and the slipped one has three significant digits or more.
+fn sum_fits(figs: &[Fig<'_>], total: usize, parts: &[usize], exact: bool) -> bool {
+    let interval = |k: usize| &figs[k].figure.interval;
+    if exact {
+        return Interval::sum(parts.iter().map(|&p| interval(p))).is_some_and(|sum| sum.intersects(interval(total)));
+    }
+    let point = |k: usize| Some(figs[k].figure.value).filter(|_| figs[k].figure.qualifier.is_none());
+    let Some(whole) = point(total) else { return false };
+    let Some(values) = parts.iter().map(|&p| point(p)).collect::<Option<Vec<Decimal>>>() else { return false };
+    let Some(sum) = values.iter().try_fold(Decimal::ZERO, |a, &v| a.checked_add(v)) else { return false };
+    let long = |v: Decimal| v.abs().normalize().mantissa().to_string().trim_end_matches('0').len() >= SIBLING_DIGITS;
+    let slips =
+        |written: Decimal, needed: Decimal| long(written) && crate::slip::values_slip(written, false, needed, false);
+    if slips(whole, sum) {
+        return true;
+    }
+    values.iter().any(|&v| {
+        sum.checked_sub(v).and_then(|others| whole.checked_sub(others)).is_some_and(|needed| slips(v, needed))
+    })
+}
+
+/// True when two labels share a word (spaced text) or a pair of characters.
+fn related_labels(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() >= 3).map(str::to_lowercase).collect::<Vec<_>>()
+    };
+    if a.is_ascii() || b.is_ascii() {
+        let b = words(b);
+        return words(a).iter().any(|w| b.contains(w));
+    }
+    shares_bigram(a, b)
 }
 
 /// Balances (`总收入186.32亿元…；总支出162.85亿元…；当期结余23.47亿元`): the count
