@@ -86,14 +86,16 @@ fn the_bench_rates_hold_their_floors() {
 // counted nouns that end before an aside, a quantity, a locative or their
 // predicate, totals counting what their parts share, ambiguous labels read
 // by the one set their value mistypes; English stub headers that title rows,
-// headline months, counts named by verb and noun).
+// headline months, counts named by verb and noun; parts side by side read by
+// the total their sum, or one slip, meets; a change's value now across a
+// semicolon when it fits or one slip mends it: 281/323).
 const FLOOR_FIGURES: f64 = 0.99;
 const CEILING_NONFIGURES: u32 = 1;
 const FLOOR_GROUPS: f64 = 0.77;
 const FLOOR_DISTINCT: f64 = 0.99;
 const CEILING_CLEAN_ERRORS: u32 = 0;
 const CEILING_CLEAN_WARNINGS: u32 = 1;
-const FLOOR_MUTATIONS: f64 = 0.85;
+const FLOOR_MUTATIONS: f64 = 0.86;
 
 #[test]
 fn the_summary_line_is_read_as_the_scorer_writes_it() {

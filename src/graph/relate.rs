@@ -180,7 +180,7 @@ pub fn relations(
     while start < figs.len() {
         let sentence = figs[start].figure.sentence.clone();
         let end = start + figs[start..].iter().take_while(|f| f.figure.sentence == sentence).count();
-        changes(&figs, start..end, packs, &mut out);
+        changes(&figs, start..end, text, packs, &mut out);
         start = end;
     }
     for k in 0..figs.len() {
@@ -631,18 +631,18 @@ struct Group {
     first: Option<usize>,
 }
 
-fn changes(figs: &[Fig<'_>], sentence: Range<usize>, packs: &Packs, out: &mut Vec<Relation>) {
+fn changes(figs: &[Fig<'_>], sentence: Range<usize>, text: &str, packs: &Packs, out: &mut Vec<Relation>) {
     let listed = lists(figs, sentence.clone(), packs, out);
     let mut group = Group::default();
     for k in sentence.clone() {
         if listed.contains(&k) {
-            close(figs, &mut group, sentence.start, packs, out);
+            close(figs, &mut group, sentence.start, text, packs, out);
             continue;
         }
         let role = figs[k].role;
         let slot = match role {
             Role::Plain => {
-                close(figs, &mut group, sentence.start, packs, out);
+                close(figs, &mut group, sentence.start, text, packs, out);
                 continue;
             }
             Role::Base => &mut group.base,
@@ -652,7 +652,7 @@ fn changes(figs: &[Fig<'_>], sentence: Range<usize>, packs: &Packs, out: &mut Ve
             Role::Points { .. } => &mut group.points,
         };
         if slot.is_some() {
-            close(figs, &mut group, sentence.start, packs, out);
+            close(figs, &mut group, sentence.start, text, packs, out);
         }
         let slot = match role {
             Role::Base => &mut group.base,
@@ -673,11 +673,18 @@ fn changes(figs: &[Fig<'_>], sentence: Range<usize>, packs: &Packs, out: &mut Ve
             group.decrease = stated;
         }
     }
-    close(figs, &mut group, sentence.start, packs, out);
+    close(figs, &mut group, sentence.start, text, packs, out);
 }
 
 /// Emits the change a group states, when three of its quantities are there.
-fn close(figs: &[Fig<'_>], group: &mut Group, sentence_start: usize, packs: &Packs, out: &mut Vec<Relation>) {
+fn close(
+    figs: &[Fig<'_>],
+    group: &mut Group,
+    sentence_start: usize,
+    text: &str,
+    packs: &Packs,
+    out: &mut Vec<Relation>,
+) {
     let g = std::mem::take(group);
     let Some(first) = g.first else { return };
     // `高于各项贷款增速（10.5%）7.9个百分点`: the base's own comparative.
@@ -736,9 +743,11 @@ fn close(figs: &[Fig<'_>], group: &mut Group, sentence_start: usize, packs: &Pac
     if g.base.is_some() != base.is_some() || g.delta.is_some() != delta.is_some() || g.to.is_some() != to.is_some() {
         return;
     }
-    let current = to.or_else(|| {
-        (sentence_start..first).rev().find(|&k| figs[k].role == Role::Plain && same_unit(figs[k].figure, unit))
-    });
+    let current = to
+        .or_else(|| {
+            (sentence_start..first).rev().find(|&k| figs[k].role == Role::Plain && same_unit(figs[k].figure, unit))
+        })
+        .or_else(|| across_clauses(figs, sentence_start, first, g.base, delta, g.percent, decrease, text));
     let percent = g.percent;
     let stated = [base, current, delta, percent].iter().filter(|x| x.is_some()).count();
     if stated < 3 {
@@ -753,6 +762,94 @@ fn close(figs: &[Fig<'_>], group: &mut Group, sentence_start: usize, packs: &Pac
         points: false,
         certain: true,
     }));
+}
+
+/// The value now of a change stated after a clause mark that ends a sentence
+/// segment (`全市共接报火灾1286起，…；与去年同期相比，火灾起数减少182起，下降12.4%`;
+/// `新增贷款386亿元；同比多增…`): the nearest count of the change's unit before it
+/// in the full sentence whose label shares a word with the change's, and only
+/// when the change and its percent fit it, or would if one of the three read
+/// as a slip of its digits. A change that fits no count of its sentence
+/// relates to none.
+#[allow(clippy::too_many_arguments)]
+fn across_clauses(
+    figs: &[Fig<'_>],
+    sentence_start: usize,
+    first: usize,
+    base: Option<usize>,
+    delta: Option<usize>,
+    percent: Option<usize>,
+    decrease: bool,
+    text: &str,
+) -> Option<usize> {
+    let (None, Some(delta), Some(percent)) = (base, delta, percent) else { return None };
+    let f = &figs[delta];
+    let current = (0..sentence_start)
+        .rev()
+        .take(SHARE_LOOKBACK)
+        .take_while(|&j| one_sentence(text, figs[j].figure.span.end, figs[first].figure.span.start))
+        .find(|&j| {
+            let g = &figs[j];
+            g.role == Role::Plain
+                && same_unit(g.figure, f.figure)
+                && g.figure.qualifier.is_none()
+                && (shares_bigram(&g.name, f.lead) || shares_bigram(&g.name, &f.name))
+        })?;
+    let interval = |k: usize| &figs[k].figure.interval;
+    let computed = Interval::change_percent(interval(current), interval(delta), decrease);
+    if computed.is_some_and(|computed| computed.intersects(interval(percent))) {
+        return Some(current);
+    }
+    let hundred = Decimal::ONE_HUNDRED;
+    let (c, d, p) = (interval(current), interval(delta), interval(percent));
+    // Each of the three as the other two need it, from the ends of their
+    // intervals (all positive: each need grows or shrinks with each input).
+    let rest = |p: Decimal| if decrease { hundred.checked_sub(p) } else { hundred.checked_add(p) };
+    let need_delta = |c: Decimal, p: Decimal| c.checked_mul(p)?.checked_div(rest(p)?);
+    let need_current = |d: Decimal, p: Decimal| d.checked_mul(rest(p)?)?.checked_div(p);
+    let range = |a: Option<Decimal>, b: Option<Decimal>| Some((a?.min(b?), a?.max(b?)));
+    let needs = [
+        (f.figure.value, range(need_delta(c.lo()?, p.lo()?), need_delta(c.hi()?, p.hi()?))),
+        (figs[current].figure.value, range(need_current(d.lo()?, p.hi()?), need_current(d.hi()?, p.lo()?))),
+        (figs[percent].figure.value, computed.and_then(|x| Some((x.lo()?, x.hi()?)))),
+    ];
+    needs
+        .into_iter()
+        .any(|(written, need)| need.is_some_and(|(lo, hi)| slips_within(written, lo, hi)))
+        .then_some(current)
+}
+
+/// The most readings of a needed range [`slips_within`] tries.
+const SLIP_READINGS: u32 = 50;
+
+/// True when some value in `lo..=hi`, read at the written figure's last
+/// place, is the written figure with one slip of its digits.
+fn slips_within(written: Decimal, lo: Decimal, hi: Decimal) -> bool {
+    let digits = written.abs().normalize();
+    let place = if digits.scale() > 0 {
+        Decimal::new(1, digits.scale())
+    } else {
+        let mut place = Decimal::ONE;
+        while let Some(next) = place.checked_mul(Decimal::TEN).filter(|&p| !digits.is_zero() && (digits % p).is_zero())
+        {
+            place = next;
+        }
+        place
+    };
+    let (Some(from), Some(to)) = (lo.checked_div(place), hi.checked_div(place)) else { return false };
+    let (from, to) = (from.ceil(), to.floor());
+    // A need too wide to read is no evidence of a slip.
+    if to - from > Decimal::from(SLIP_READINGS) {
+        return false;
+    }
+    let mut read = from;
+    while read <= to {
+        if read.checked_mul(place).is_some_and(|value| crate::slip::slip(written, value)) {
+            return true;
+        }
+        read += Decimal::ONE;
+    }
+    false
 }
 
 /// A comparative in a base's words (`高于X`): the direction of the comparison.
