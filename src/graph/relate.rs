@@ -3231,8 +3231,12 @@ mod tests {
             "全年养老保险基金总支出86.4亿元，当期结余12.1亿元。企业职工和城乡居民养老保险基金支出分别为71.2亿元和15.2亿元。",
         );
         assert!(fund.contains(&"86.4亿元 = 71.2亿元 + 15.2亿元 (probable)".to_string()), "{fund:?}");
-        // Without a total word, no whole is guessed.
-        let none = sums("年末全市户籍人口512.36万人。城镇和乡村人口分别为318.42万人和193.94万人。");
+        // Without a total word, no whole is guessed from the words: only a sum
+        // that meets the total, or misses it by one slip, relates them
+        // (`sibling_totals`).
+        let none = sums("年末全市户籍人口512.36万人。城镇和乡村人口分别为318.42万人和190.11万人。");
         assert!(none.is_empty(), "{none:?}");
+        let summed = sums("年末全市户籍人口512.36万人。城镇和乡村人口分别为318.42万人和193.94万人。");
+        assert_eq!(summed, vec!["512.36万人 = 318.42万人 + 193.94万人 (probable)".to_string()]);
     }
 }
