@@ -180,7 +180,7 @@ pub fn relations(
     while start < figs.len() {
         let sentence = figs[start].figure.sentence.clone();
         let end = start + figs[start..].iter().take_while(|f| f.figure.sentence == sentence).count();
-        changes(&figs, start..end, packs, &mut out);
+        changes(&figs, start..end, text, packs, &mut out);
         start = end;
     }
     for k in 0..figs.len() {
@@ -202,6 +202,7 @@ pub fn relations(
     rest_parts(&figs, &parts, &names, packs, &mut out);
     table_sums(&figs, text, packs, &mut out);
     table_changes(&figs, text, packs, &mut out);
+    sibling_totals(&figs, text, packs, &mut out);
     out
 }
 
@@ -630,18 +631,18 @@ struct Group {
     first: Option<usize>,
 }
 
-fn changes(figs: &[Fig<'_>], sentence: Range<usize>, packs: &Packs, out: &mut Vec<Relation>) {
+fn changes(figs: &[Fig<'_>], sentence: Range<usize>, text: &str, packs: &Packs, out: &mut Vec<Relation>) {
     let listed = lists(figs, sentence.clone(), packs, out);
     let mut group = Group::default();
     for k in sentence.clone() {
         if listed.contains(&k) {
-            close(figs, &mut group, sentence.start, packs, out);
+            close(figs, &mut group, sentence.start, text, packs, out);
             continue;
         }
         let role = figs[k].role;
         let slot = match role {
             Role::Plain => {
-                close(figs, &mut group, sentence.start, packs, out);
+                close(figs, &mut group, sentence.start, text, packs, out);
                 continue;
             }
             Role::Base => &mut group.base,
@@ -651,7 +652,7 @@ fn changes(figs: &[Fig<'_>], sentence: Range<usize>, packs: &Packs, out: &mut Ve
             Role::Points { .. } => &mut group.points,
         };
         if slot.is_some() {
-            close(figs, &mut group, sentence.start, packs, out);
+            close(figs, &mut group, sentence.start, text, packs, out);
         }
         let slot = match role {
             Role::Base => &mut group.base,
@@ -672,11 +673,18 @@ fn changes(figs: &[Fig<'_>], sentence: Range<usize>, packs: &Packs, out: &mut Ve
             group.decrease = stated;
         }
     }
-    close(figs, &mut group, sentence.start, packs, out);
+    close(figs, &mut group, sentence.start, text, packs, out);
 }
 
 /// Emits the change a group states, when three of its quantities are there.
-fn close(figs: &[Fig<'_>], group: &mut Group, sentence_start: usize, packs: &Packs, out: &mut Vec<Relation>) {
+fn close(
+    figs: &[Fig<'_>],
+    group: &mut Group,
+    sentence_start: usize,
+    text: &str,
+    packs: &Packs,
+    out: &mut Vec<Relation>,
+) {
     let g = std::mem::take(group);
     let Some(first) = g.first else { return };
     // `高于各项贷款增速（10.5%）7.9个百分点`: the base's own comparative.
@@ -735,9 +743,11 @@ fn close(figs: &[Fig<'_>], group: &mut Group, sentence_start: usize, packs: &Pac
     if g.base.is_some() != base.is_some() || g.delta.is_some() != delta.is_some() || g.to.is_some() != to.is_some() {
         return;
     }
-    let current = to.or_else(|| {
-        (sentence_start..first).rev().find(|&k| figs[k].role == Role::Plain && same_unit(figs[k].figure, unit))
-    });
+    let current = to
+        .or_else(|| {
+            (sentence_start..first).rev().find(|&k| figs[k].role == Role::Plain && same_unit(figs[k].figure, unit))
+        })
+        .or_else(|| across_clauses(figs, sentence_start, first, g.base, delta, g.percent, decrease, text));
     let percent = g.percent;
     let stated = [base, current, delta, percent].iter().filter(|x| x.is_some()).count();
     if stated < 3 {
@@ -752,6 +762,94 @@ fn close(figs: &[Fig<'_>], group: &mut Group, sentence_start: usize, packs: &Pac
         points: false,
         certain: true,
     }));
+}
+
+/// The value now of a change stated after a clause mark that ends a sentence
+/// segment (`全市共接报火灾1286起，…；与去年同期相比，火灾起数减少182起，下降12.4%`;
+/// `新增贷款386亿元；同比多增…`): the nearest count of the change's unit before it
+/// in the full sentence whose label shares a word with the change's, and only
+/// when the change and its percent fit it, or would if one of the three read
+/// as a slip of its digits. A change that fits no count of its sentence
+/// relates to none.
+#[allow(clippy::too_many_arguments)]
+fn across_clauses(
+    figs: &[Fig<'_>],
+    sentence_start: usize,
+    first: usize,
+    base: Option<usize>,
+    delta: Option<usize>,
+    percent: Option<usize>,
+    decrease: bool,
+    text: &str,
+) -> Option<usize> {
+    let (None, Some(delta), Some(percent)) = (base, delta, percent) else { return None };
+    let f = &figs[delta];
+    let current = (0..sentence_start)
+        .rev()
+        .take(SHARE_LOOKBACK)
+        .take_while(|&j| one_sentence(text, figs[j].figure.span.end, figs[first].figure.span.start))
+        .find(|&j| {
+            let g = &figs[j];
+            g.role == Role::Plain
+                && same_unit(g.figure, f.figure)
+                && g.figure.qualifier.is_none()
+                && (shares_bigram(&g.name, f.lead) || shares_bigram(&g.name, &f.name))
+        })?;
+    let interval = |k: usize| &figs[k].figure.interval;
+    let computed = Interval::change_percent(interval(current), interval(delta), decrease);
+    if computed.is_some_and(|computed| computed.intersects(interval(percent))) {
+        return Some(current);
+    }
+    let hundred = Decimal::ONE_HUNDRED;
+    let (c, d, p) = (interval(current), interval(delta), interval(percent));
+    // Each of the three as the other two need it, from the ends of their
+    // intervals (all positive: each need grows or shrinks with each input).
+    let rest = |p: Decimal| if decrease { hundred.checked_sub(p) } else { hundred.checked_add(p) };
+    let need_delta = |c: Decimal, p: Decimal| c.checked_mul(p)?.checked_div(rest(p)?);
+    let need_current = |d: Decimal, p: Decimal| d.checked_mul(rest(p)?)?.checked_div(p);
+    let range = |a: Option<Decimal>, b: Option<Decimal>| Some((a?.min(b?), a?.max(b?)));
+    let needs = [
+        (f.figure.value, range(need_delta(c.lo()?, p.lo()?), need_delta(c.hi()?, p.hi()?))),
+        (figs[current].figure.value, range(need_current(d.lo()?, p.hi()?), need_current(d.hi()?, p.lo()?))),
+        (figs[percent].figure.value, computed.and_then(|x| Some((x.lo()?, x.hi()?)))),
+    ];
+    needs
+        .into_iter()
+        .any(|(written, need)| need.is_some_and(|(lo, hi)| slips_within(written, lo, hi)))
+        .then_some(current)
+}
+
+/// The most readings of a needed range [`slips_within`] tries.
+const SLIP_READINGS: u32 = 50;
+
+/// True when some value in `lo..=hi`, read at the written figure's last
+/// place, is the written figure with one slip of its digits.
+fn slips_within(written: Decimal, lo: Decimal, hi: Decimal) -> bool {
+    let digits = written.abs().normalize();
+    let place = if digits.scale() > 0 {
+        Decimal::new(1, digits.scale())
+    } else {
+        let mut place = Decimal::ONE;
+        while let Some(next) = place.checked_mul(Decimal::TEN).filter(|&p| !digits.is_zero() && (digits % p).is_zero())
+        {
+            place = next;
+        }
+        place
+    };
+    let (Some(from), Some(to)) = (lo.checked_div(place), hi.checked_div(place)) else { return false };
+    let (from, to) = (from.ceil(), to.floor());
+    // A need too wide to read is no evidence of a slip.
+    if to - from > Decimal::from(SLIP_READINGS) {
+        return false;
+    }
+    let mut read = from;
+    while read <= to {
+        if read.checked_mul(place).is_some_and(|value| crate::slip::slip(written, value)) {
+            return true;
+        }
+        read += Decimal::ONE;
+    }
+    false
 }
 
 /// A comparative in a base's words (`高于X`): the direction of the comparison.
@@ -2104,6 +2202,154 @@ fn remainders(figs: &[Fig<'_>], parts: &[(usize, usize)], text: &str, packs: &Pa
     }
 }
 
+/// How far before a sentence a total its parts add up to is looked for.
+const SIBLING_SPAN: usize = 800;
+/// The fewest significant digits a figure must have for a slip in it to
+/// relate parts to a total no words tie them to.
+const SIBLING_DIGITS: usize = 3;
+
+/// Parts with no words that make them parts, read by their sum: the counts of
+/// one unit stated side by side in a sentence (`民营企业、外商投资企业和国有企业
+/// 进出口分别为…`; `Domestic traffic rose … to 1,862,415 passengers, while
+/// international traffic grew … to 556,321 passengers`) add up to the total a
+/// reader finds before them, when their sum is that total, or would be if one
+/// figure read as a slip of its digits. The first count of a sentence may be
+/// the total of the rest when a part marker or an anaphora opens them
+/// (`3,106 students …, of whom 2,241 … and 865 …`). A total before the
+/// sentence must share a word of its label with every part that has a label:
+/// `快递业务量` is no total of `揽收快件` and `投递快件`.
+/// Sums that miss every total by more than a slip relate nothing, so only a
+/// figure mistyped raises a finding, never a sum a release does not state.
+fn sibling_totals(figs: &[Fig<'_>], text: &str, packs: &Packs, out: &mut Vec<Relation>) {
+    let countable = |f: &Fig<'_>| {
+        matches!(f.role, Role::Plain | Role::To { .. })
+            && !is_percent(f.figure)
+            && !is_points(f.figure)
+            && !f.figure.cell
+            && !in_table_row(text, f.figure.span.start)
+    };
+    let mut start = 0;
+    while start < figs.len() {
+        let sentence = figs[start].figure.sentence.clone();
+        let end = start + figs[start..].iter().take_while(|f| f.figure.sentence == sentence).count();
+        let mut units: Vec<&Option<String>> = Vec::new();
+        for f in &figs[start..end] {
+            if countable(f) && !units.contains(&&f.figure.unit) {
+                units.push(&f.figure.unit);
+            }
+        }
+        for unit in units {
+            let members: Vec<usize> =
+                (start..end).filter(|&k| countable(&figs[k]) && figs[k].figure.unit == *unit).collect();
+            if members.len() < 2 {
+                continue;
+            }
+            // The first count of the sentence as the total of the rest, when a
+            // part marker or an anaphora (`of whom`) opens the rest.
+            let pack = &packs.packs[figs[members[0]].figure.pack];
+            let opens_parts = || {
+                let gap =
+                    between(text, figs[members[0]].figure.span.end, figs[members[1]].figure.span.start).to_lowercase();
+                let spec = &pack.spec;
+                spec.linking.part_markers.iter().chain(&spec.labels.anaphora).any(|m| gap.contains(&m.to_lowercase()))
+            };
+            if members.len() >= 3 && opens_parts() && sibling_sum(figs, members[0], &members[1..], out) {
+                continue;
+            }
+            let floor = figs[start].figure.span.start.saturating_sub(SIBLING_SPAN);
+            let earlier: Vec<usize> = (0..start)
+                .rev()
+                .take_while(|&j| figs[j].figure.span.start >= floor)
+                .filter(|&j| {
+                    countable(&figs[j])
+                        && figs[j].figure.unit == *unit
+                        && members.iter().all(|&m| {
+                            let theirs = sibling_labels(figs, m, pack);
+                            theirs.is_empty()
+                                || sibling_labels(figs, j, pack)
+                                    .iter()
+                                    .any(|a| theirs.iter().any(|b| related_labels(a, b)))
+                        })
+                })
+                .collect();
+            for exact in [true, false] {
+                if earlier.iter().any(|&t| sum_fits(figs, t, &members, exact) && sibling_sum(figs, t, &members, out)) {
+                    break;
+                }
+            }
+        }
+        start = end;
+    }
+}
+
+/// What a figure's labels name, for [`sibling_totals`]: its key's label and
+/// its label as written, and for a member of a `分别` list the words before
+/// `分别` (`小麦、玉米和大豆播种面积`), which name what each member counts.
+fn sibling_labels<'a>(figs: &'a [Fig<'_>], k: usize, pack: &CompiledPack) -> Vec<&'a str> {
+    let f = &figs[k];
+    let respectively = &pack.spec.linking.relations.respectively;
+    let list = (0..=k)
+        .rev()
+        .take_while(|&j| figs[j].figure.sentence == f.figure.sentence)
+        .find_map(|j| respectively.iter().find_map(|w| figs[j].lead.find(w.as_str()).map(|at| &figs[j].lead[..at])))
+        .filter(|_| !spaced(pack));
+    [f.key.label.as_str(), f.figure.label.trim()].into_iter().chain(list).filter(|l| !l.is_empty()).collect()
+}
+
+/// Records `parts` as adding up to `total` when they do, or would with one
+/// figure read as a slip, unless a relation already says so.
+fn sibling_sum(figs: &[Fig<'_>], total: usize, parts: &[usize], out: &mut Vec<Relation>) -> bool {
+    if !sum_fits(figs, total, parts, true) && !sum_fits(figs, total, parts, false) {
+        return false;
+    }
+    let total_index = figs[total].index;
+    let part_indices: Vec<usize> = parts.iter().map(|&p| figs[p].index).collect();
+    let known = out.iter().any(|r| match r {
+        Relation::SumOf { parts: known, .. } => part_indices.iter().any(|p| known.contains(p)),
+        Relation::PartOf { part, total } => *total == total_index && part_indices.contains(part),
+        _ => false,
+    });
+    if !known {
+        out.push(Relation::SumOf { total: total_index, parts: part_indices, certain: false });
+    }
+    true
+}
+
+/// Whether `parts` add up to `total` (`exact`), or would if one of them, or
+/// the total, read as a slip of its digits: the figures are then all as written,
+/// with no qualifier, and the slipped one has three significant digits or more.
+fn sum_fits(figs: &[Fig<'_>], total: usize, parts: &[usize], exact: bool) -> bool {
+    let interval = |k: usize| &figs[k].figure.interval;
+    if exact {
+        return Interval::sum(parts.iter().map(|&p| interval(p))).is_some_and(|sum| sum.intersects(interval(total)));
+    }
+    let point = |k: usize| Some(figs[k].figure.value).filter(|_| figs[k].figure.qualifier.is_none());
+    let Some(whole) = point(total) else { return false };
+    let Some(values) = parts.iter().map(|&p| point(p)).collect::<Option<Vec<Decimal>>>() else { return false };
+    let Some(sum) = values.iter().try_fold(Decimal::ZERO, |a, &v| a.checked_add(v)) else { return false };
+    let long = |v: Decimal| v.abs().normalize().mantissa().to_string().trim_end_matches('0').len() >= SIBLING_DIGITS;
+    let slips =
+        |written: Decimal, needed: Decimal| long(written) && crate::slip::values_slip(written, false, needed, false);
+    if slips(whole, sum) {
+        return true;
+    }
+    values.iter().any(|&v| {
+        sum.checked_sub(v).and_then(|others| whole.checked_sub(others)).is_some_and(|needed| slips(v, needed))
+    })
+}
+
+/// True when two labels share a word (spaced text) or a pair of characters.
+fn related_labels(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() >= 3).map(str::to_lowercase).collect::<Vec<_>>()
+    };
+    if a.is_ascii() || b.is_ascii() {
+        let b = words(b);
+        return words(a).iter().any(|w| b.contains(w));
+    }
+    shares_bigram(a, b)
+}
+
 /// Balances (`总收入186.32亿元…；总支出162.85亿元…；当期结余23.47亿元`): the count
 /// a balance word labels is the nearest count before it in its sentence
 /// labelled as the flow in, less the nearest labelled as the flow out; that
@@ -2985,8 +3231,12 @@ mod tests {
             "全年养老保险基金总支出86.4亿元，当期结余12.1亿元。企业职工和城乡居民养老保险基金支出分别为71.2亿元和15.2亿元。",
         );
         assert!(fund.contains(&"86.4亿元 = 71.2亿元 + 15.2亿元 (probable)".to_string()), "{fund:?}");
-        // Without a total word, no whole is guessed.
-        let none = sums("年末全市户籍人口512.36万人。城镇和乡村人口分别为318.42万人和193.94万人。");
+        // Without a total word, no whole is guessed from the words: only a sum
+        // that meets the total, or misses it by one slip, relates them
+        // (`sibling_totals`).
+        let none = sums("年末全市户籍人口512.36万人。城镇和乡村人口分别为318.42万人和190.11万人。");
         assert!(none.is_empty(), "{none:?}");
+        let summed = sums("年末全市户籍人口512.36万人。城镇和乡村人口分别为318.42万人和193.94万人。");
+        assert_eq!(summed, vec!["512.36万人 = 318.42万人 + 193.94万人 (probable)".to_string()]);
     }
 }
