@@ -208,18 +208,11 @@ fn slip_at_precision(rounded: &Figure, precise: &Figure) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::finding::Severity;
-    use crate::{Document, Packs};
 
     /// The figure-mismatch findings of a text: (figure, severity).
     fn found(text: &str) -> Vec<(String, Severity)> {
-        let packs = Packs::builtin().unwrap();
-        let report = crate::check(vec![Document::new("a.txt", text)], &packs);
-        report
-            .findings()
-            .iter()
-            .filter(|f| f.rule == super::CHECK.id)
-            .map(|f| (text[f.primary.span.clone()].to_string(), f.severity))
-            .collect()
+        let findings = crate::check::findings_of(super::CHECK.id, text);
+        findings.iter().map(|f| (text[f.primary.span.clone()].to_string(), f.severity)).collect()
     }
 
     #[test]

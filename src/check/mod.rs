@@ -207,8 +207,21 @@ pub fn slipped(cx: &Context, total: usize, parts: &[usize]) -> Option<(usize, St
     if let Some(read) = Interval::sum(&intervals).and_then(|sum| mistyped(text, value, &sum)) {
         return Some((total, read));
     }
+    // The sums before and after each part, so that each part's others are
+    // summed once, not once per part.
+    let running = |items: &mut dyn Iterator<Item = &Interval>| -> Vec<Option<Interval>> {
+        let mut out = vec![Interval::sum([])];
+        for x in items {
+            let last = out.last().copied().flatten();
+            out.push(last.and_then(|l| Interval::sum([&l, x])));
+        }
+        out
+    };
+    let before = running(&mut intervals.iter());
+    let mut after = running(&mut intervals.iter().rev());
+    after.reverse();
     parts.iter().enumerate().find_map(|(i, &p)| {
-        let others = Interval::sum(intervals.iter().enumerate().filter(|&(j, _)| j != i).map(|(_, x)| x))?;
+        let others = Interval::sum([before[i].as_ref()?, after[i + 1].as_ref()?])?;
         let needed = cx.interval(total).minus(&others)?;
         let (text, value) = written(p);
         mistyped(text, value, &needed).map(|read| (p, read))
@@ -290,6 +303,14 @@ pub fn sort_findings(findings: &mut [Finding]) {
 /// An interval written for people: `[65.5, 66.5]` as `65.5–66.5`, rounded.
 pub fn show(interval: &Interval) -> String {
     interval.display_rounded(2)
+}
+
+/// The findings of one rule over one text, checked with the built-in packs.
+#[cfg(test)]
+pub(crate) fn findings_of(rule: &str, text: &str) -> Vec<Finding> {
+    let packs = crate::Packs::builtin().unwrap();
+    let report = crate::check(vec![crate::Document::new("a.txt", text)], &packs);
+    report.findings().iter().filter(|f| f.rule == rule).cloned().collect()
 }
 
 #[cfg(test)]

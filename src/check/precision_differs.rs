@@ -89,16 +89,11 @@ fn run(cx: &Context, outcome: &mut Outcome) {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Document, Packs};
-
     /// The precision-differs findings of a text: (rounder figure, finer figure).
     fn found(text: &str) -> Vec<(String, String)> {
-        let packs = Packs::builtin().unwrap();
-        let report = crate::check(vec![Document::new("a.txt", text)], &packs);
-        report
-            .findings()
+        let findings = crate::check::findings_of(super::CHECK.id, text);
+        findings
             .iter()
-            .filter(|f| f.rule == super::CHECK.id)
             .map(|f| (text[f.primary.span.clone()].to_string(), text[f.labels[0].span.clone()].to_string()))
             .collect()
     }

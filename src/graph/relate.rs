@@ -106,6 +106,8 @@ struct Fig<'a> {
     name: String,
     /// The measure it states.
     key: &'a MeasureKey,
+    /// Where the line holding it starts.
+    line: usize,
 }
 
 /// Relations among the mentions of one document (`range` indexes `mentions`).
@@ -118,8 +120,20 @@ pub fn relations(
 ) -> Vec<Relation> {
     let doc = &mentions[range.clone()];
     let mut figs: Vec<Fig<'_>> = Vec::with_capacity(doc.len());
+    // Line starts found in one pass over the text: a line of thousands of
+    // figures is not searched back once per figure.
+    let (mut line, mut scanned) = (0, 0);
     for (offset, mention) in doc.iter().enumerate() {
         let figure = &mention.figure;
+        let pos = figure.span.start;
+        if pos >= scanned {
+            if let Some(i) = text[scanned..pos].rfind('\n') {
+                line = scanned + i + 1;
+            }
+            scanned = pos;
+        } else {
+            line = line_start(text, pos);
+        }
         let pack = &packs.packs[figure.pack];
         let previous_end = offset
             .checked_sub(1)
@@ -139,6 +153,7 @@ pub fn relations(
             role: Role::Plain,
             name,
             key: &mention.key,
+            line,
         });
     }
     for k in 0..figs.len() {
@@ -1796,7 +1811,7 @@ fn named_whole(
         if is_percent(f.figure) || f.role != Role::Plain || !same_unit(f.figure, unit) || numerators.contains(&j) {
             continue;
         }
-        if in_table_row(text, f.figure.span.start) {
+        if in_table_row(text, f) {
             continue;
         }
         let label = f.figure.label.trim();
@@ -1857,10 +1872,9 @@ fn named_whole(
 /// The quality of a whole whose label is the very name.
 const EXACT: usize = 3;
 
-/// True when `pos` stands on a Markdown table row (`| 合计 | … |`).
-fn in_table_row(text: &str, pos: usize) -> bool {
-    let start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
-    text[start..pos].trim_start().starts_with('|')
+/// True when a figure stands on a Markdown table row (`| 合计 | … |`).
+fn in_table_row(text: &str, f: &Fig<'_>) -> bool {
+    text[f.line..f.figure.span.start].trim_start().starts_with('|')
 }
 
 fn linking_allows_over(fig: &Fig<'_>, pack: &CompiledPack) -> bool {
@@ -2082,13 +2096,9 @@ fn sums(
                 .take_while(|&j| same_sentence(j) && same_unit(figs[j].figure, f.figure) && plain_count(j))
                 .collect();
             let tabular = parts.last().is_some_and(|&first| {
-                between(
-                    text,
-                    figs[first].figure.sentence.start.max(line_start(text, figs[first].figure.span.start)),
-                    f.figure.span.end,
-                )
-                .lines()
-                .any(|line| line.trim_start().starts_with('|') || line.trim().contains(TABLE_GAP))
+                between(text, figs[first].figure.sentence.start.max(figs[first].line), f.figure.span.end)
+                    .lines()
+                    .any(|line| line.trim_start().starts_with('|') || line.trim().contains(TABLE_GAP))
             });
             if parts.len() >= 2 && !tabular {
                 let mut parts = parts;
@@ -2226,7 +2236,7 @@ fn sibling_totals(figs: &[Fig<'_>], text: &str, packs: &Packs, out: &mut Vec<Rel
             && !is_percent(f.figure)
             && !is_points(f.figure)
             && !f.figure.cell
-            && !in_table_row(text, f.figure.span.start)
+            && !in_table_row(text, f)
     };
     let mut start = 0;
     while start < figs.len() {

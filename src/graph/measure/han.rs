@@ -274,7 +274,7 @@ impl HanReader<'_> {
             let e = &done[p];
             let between = &self.text[self.figures[p].span.end.min(figure.span.start)..figure.span.start];
             let clause_break = between.chars().any(|c| self.pack.spec.linking.part_clause_ends.contains(c));
-            let level = e.kind == Kind::Level && e.head.is_none() && !e.previous && e.anchored && clause_break;
+            let level = plain_level(e) && clause_break;
             if let Some(core) =
                 parallel_subject(&e.core, &d.core).filter(|_| level && self.figures[p].unit == figure.unit)
             {
@@ -405,14 +405,8 @@ impl HanReader<'_> {
         (0..i)
             .rev()
             .take_while(|&p| self.figures[p].span.start >= paragraph_start)
-            .filter(|&p| {
-                let e = &done[p];
-                e.kind == Kind::Level
-                    && !e.previous
-                    && e.anchored
-                    && e.head.is_none()
-                    && self.figures[p].unit == figure.unit
-            })
+            .take(ELIDED_LOOKBACK)
+            .filter(|&p| plain_level(&done[p]) && self.figures[p].unit == figure.unit)
             .find_map(|p| {
                 let core = done[p].core.as_str();
                 let core = plans.iter().find_map(|w| core.strip_suffix(w.as_str())).unwrap_or(core);
@@ -441,14 +435,7 @@ impl HanReader<'_> {
             return None;
         }
         let parts: Vec<&str> = earlier
-            .filter(|&p| {
-                let e = &done[p];
-                e.kind == Kind::Level
-                    && !e.previous
-                    && e.anchored
-                    && e.head.is_none()
-                    && self.figures[p].unit == figure.unit
-            })
+            .filter(|&p| plain_level(&done[p]) && self.figures[p].unit == figure.unit)
             .map(|p| done[p].core.as_str())
             .collect();
         let (first, rest) = parts.split_first()?;
@@ -892,6 +879,15 @@ fn changed_levels(
     let own_words = before_run.strip_suffix(after).unwrap_or(before_run);
     (!change_words().any(|w| own_words.contains(w.as_str()))).then_some(levels)
 }
+
+/// True for a level of its own: not last period's, anchored, under no head.
+fn plain_level(e: &Description) -> bool {
+    e.kind == Kind::Level && !e.previous && e.anchored && e.head.is_none()
+}
+
+/// How many figures back a verb alone looks for the plan that names its
+/// object: a reader carries an object over a few sentences, not a page.
+const ELIDED_LOOKBACK: usize = 16;
 
 /// The longest word read as parallel to the end of the clause before: a
 /// longer one is a noun phrase of its own (`重点街道` after `重点区县`).
