@@ -311,10 +311,9 @@ impl HanReader<'_> {
         }
         // One character (`市`, `个`) says nothing alone: it needs a head.
         let bare = d.core.chars().count() < MIN_CORE_CHARS;
-        // A verb with its object left unsaid counts the
-        // object an earlier figure of the paragraph gives that verb: `筹集任务为
-        // 1.8万套。…已筹集1.86万套` (housing), `营造林任务25万亩，目前已完成
-        // 26.3万亩` (forestry).
+        // A verb with its object left unsaid counts the object an earlier
+        // figure of the paragraph gives that verb: `筹集任务为1.8万套。…已筹集
+        // 1.86万套` (housing), `营造林任务25万亩，目前已完成26.3万亩` (forestry).
         let verb_alone = !short_rate
             && !bare
             && item.is_none()
@@ -381,17 +380,13 @@ impl HanReader<'_> {
             return None;
         }
         let unit = self.words.spec.count_suffixes.iter().find_map(|s| own.strip_suffix(s.as_str()))?;
-        let row = (0..i).rev().take_while(|&p| {
+        let mut row = (0..i).rev().take_while(|&p| {
             let between = &self.text[self.figures[p].span.end.min(figure.span.start)..figure.span.start];
             self.figures[p].cell && !between.contains('\n')
         });
-        row.into_iter().find(|&p| {
+        row.find(|&p| {
             let e = &done[p];
-            self.figures[p].cell
-                && e.kind == Kind::Level
-                && !e.previous
-                && e.anchored
-                && self.figures[p].unit.as_deref() == Some(unit)
+            e.kind == Kind::Level && !e.previous && e.anchored && self.figures[p].unit.as_deref() == Some(unit)
         })
     }
 
