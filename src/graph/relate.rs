@@ -2337,7 +2337,7 @@ fn sum_fits(figs: &[Fig<'_>], total: usize, parts: &[usize], exact: bool) -> boo
     let Some(whole) = point(total) else { return false };
     let Some(values) = parts.iter().map(|&p| point(p)).collect::<Option<Vec<Decimal>>>() else { return false };
     let Some(sum) = values.iter().try_fold(Decimal::ZERO, |a, &v| a.checked_add(v)) else { return false };
-    let long = |v: Decimal| v.abs().normalize().mantissa().to_string().trim_end_matches('0').len() >= SIBLING_DIGITS;
+    let long = |v: Decimal| crate::slip::significant_digits(v).len() >= SIBLING_DIGITS;
     let slips =
         |written: Decimal, needed: Decimal| long(written) && crate::slip::values_slip(written, false, needed, false);
     if slips(whole, sum) {
