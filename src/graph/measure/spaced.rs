@@ -173,15 +173,35 @@ impl SpacedReader<'_> {
             return d;
         }
         let mut head: Vec<&str> = modifiers.split(' ').filter(|w| !w.is_empty()).collect();
+        // A noun that implies no base takes the one its modifiers name, and
+        // they name nothing else: `annual growth in average earnings`
+        // (wages), `annual growth in house prices` (housing) is the change
+        // on the year.
+        let mut base = rate.base.clone();
+        if base.is_none() {
+            head.retain(|w| {
+                let named = self.words.spec.bases.iter().find(|b| b.words.iter().any(|x| x == w));
+                match named {
+                    Some(b) if self.classes.generic_modifiers.iter().any(|g| g == w) => {
+                        base = Some(b.id.clone());
+                        false
+                    }
+                    _ => true,
+                }
+            });
+        }
         if !rate.of.is_empty() && head.last() != Some(&rate.of.as_str()) {
             head.push(&rate.of);
+        }
+        if head.is_empty() {
+            return d;
         }
         let mut head = head.join(" ");
         if let Some(scope) = scope {
             head = format!("{head} ({scope})");
         }
         d.kind = Kind::Change;
-        d.core = match &rate.base {
+        d.core = match &base {
             Some(base) => format!("{} {base}", direction_name(true)),
             None => direction_name(true).to_string(),
         };
@@ -439,6 +459,10 @@ impl SpacedReader<'_> {
             let signed = written.trim_start().starts_with(['-', '−', '+']);
             d.core = if signed { SIGNED_CHANGE.to_string() } else { direction_name(true).to_string() };
             d.head = Some(with_counted(row_np));
+            // A change column beside period columns (`Sept. 2024  Sept. 2023
+            // Change` in transit, `Fall 2023 | Fall 2024 | Percent change` in
+            // enrollment) holds the change to the latest period: its period.
+            d.period = cell.header.clone().and_then(|h| self.latest_period(h));
         } else {
             let column_np = self.content(&column.iter().map(String::as_str).collect::<Vec<_>>());
             // A total row (`System total`) states the column's measure whole.
@@ -530,6 +554,29 @@ impl SpacedReader<'_> {
         let short = previous.chars().count() < LIST_LINE_CHARS;
         let open_end = !previous.ends_with(|c: char| c.is_ascii_punctuation() && c != '%' && c != ')');
         (opens.is_uppercase() && (short || aligned) && open_end && !previous.is_empty()).then_some(line_start)
+    }
+
+    /// The latest period the header row holding `header` names, in one
+    /// spelling (`sep 2024` of `Sept. 2024   Sept. 2023   Change`).
+    fn latest_period(&self, header: std::ops::Range<usize>) -> Option<String> {
+        let line_start = self.text[..header.start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = self.text[header.end..].find('\n').map_or(self.text.len(), |i| header.end + i);
+        let line = &self.text[line_start..line_end];
+        for piece in line.split(['\t', '|']).flat_map(|p| p.split("  ")) {
+            let trimmed = piece.trim();
+            if trimmed.is_empty() {
+                continue;
+            }
+            let start = line_start + (trimmed.as_ptr() as usize - line.as_ptr() as usize);
+            let toks = tokens(trimmed, "");
+            let ws = words(&toks);
+            if ws.iter().any(|w| is_year(w) || self.month(w).is_some())
+                && self.latest_column(start..start + trimmed.len())
+            {
+                return Some(self.period_words(&ws));
+            }
+        }
+        None
     }
 
     /// Whether the column header at `header` names the table's latest period:
@@ -818,6 +865,39 @@ impl SpacedReader<'_> {
         }
     }
 
+    /// The place a part names after a count it is part of: `delivered
+    /// 6,382 babies, including 3,912 at Riverbend` (hospitals), `made 1,240
+    /// arrests, including 310 in Eastside` (policing). The part counts what
+    /// the whole counts, at that place: the words between the two figures
+    /// are a part marker alone, and the part's own clause opens with a
+    /// post-modifier and a noun phrase that is no time.
+    fn part_scope(&self, i: usize) -> Option<String> {
+        let figure = &self.figures[i];
+        let whole = self.figures.get(i.checked_sub(1)?)?;
+        if whole.sentence != figure.sentence || whole.span.end > figure.span.start || whole.unit != figure.unit {
+            return None;
+        }
+        let boundaries = self.pack.spec.labels.boundaries.as_str();
+        let between = tokens(&self.text[whole.span.end..figure.span.start], boundaries);
+        let marker = words(last_clause(&between)).join(" ");
+        if !self.pack.spec.linking.part_markers.contains(&marker) {
+            return None;
+        }
+        let next_start = self
+            .figures
+            .get(i + 1)
+            .filter(|f| f.sentence == figure.sentence)
+            .map_or(figure.sentence.end.max(figure.span.end), |f| f.span.start.max(figure.span.end));
+        let after = tokens(&self.text[figure.span.end..next_start], boundaries);
+        let own = words(first_clause(&after));
+        let (first, rest) = own.split_first()?;
+        if !self.classes.post_modifiers.iter().any(|m| m == first) || *first == "of" {
+            return None;
+        }
+        let np = self.first_np(rest);
+        (!np.is_empty() && !self.is_time(&np)).then_some(np)
+    }
+
     /// A phrase after the figure that says which of several it is: `$25
     /// billion for government bonds` (`for` and a noun phrase, not a time).
     fn qualifier(&self, after: &[&str]) -> Option<String> {
@@ -846,6 +926,17 @@ impl SpacedReader<'_> {
             clauses.remove(0);
         }
         let n = clauses.len();
+        // The figure's own clause is its verb alone (`) was`, `, stood at`):
+        // the subject is a clause before an aside, read whole as a subject
+        // before its verb is (`Annual growth in average earnings (excluding
+        // bonuses) was` in labour data, `Sales at our stores, which reopened
+        // in May, were` in retail).
+        let verb_alone = clauses.last().is_some_and(|ws| {
+            !ws.is_empty()
+                && self.is_verb(ws[0])
+                && self.change_word(ws[0]).is_none()
+                && ws.iter().all(|w| self.is_verb(w) || self.is_function_word(w))
+        });
         for (k, ws) in clauses.iter().enumerate().rev().take(SUBJECT_CLAUSES + 1) {
             if ws.is_empty() {
                 continue;
@@ -868,6 +959,7 @@ impl SpacedReader<'_> {
                     self.head_np(&ws[v + 1..]).or_else(|| self.head_np(&ws[..v]))
                 }
                 Some(v) => self.head_np(&ws[..v]).or_else(|| self.head_np(&ws[v + 1..])),
+                None if verb_alone && k + 1 < n => self.head_np(ws).or_else(|| self.last_np(ws)),
                 None => self.last_np(ws),
             };
             // An object that counts nothing (`light rail led the way, up 10.3
@@ -1234,11 +1326,43 @@ pub(super) fn settle(
         // A verb and noun that name a measure of their own: `enrolled
         // 37,765 students` states enrollment, `delivered 6,382 babies` births.
         let phrase = verb.map(|v| format!("{v} {written_noun}"));
-        let noun = classes
-            .counted_as
-            .iter()
-            .find(|(_, phrases)| phrase.as_ref().is_some_and(|p| phrases.contains(p)))
-            .map_or(written_noun, |(measure, _)| measure.as_str());
+        // A participle right after the counted noun names a measure as the
+        // verb before it does: `28,106 undergraduates enrolled this fall`
+        // (universities) state undergraduate enrollment, `1,240 patients
+        // enrolled` (clinical trials) enrollment, `640 babies delivered at
+        // home` (community health) births.
+        let participle = (verb.is_none() && d.kind == Kind::Level)
+            .then(|| {
+                let mut ws = text[figures[i].span.end..]
+                    .split_whitespace()
+                    .take(2)
+                    .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
+                let (n, p) = (ws.next()?, ws.next()?);
+                (singular(&n) == written_last && p.len() > 4 && p.ends_with("ed")).then_some(p)
+            })
+            .flatten();
+        let by_participle: Option<String> = participle.and_then(|p| {
+            let phrase = format!("{p} {written_noun}");
+            if let Some((measure, _)) = classes.counted_as.iter().find(|(_, phrases)| phrases.contains(&phrase)) {
+                return Some(measure.clone());
+            }
+            // A noun the pack does not list with the verb is a kind of what
+            // the verb counts: `undergraduates enrolled`, undergraduate enrollment.
+            let mut measures = classes
+                .counted_as
+                .iter()
+                .filter(|(_, phrases)| phrases.iter().any(|x| x.split(' ').next() == Some(p.as_str())));
+            let (measure, _) = measures.next()?;
+            measures.next().is_none().then(|| format!("{written_noun} {measure}"))
+        });
+        let noun = match &by_participle {
+            Some(m) => m.as_str(),
+            None => classes
+                .counted_as
+                .iter()
+                .find(|(_, phrases)| phrase.as_ref().is_some_and(|p| phrases.contains(p)))
+                .map_or(written_noun, |(measure, _)| measure.as_str()),
+        };
         let last = noun.rsplit(' ').next().unwrap_or("");
         if d.kind == Kind::Level {
             // The noun counted is written after the figure (`68,000
@@ -1415,7 +1539,96 @@ pub(super) fn settle(
             d.anchored = true;
         }
     }
+    // A part at a place (`including 3,912 at Riverbend`) counts what its
+    // whole counts, as now named, at that place.
+    for i in 1..figures.len() {
+        if !spaced[i] || !spaced[i - 1] || figures[i].cell || out[i - 1].kind != Kind::Level || !out[i - 1].anchored {
+            continue;
+        }
+        let pack = &packs.packs[figures[i].pack];
+        let Some(classes) = &pack.measure_words.spec.words else { continue };
+        let reader = SpacedReader { text, figures, pack, words: &pack.measure_words, classes, tables };
+        let Some(place) = reader.part_scope(i) else { continue };
+        let whole = out[i - 1].clone();
+        let (_, noun, scope) = core_parts(&whole.core);
+        if scope.is_some() || noun.is_empty() {
+            continue;
+        }
+        out[i] = Description { core: format!("{noun} ({place})"), ..whole };
+    }
+    table_rows_named_once(text, figures, packs, tables, &spaced, out);
     current_periods(figures, &spaced, out);
+}
+
+/// A table row named by one noun (`Cargo` in an airport's traffic summary,
+/// `Loans` in a library's) states the release's one measure the prose names
+/// by that noun with words before it (`air cargo`, `library loans`), in the
+/// row's unit: the table writes short what the prose writes whole. The
+/// parts of a partition the pack knows (`international cargo`, `domestic
+/// cargo`; `full-time students`) name no whole, and two such measures name
+/// none. The row's changes follow it.
+fn table_rows_named_once(
+    text: &str,
+    figures: &[Figure],
+    packs: &Packs,
+    tables: &Tables,
+    spaced: &[bool],
+    out: &mut [Description],
+) {
+    let one_word = |w: &str| !w.is_empty() && !w.contains([' ', '(', ':']);
+    // A total row (`Total`, `System total`) states its column's whole, not a row's.
+    let total_row = |j: usize| {
+        let sums = &packs.packs[figures[j].pack].spec.linking.relations.sum_words;
+        tables
+            .cell_at(figures[j].span.start)
+            .and_then(|c| c.stub.clone())
+            .is_none_or(|stub| words(&tokens(&text[stub], "")).iter().any(|w| sums.iter().any(|s| s == w)))
+    };
+    let mut rows: BTreeSet<(String, String)> = BTreeSet::new();
+    for (j, d) in out.iter().enumerate() {
+        if spaced[j] && d.cell && d.kind == Kind::Level && one_word(&d.core) && !total_row(j) {
+            rows.insert((d.core.clone(), d.unit.clone()));
+        }
+    }
+    if rows.is_empty() {
+        return;
+    }
+    let mut seen: BTreeMap<(String, String), BTreeSet<String>> = BTreeMap::new();
+    for (j, d) in out.iter().enumerate() {
+        if !spaced[j] || d.cell || d.kind != Kind::Level || !d.anchored || d.previous {
+            continue;
+        }
+        let (verb, noun, scope) = core_parts(&d.core);
+        let Some((modifiers, last)) = noun.rsplit_once(' ') else { continue };
+        if verb.is_some() || scope.is_some() || !rows.contains(&(last.to_string(), d.unit.clone())) {
+            continue;
+        }
+        let partitions = &packs.packs[figures[j].pack].spec.linking.relations.partitions;
+        if modifiers.split(' ').any(|w| partitions.iter().flatten().any(|p| p == w)) {
+            continue;
+        }
+        seen.entry((last.to_string(), d.unit.clone())).or_default().insert(noun.to_string());
+    }
+    let mut named: BTreeMap<String, Option<String>> = BTreeMap::new();
+    for ((row, _), nouns) in seen {
+        let one = (nouns.len() == 1).then(|| nouns.into_iter().next()).flatten();
+        named.entry(row).and_modify(|n| *n = if *n == one { one.clone() } else { None }).or_insert(one);
+    }
+    for (j, d) in out.iter_mut().enumerate() {
+        if !spaced[j] || !d.cell || total_row(j) {
+            continue;
+        }
+        let own = if d.kind == Kind::Level {
+            &mut d.core
+        } else if let Some(h) = d.head.as_mut() {
+            h
+        } else {
+            continue;
+        };
+        if let Some(Some(noun)) = named.get(own.as_str()) {
+            *own = noun.clone();
+        }
+    }
 }
 
 /// A figure of the prose that leaves its period unsaid, or says its month
@@ -2085,5 +2298,89 @@ Core inflation was 3.1 percent.",
         let k = keys(text);
         assert_eq!(key(&k, "7.9%", 0), key(&k, "7.9 percent", 0), "{k:?}");
         assert_eq!(key(&k, "6.0%", 0), key(&k, "6.0 percent", 0), "{k:?}");
+    }
+
+    #[test]
+    fn a_change_column_states_the_change_to_the_tables_latest_period() {
+        // Libraries and ports: `Change` beside this year's and last year's
+        // month is the change to this year's month, as the prose says it.
+        let text = "MARCH LOANS                   Mar. 2025     Mar. 2024    Change\nBooks                           312,400       298,100      4.8%\nTotal                           412,300       388,300      6.2%\n\nLoans rose 6.2 percent in March.\n\nLoans rose 5.0 percent in the fiscal year to date.\n";
+        let k = keys(text);
+        assert!(key(&k, "6.2%", 0).contains("mar 2025"), "{k:?}");
+        assert_eq!(key(&k, "6.2%", 0), key(&k, "6.2 percent", 0), "{k:?}");
+        let text = "JUNE CONTAINERS               Jun. 2024     Jun. 2023    Change\nImports                         184,200       171,900      7.2%\nExports                         160,100       158,000      1.3%\n";
+        let k = keys(text);
+        assert!(key(&k, "7.2%", 0).contains("jun 2024"), "{k:?}");
+        assert!(!key(&k, "7.2%", 0).contains("上期"), "{k:?}");
+    }
+
+    #[test]
+    fn a_part_at_a_place_counts_what_its_whole_counts() {
+        // Hospitals: births by site, and the prose's part at one site.
+        let k = keys_of(
+            "release.md",
+            "| Site | Births |\n|---|---:|\n| Lakeside Hospital | 1,840 |\n| Hillcrest Clinic | 1,102 |\n| Total | 2,942 |\n\nThe maternity units delivered 2,942 babies, including 1,840 at Lakeside Hospital.\n",
+        );
+        assert_eq!(key(&k, "1,840", 0), key(&k, "1,840", 1), "{k:?}");
+        assert_ne!(key(&k, "1,840", 1), key(&k, "2,942", 1), "{k:?}");
+        // Policing: arrests by district.
+        let k = keys_of(
+            "release.md",
+            "| District | Arrests |\n|---|---:|\n| Eastside | 310 |\n| Westside | 930 |\n| Total | 1,240 |\n\nOfficers made 1,240 arrests, including 310 in Eastside.\n",
+        );
+        assert_eq!(key(&k, "310", 0), key(&k, "310", 1), "{k:?}");
+        // A time after the part is no place: `including 310 in May`.
+        let k = keys("Officers made 1,240 arrests, including 310 in May.");
+        assert!(!key(&k, "310", 0).contains("(may"), "{k:?}");
+    }
+
+    #[test]
+    fn annual_growth_in_a_measure_is_its_change_on_the_year() {
+        // Wages: a noun of change with a base among its modifiers.
+        let k = keys(
+            "Annual growth in average weekly earnings was 5.2%.\n\nAverage weekly earnings rose 5.2% on the year.",
+        );
+        assert_eq!(key(&k, "5.2%", 0), key(&k, "5.2%", 1), "{k:?}");
+        // Housing: the subject before an aside, the verb alone after it.
+        let k = keys(
+            "Annual growth in house prices (excluding new builds) was 3.4 percent in March.\n\nHouse prices rose 3.4 percent over the year.",
+        );
+        assert_eq!(key(&k, "3.4 percent", 0), key(&k, "3.4 percent", 1), "{k:?}");
+    }
+
+    #[test]
+    fn a_table_row_named_by_one_noun_states_the_one_measure_the_prose_names_by_it() {
+        // Airports: `Cargo` in the summary table is the prose's `air cargo`;
+        // the parts of a known partition name no whole.
+        let text = "FREIGHT SUMMARY                 June 2024     June 2023    Change\nTotal passengers                1,904,000     1,851,000      2.9%\nAircraft movements                 15,210        15,060      1.0%\nCargo (metric tonnes)              18,240        17,910      1.8%\n\nAir cargo rose 1.8 percent to 18,240 metric tonnes.\n\nInternational cargo accounted for 11,020 tonnes and domestic cargo for 7,220 tonnes.\n";
+        let k = keys(text);
+        assert_eq!(key(&k, "18,240", 0), key(&k, "18,240 metric tonnes", 0), "{k:?}");
+        assert_eq!(key(&k, "1.8%", 0), key(&k, "1.8 percent", 0), "{k:?}");
+        // Libraries: `Visits` is `library visits`, unless the prose names two.
+        let table = "| Item | 2023 | 2024 |\n|---|---:|---:|\n| Visits | 388,300 | 412,300 |\n| Loans | 1,100,000 | 1,204,000 |\n\n";
+        let k = keys_of("release.md", &format!("{table}Library visits rose to 412,300 in 2024.\n"));
+        assert_eq!(key(&k, "412,300", 0), key(&k, "412,300", 1), "{k:?}");
+        let k = keys_of(
+            "release.md",
+            &format!("{table}Library visits rose to 412,300 in 2024.\n\nOnline visits reached 95,000 in 2024.\n"),
+        );
+        assert_ne!(key(&k, "412,300", 0), key(&k, "412,300", 1), "{k:?}");
+    }
+
+    #[test]
+    fn a_participle_after_the_counted_noun_names_the_measure_its_verb_does() {
+        // Universities: `undergraduates enrolled` is the table's undergraduate enrollment.
+        let table = "Table 2. Enrollment by level\n\n| Level | Fall 2023 | Fall 2024 |\n|---|---:|---:|\n| Undergraduate | 15,310 | 15,902 |\n| Graduate | 4,120 | 4,077 |\n\n";
+        let k = keys_of(
+            "release.md",
+            &format!("{table}Of the 15,902 undergraduates enrolled this fall, 9,800 live on campus.\n"),
+        );
+        assert_eq!(key(&k, "15,902", 0), key(&k, "15,902", 1), "{k:?}");
+        // Community health: `babies delivered` are the table's births.
+        let k = keys_of(
+            "release.md",
+            "| Site | Births |\n|---|---:|\n| Lakeside Hospital | 1,840 |\n| Hillcrest Clinic | 640 |\n| Total | 2,480 |\n\nIn all, 2,480 babies delivered by our midwives went home healthy.\n",
+        );
+        assert_eq!(key(&k, "2,480", 0), key(&k, "2,480", 1), "{k:?}");
     }
 }
