@@ -1279,4 +1279,19 @@ mod tests {
         let k = keys_of("release.md", "全市小微企业贷款31.62万户，同比增长12.4%。\n\n| 机构 | 小微企业贷款（户） | 户数增长（%） |\n|---|---:|---:|\n| 大型银行 | 98600 | 9.1 |\n| 合计 | 316200 | 12.4 |\n");
         assert_eq!(key(&k, "12.4%", 0), key(&k, "12.4", 0), "{k:?}");
     }
+
+    #[test]
+    fn what_an_operation_yields_is_counted_under_the_operation() {
+        // Customs and tax: the suspects arrested and the tax recovered belong
+        // to the cases named before them in their sentence.
+        let k = keys("侦办走私案件12起，抓获犯罪嫌疑人30名。\n侦办毒品案件8起，抓获犯罪嫌疑人15名。\n侦办走私案件12起，抓获犯罪嫌疑人30名。");
+        assert_ne!(key(&k, "30名", 0), key(&k, "15名", 0), "{k:?}");
+        assert_eq!(key(&k, "30名", 0), key(&k, "30名", 1), "{k:?}");
+        let k = keys("查处偷逃税案件120起，追缴税款3.2亿元。\n查处骗取出口退税案件9起，追缴税款0.8亿元。");
+        assert_ne!(key(&k, "3.2亿元", 0), key(&k, "0.8亿元", 0), "{k:?}");
+        // An object that names its kind stands alone (policing, fire safety).
+        let k = keys("破获刑事案件1829起，抓获在逃人员375人。\n检查社会单位1.2万家，整改火灾隐患3100处。");
+        assert!(!key(&k, "375人", 0).contains('/'), "{k:?}");
+        assert!(!key(&k, "3100处", 0).contains('/'), "{k:?}");
+    }
 }
