@@ -281,6 +281,9 @@ impl HanReader<'_> {
                 d.core = core;
             }
         }
+        if let Some(core) = self.graded_kind(&d.core, &self.text[sentence_start..figure.span.start]) {
+            d.core = core;
+        }
         // `5个项目的专项债券资金12.36亿元`: a count that qualifies the noun phrase
         // bearing the next figure says which things the next figure is of; it
         // is no measure the release states again.
@@ -413,6 +416,23 @@ impl HanReader<'_> {
                 };
                 (object.chars().count() >= MIN_CORE_CHARS).then(|| self.norm(&format!("{verb}{object}")))
             })
+    }
+
+    /// A core naming an event by its grade alone (`发生一般事故`), with the
+    /// kind an earlier grade of the sentence names for that event (`未发生
+    /// 较大以上特种设备事故`) written in: `发生特种设备一般事故`, as a sentence
+    /// naming the kind itself writes it.
+    fn graded_kind(&self, core: &str, before: &str) -> Option<String> {
+        let re = self.words.graded.as_ref()?;
+        let own = re.captures(core).filter(|c| c.name("kind").is_some_and(|k| k.is_empty()))?;
+        let (grade, event) = (own.name("grade")?, own.name("event")?.as_str());
+        let kind = re
+            .captures_iter(before)
+            .filter(|c| c.name("event").is_some_and(|e| e.as_str() == event))
+            .filter_map(|c| c.name("kind").map(|k| k.as_str()))
+            .filter(|k| k.chars().count() >= MIN_CORE_CHARS && !core.contains(k))
+            .last()?;
+        Some(format!("{}{kind}{}", &core[..grade.start()], &core[grade.start()..]))
     }
 
     /// The core the parts before a total share (`医保参保` of `职工医保参保` and
@@ -764,6 +784,11 @@ impl HanReader<'_> {
             }
             if s.len() == before {
                 break;
+            }
+        }
+        if let Some(c) = self.words.verb_volume.as_ref().and_then(|re| re.captures(&s)) {
+            if let (Some(object), Some(verb)) = (c.name("object"), c.name("verb")) {
+                s = format!("{}{}", verb.as_str(), object.as_str());
             }
         }
         s

@@ -1294,4 +1294,39 @@ mod tests {
         assert!(!key(&k, "375人", 0).contains('/'), "{k:?}");
         assert!(!key(&k, "3100处", 0).contains('/'), "{k:?}");
     }
+
+    #[test]
+    fn a_grade_alone_names_the_kind_an_earlier_grade_of_its_sentence_names() {
+        // Work safety and environment: `一般事故` after `较大以上生产安全事故`.
+        let k = keys("全年未发生较大以上生产安全事故，发生一般事故12起。\n全年发生生产安全一般事故12起。");
+        assert_eq!(key(&k, "12起", 0), key(&k, "12起", 1), "{k:?}");
+        let k = keys("上半年未发生重大突发环境事件，发生一般事件3起。\n上半年发生突发环境一般事件3起。");
+        assert_eq!(key(&k, "3起", 0), key(&k, "3起", 1), "{k:?}");
+        // A kind written in the figure's own words stays as written.
+        let k = keys("未发生较大以上生产安全事故，发生一般道路交通事故5起。");
+        assert!(
+            key(&k, "5起", 0).contains("道路交通一般事故") || key(&k, "5起", 0).contains("一般道路交通事故"),
+            "{k:?}"
+        );
+        assert!(!key(&k, "5起", 0).contains("生产安全"), "{k:?}");
+    }
+
+    #[test]
+    fn a_volume_named_by_its_verb_counts_what_the_verb_does() {
+        // Tourism and hotlines: `游客年接待量` is `接待游客`, `工单受理量` is `受理工单`.
+        let k = keys("今年全市接待游客2860万人次。\n全市游客年接待量达2860万人次。");
+        assert_eq!(key(&k, "2860万人次", 0), key(&k, "2860万人次", 1), "{k:?}");
+        let k = keys("市民热线受理工单58.6万件。\n市民热线工单受理量58.6万件。");
+        assert_eq!(key(&k, "58.6万件", 0), key(&k, "58.6万件", 1), "{k:?}");
+    }
+
+    #[test]
+    fn a_verb_of_checking_after_jing_says_how_not_what() {
+        // Urban management and market regulation.
+        // What is left links to the measure named with its campaign.
+        let k = keys("经核实认定违法建筑46处。\n拆违专项行动认定违法建筑46处。");
+        assert_eq!(key(&k, "46处", 0), key(&k, "46处", 1), "{k:?}");
+        let k = keys("经调查认定价格违法案件38起。\n春节市场检查认定价格违法案件38起。");
+        assert_eq!(key(&k, "38起", 0), key(&k, "38起", 1), "{k:?}");
+    }
 }
