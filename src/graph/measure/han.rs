@@ -811,6 +811,11 @@ pub(super) fn enumerations(
     }
     let sentence = figures[first].sentence.clone();
     let end = figures[first..].iter().take_while(|f| f.sentence == sentence).count() + first;
+    // The items of the sentence's last list, without the noun they shared:
+    // a later list of as many figures that names only its noun is of them
+    // (`职工医保和居民医保基金收入分别为…，基金支出分别为…`, insurance; `进口和
+    // 出口分别增长…，占比分别为…`, trade).
+    let mut named: Option<Vec<String>> = None;
     let mut i = first;
     while i < end {
         let segment_start =
@@ -855,16 +860,26 @@ pub(super) fn enumerations(
             parts.into_iter().map(str::trim).filter(|p| !p.is_empty()).collect::<Vec<&str>>()
         };
         let strongest = words.joiners.iter().find(|j| list.contains(j.as_str())).cloned();
+        let joined = strongest.is_some();
         let parts = Some(split(&words.joiners))
             .filter(|p| p.len() == run.len())
             .or_else(|| strongest.map(|j| split(std::slice::from_ref(&j))).filter(|p| p.len() == run.len()));
         if let Some(parts) = parts.filter(|_| run.len() >= 2) {
-            for (&f, part) in run.iter().zip(distributed(&parts)) {
+            let (spread, shared) = distributed(&parts);
+            named = Some(spread.iter().map(|p| p.strip_suffix(shared.as_str()).unwrap_or(p).to_string()).collect());
+            for (&f, part) in run.iter().zip(spread) {
                 items.insert(f, part);
             }
         } else if let Some(levels) = changed_levels(text, figures, first, &run, &segment[at..], pack) {
             for (&f, level) in run.iter().zip(levels) {
                 items.insert(f, figures[level].label.clone());
+            }
+        } else if let Some(heads) = named.as_ref().filter(|h| h.len() == run.len() && run.len() >= 2) {
+            let noun = list.trim();
+            if !noun.is_empty() && !joined {
+                for (&f, head) in run.iter().zip(heads) {
+                    items.insert(f, format!("{head}{noun}"));
+                }
             }
         }
         i = run.last().map_or(i, |&l| l) + 1;
@@ -929,10 +944,11 @@ fn parallel_subject(before: &str, own: &str) -> Option<String> {
 /// The items of a list with the noun the last one carries for all:
 /// `国有企业、民营企业和外商投资企业进出口` → each item's `进出口` (customs),
 /// `家用电器类、通讯器材类零售额` → each item's `零售额` (retail). The shared noun
-/// follows the longest ending the other items share inside the last item.
-fn distributed(parts: &[&str]) -> Vec<String> {
-    let Some((last, others)) = parts.split_last() else { return Vec::new() };
-    let plain = || parts.iter().map(|p| p.to_string()).collect();
+/// follows the longest ending the other items share inside the last item;
+/// it is returned too (empty when the last item carries none).
+fn distributed(parts: &[&str]) -> (Vec<String>, String) {
+    let Some((last, others)) = parts.split_last() else { return (Vec::new(), String::new()) };
+    let plain = || (parts.iter().map(|p| p.to_string()).collect(), String::new());
     let Some(first) = others.first() else { return plain() };
     // The ending all other items share, longest first.
     let chars: Vec<(usize, char)> = first.char_indices().collect();
@@ -948,7 +964,7 @@ fn distributed(parts: &[&str]) -> Vec<String> {
             }
             let mut out: Vec<String> = others.iter().map(|o| format!("{o}{tail}")).collect();
             out.push(last.to_string());
-            return out;
+            return (out, tail.to_string());
         }
     }
     plain()

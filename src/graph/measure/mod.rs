@@ -1329,4 +1329,16 @@ mod tests {
         let k = keys("经调查认定价格违法案件38起。\n春节市场检查认定价格违法案件38起。");
         assert_eq!(key(&k, "38起", 0), key(&k, "38起", 1), "{k:?}");
     }
+
+    #[test]
+    fn a_later_list_naming_only_its_noun_is_of_the_items_before() {
+        // Trade and public finance: the second `分别` clause names only its noun.
+        let k =
+            keys("一般贸易和加工贸易进口分别为320亿元和110亿元，出口分别为410亿元和150亿元。\n加工贸易出口150亿元。");
+        assert_eq!(key(&k, "150亿元", 0), key(&k, "150亿元", 1), "{k:?}");
+        assert_ne!(key(&k, "410亿元", 0), key(&k, "150亿元", 0), "{k:?}");
+        let k =
+            keys("市级和县级一般公共预算收入分别为86亿元和142亿元，支出分别为120亿元和260亿元。\n县级支出260亿元。");
+        assert_eq!(key(&k, "260亿元", 0), key(&k, "260亿元", 1), "{k:?}");
+    }
 }
