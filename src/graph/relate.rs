@@ -5,14 +5,14 @@
 //! reached, `占…的` a share), then the roles of one sentence are grouped:
 //!
 //! - a change: a base, the value now, the change and its percent, any three of
-//!   which fix the fourth (`较去年同期的4574.5亿元增加288.2亿元，增长6.3%`;
-//!   `rose by $5.6 billion, or 0.8 percent, to $712.4 billion`); percentage
-//!   points are the difference of two rates (`由75.2%提高到78.4%，提高3.2个百分点`);
+//!   which fix the fourth (`较去年同期的1826.4亿元增加97.3亿元，增长5.3%`;
+//!   `rose by $2.4 billion, or 1.5 percent, to $162.7 billion`); percentage
+//!   points are the difference of two rates (`由88.6%提高到91.2%，提高2.6个百分点`);
 //!   lists aligned by `分别` pair their members in order;
 //! - a rate by its own stem: `合格率` relates to the count that names `合格` (or
 //!   `不合格`, its complement) and that count's whole, never to the nearest figure;
 //! - a share or a ratio to a named or written whole (`占出口总值的56.5%`,
-//!   `为年度任务25万亩的114.4%`, `14.8 percent of operating costs of $58.2 million`);
+//!   `为年度任务3.2万人的106.3%`, `22.5 percent of maintenance costs of $14.6 million`);
 //! - a sum: the members of `分别为` under their total, a partition under its
 //!   heading (`从区域看`), the members of a parenthesis, figures before `合计`.
 //!
@@ -339,7 +339,7 @@ fn sibling_parts(figs: &[Fig<'_>], text: &str, packs: &Packs, out: &mut Vec<Rela
     out.extend(added);
 }
 
-/// Table sums: a column's total row (`| 合计 | 2486.73 |`, `Total  9,184,000`)
+/// Table sums: a column's total row (`| 合计 | 386.52 |`, `Total  9,184,000`)
 /// states the sum of the column's other rows, when every other row is a
 /// part: none is a sub-row (`其中`, `of which`, or set in further than the
 /// others), the column counts (no percent, no average), and its cells share
@@ -472,7 +472,7 @@ fn lead_direction(lead: &str, pack: &CompiledPack) -> Option<bool> {
     if changes.increase.iter().any(ends) {
         return Some(false);
     }
-    // `to lower the policy rate by 0.25 percentage point`: the verb stands
+    // `to raise the deposit rate by 0.5 percentage point`: the verb stands
     // before its object, the particle right before the figure.
     if spaced(pack) && lead.len() < trimmed_len {
         return any_direction(lead, pack);
@@ -564,7 +564,7 @@ fn role_of(fig: &Fig<'_>, previous: Option<Role>, pack: &CompiledPack) -> Role {
     if is_points(f) {
         return Role::Points { decrease: direction };
     }
-    // `超过警戒水位（36.20米）0.62米`: right after a base in brackets, the
+    // `超过警戒水位（28.00米）0.47米`: right after a base in brackets, the
     // difference in its unit, in the direction of the base's comparative.
     if direction.is_none() && previous == Some(Role::Base) && matches!(lead, "）" | ")") && !is_percent(f) {
         if let Some(decrease) = base_comparative(fig.clause, pack) {
@@ -610,7 +610,7 @@ fn is_base(lead: &str, pack: &CompiledPack) -> bool {
         let lead = lead.trim_end_matches(['（', '(']);
         lead.contains(w.as_str())
     }) || any_direction(lead, pack).is_some();
-    // `较去年最高负荷1177.0万千瓦`, `今年改造数量比去年的287个`.
+    // `较去年最高供水量79.2万立方米`, `今年改造数量比去年的287个`.
     let opened = words.base_openers.iter().any(|w| {
         lead.starts_with(w.as_str())
             || lead
@@ -702,7 +702,7 @@ fn close(
 ) {
     let g = std::mem::take(group);
     let Some(first) = g.first else { return };
-    // `高于各项贷款增速（10.5%）7.9个百分点`: the base's own comparative.
+    // `高于全部工业增速（6.8%）3.4个百分点`: the base's own comparative.
     let decrease =
         g.decrease.or_else(|| g.base.and_then(|b| base_comparative(figs[b].lead, &packs.packs[figs[b].figure.pack])));
     let Some(decrease) = decrease else { return };
@@ -734,7 +734,7 @@ fn close(
                 certain: true,
             }));
         }
-        // `增加386.2亿元，同比增长18.4%，高于各项贷款增速（10.5%）7.9个百分点`: the
+        // `增加58.6亿元，同比增长10.2%，高于全部工业增速（6.8%）3.4个百分点`: the
         // change before the points is a change of its own.
         if g.delta.is_none() || g.percent.is_none() {
             return;
@@ -881,7 +881,7 @@ fn base_comparative(lead: &str, pack: &CompiledPack) -> Option<bool> {
     }
 }
 
-/// Lists aligned by `分别` (`同比分别下降11.3%、8.9%和6.4%，分别减少237起、21人和139人`):
+/// Lists aligned by `分别` (`同比分别下降12.6%、18.2%和5.1%，分别减少61起、2人和2人`):
 /// each member pairs with the figure at its place among the counts before.
 /// Returns the figures that belong to such lists.
 fn lists(figs: &[Fig<'_>], sentence: Range<usize>, packs: &Packs, out: &mut Vec<Relation>) -> Vec<usize> {
@@ -954,7 +954,7 @@ fn lists(figs: &[Fig<'_>], sentence: Range<usize>, packs: &Packs, out: &mut Vec<
     listed
 }
 
-/// The members of a list after `分别` (`分别为12000人、13000人和5000人`), from
+/// The members of a list after `分别` (`分别为860人、1240人和410人`), from
 /// its first member: the figures joined to it by list joiners, in its unit.
 fn list_members(figs: &[Fig<'_>], first: usize, pack: &CompiledPack) -> Vec<usize> {
     let sentence = &figs[first].figure.sentence;
@@ -982,8 +982,8 @@ fn list_members(figs: &[Fig<'_>], first: usize, pack: &CompiledPack) -> Vec<usiz
     members
 }
 
-/// The names a `分别` list gives its members: `全程、半程和健康跑项目分别为12000人、
-/// 13000人和5000人` names 12000人 `全程`. Only where names and members are as many.
+/// The names a `分别` list gives its members: `男子、女子和混合组分别为860人、
+/// 1240人和410人` names 860人 `男子`. Only where names and members are as many.
 fn list_names(figs: &[Fig<'_>], packs: &Packs) -> Vec<Option<String>> {
     let mut names = vec![None; figs.len()];
     for k in 0..figs.len() {
@@ -1139,7 +1139,7 @@ fn rate(
             names_stem(&figs[j], s, text, pack).map(|c| (j, c, *s))
         })
     });
-    // `抽测快件1200件，延误48件，准时率96.0%`: a count of the opposite outcome.
+    // `抽查班车800班次，延误24班次，准时率97.0%`: a count of the opposite outcome.
     let found = found.or_else(|| {
         linking.relations.opposites.iter().find_map(|[outcome, opposite]| {
             if !stem.ends_with(outcome.as_str()) {
@@ -1151,12 +1151,12 @@ fn rate(
             })
         })
     });
-    // `Of 9,789 scheduled departures, 7,694 left on time`: among a whole, the
+    // `Of 4,312 scheduled sailings, 3,980 departed on time`: among a whole, the
     // first count after it, unless the stem names a count of its own.
     let among = among(figs, k, text, pack);
     let found = found.filter(|&(n, _, _)| among.is_none_or(|(_, d)| d != n));
-    // `Of those visits, 27,318 ended in a hospital admission, an admission rate
-    // of 11.3 percent`: among the count of those, stated before the sentence.
+    // `Of those calls, 6,420 led to an ambulance dispatch, a dispatch rate
+    // of 18.7 percent`: among the count of those, stated before the sentence.
     if found.is_none() && among.is_none() && spaced(pack) {
         if let Some((n, d)) = among_those(figs, k, text, pack) {
             return Some(rate_relation(figs, k, n, d, false, true));
@@ -1191,7 +1191,7 @@ fn rate(
         };
         return Some(rate_relation(figs, k, numerator, d, complement, true));
     }
-    // `普惠型小微企业贷款余额2486.73亿元…。…不良贷款余额46.25亿元，不良率1.86%`: the
+    // `涉农贷款余额1240.6亿元…。…不良贷款余额18.4亿元，不良率1.48%`: the
     // whole is named by the numerator's label without the stem, in its paragraph.
     let mut negated = linking.relations.complement_prefixes.iter().map(|p| format!("{p}{used}"));
     let written = if complement { negated.rfind(|w| n.label.contains(w.as_str())) } else { None };
@@ -1225,7 +1225,7 @@ fn rate(
         let d = figs[j].figure;
         let fits = matches!((d.interval.hi(), n.interval.lo()), (Some(hi), Some(lo)) if hi >= lo);
         let name = names[j].as_deref().unwrap_or(&d.label);
-        // `计划改造城镇老旧小区326个…。目前已开工318个，开工率97.5%`: a plan's count
+        // `计划新建口袋公园48个…。目前已开工44个，开工率91.7%`: a plan's count
         // is the whole of the progress made on it.
         let planned = !spaced(pack) && linking.relations.plans.iter().any(|p| d.label.trim().starts_with(p.as_str()));
         if fits && planned {
@@ -1293,12 +1293,12 @@ fn opposite_rate(figs: &[Fig<'_>], k: usize, found: &Relation, text: &str, pack:
 
 /// A rate whose stem names no count in full (counts before the rate in its
 /// sentence, nearest first):
-/// - a stem that abbreviates a verb and its object (`发现设备缺陷1326处，已消除1291处，
-///   消缺率97.4%`; `受理投诉案件540件，已办结506件，结案率…` is found in full): its
+/// - a stem that abbreviates a verb and its object (`发现线路缺陷820处，已消除797处，
+///   消缺率97.2%`; `受理投诉案件540件，已办结506件，结案率…` is found in full): its
 ///   first character opens the numerator's verb, its last stands in the
 ///   whole's label before it;
-/// - a stem that names the whole, then what became of it (`新增授信386.4亿元，已发放
-///   贷款312.7亿元，授信转化率80.9%`; `下达预算资金12亿元，已支付10.8亿元，预算执行率
+/// - a stem that names the whole, then what became of it (`新增授信150亿元，已发放
+///   贷款126亿元，授信转化率84.0%`; `下达预算资金12亿元，已支付10.8亿元，预算执行率
 ///   90.0%`): the count its first word names is the whole, and the one count of
 ///   the unit after it, before the rate, the numerator.
 fn abbreviated(
@@ -1363,9 +1363,9 @@ fn rate_relation(
     }
 }
 
-/// A share or ratio: `占出口总值的56.5%`, `为年度任务25万亩的114.4%`,
-/// `14.8 percent of operating costs of $58.2 million`; a list of shares
-/// after `分别` (`分别占全部快递业务量的16.7%、81.0%和2.3%`) pairs with the list
+/// A share or ratio: `占出口总值的56.5%`, `为年度任务3.2万人的106.3%`,
+/// `22.5 percent of maintenance costs of $14.6 million`; a list of shares
+/// after `分别` (`分别占全部货运量的24.6%、70.1%和5.3%`) pairs with the list
 /// of counts before it.
 fn share(
     figs: &[Fig<'_>],
@@ -1387,12 +1387,12 @@ fn share(
     let numerator_before = |limit: usize, unit_of: &Figure| {
         (0..limit).rev().take_while(same_sentence).find(|&j| counts(&figs[j]) && same_unit(figs[j].figure, unit_of))
     };
-    // A whole written in the share's words: `为年度任务25万亩的114.4%`.
+    // A whole written in the share's words: `为年度任务3.2万人的106.3%`.
     if !spaced(pack) && words.ratio_closers.iter().any(|c| fig.lead.trim_start_matches(['）', ')']) == c) {
         let Some(d) = k.checked_sub(1).filter(same_sentence) else { return Vec::new() };
         let opened = words.ratio_copulas.iter().chain(&words.share_markers).any(|c| figs[d].lead.contains(c.as_str()));
         if opened && !is_percent(figs[d].figure) {
-            // `全年营造林面积为年度任务25万亩的114.4%`: the subject before the
+            // `全年新增就业人数为年度任务3.2万人的106.3%`: the subject before the
             // copula names the numerator, else the count before in the sentence.
             let subject = words
                 .ratio_copulas
@@ -1408,7 +1408,7 @@ fn share(
         }
         return Vec::new();
     }
-    // A whole named in the ratio's words: `已筹集1.86万套，完成年度任务的103.3%`.
+    // A whole named in the ratio's words: `已筹集2.36万套，完成年度任务的102.6%`.
     if !spaced(pack) {
         let lead = fig.lead.trim_start_matches(['）', ')']);
         let closed = words.ratio_closers.iter().find(|c| lead.ends_with(c.as_str()));
@@ -1444,8 +1444,8 @@ fn share(
                     return vec![rate_relation(figs, k, n, d, false, true)];
                 }
             }
-            // `78.0 percent of undergraduates: 21,935 of the 28,106
-            // undergraduates`: with no count before it, the two counts after
+            // `64.0 percent of residents: 3,200 of the 5,000
+            // residents`: with no count before it, the two counts after
             // it, one `of` the other.
             let whole = d + 1;
             let none_before = (0..k).rev().take_while(same_sentence).all(|j| !counts(&figs[j]));
@@ -1504,7 +1504,7 @@ fn share(
     };
     let n = numerators[0];
     let whole = if core.is_empty() {
-        // `其中高价值发明专利1.93万件，占53.3%`: the numerator's total.
+        // `其中新能源汽车4.6万辆，占38.2%`: the numerator's total.
         if !named.trim().is_empty() {
             return Vec::new();
         }
@@ -1577,9 +1577,9 @@ fn among_those(figs: &[Fig<'_>], k: usize, text: &str, pack: &CompiledPack) -> O
     holds.then_some((n, d))
 }
 
-/// A rate defined by two named counts of its sentence (`operating income was
-/// $50.6 million, an operating margin of 2.1 percent` after `operating revenue
-/// was $2.41 billion`).
+/// A rate defined by two named counts of its sentence (`operating income reached
+/// $18.3 million, an operating margin of 6.4 percent` after `operating revenue
+/// was $286 million`).
 fn defined_rate(figs: &[Fig<'_>], k: usize, pack: &CompiledPack) -> Option<Relation> {
     let f = &figs[k];
     if !is_percent(f.figure) || f.role != Role::Plain {
@@ -1668,7 +1668,7 @@ fn whole_by_noun(figs: &[Fig<'_>], n: usize, noun: &str, text: &str, pack: &Comp
     let words = &pack.spec.linking.relations;
     let last_word =
         |s: &str| s.split(|c: char| !c.is_alphanumeric()).rfind(|w| !w.is_empty()).unwrap_or("").to_string();
-    // `39,874 admissions, 58.3 percent of the system total`: the numerator's noun.
+    // `12,460 sailings, 41.2 percent of the network total`: the numerator's noun.
     let noun = if words.sum_words.iter().any(|w| w == noun) {
         let after = text.get(figs[n].figure.span.end..).unwrap_or("");
         after.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("").to_lowercase()
@@ -1687,7 +1687,7 @@ fn whole_by_noun(figs: &[Fig<'_>], n: usize, noun: &str, text: &str, pack: &Comp
         if is_percent(f.figure) || !matches!(f.role, Role::Plain | Role::To { .. }) || !same_unit(f.figure, unit) {
             continue;
         }
-        // Last period's value (`when 2,273,248 passengers used the airport`)
+        // Last period's value (`when 1,846,310 visitors entered the park`)
         // is no whole of this period's count.
         let prior = |g: &Fig<'_>| g.key.frame.iter().any(|w| w == PREVIOUS);
         if f.key == figs[n].key || prior(f) != prior(&figs[n]) {
@@ -1944,8 +1944,8 @@ fn sums(
                     .flatten()
                 });
                 // A named list right after a count of its unit, across rates only
-                // (`完成营造林28.6万亩，人工造林、封山育林…分别为…`; `参赛选手30000人，中签率
-                // 23.7%，全程、半程和健康跑项目分别为…`): the names partition that count.
+                // (`完成新增就业3.4万人，城镇、农村…分别为…`; `报名选手2510人，录取率
+                // 48.6%，男子、女子和混合组分别为…`): the names partition that count.
                 let direct = direct.or_else(|| {
                     names[k].as_ref()?;
                     // Only names, then `分别为`: `对欧盟、美国分别进出口…` names scopes
@@ -1987,8 +1987,8 @@ fn sums(
                         .find(|&j| plain_count(j) && same_unit(figs[j].figure, f.figure) && !used.contains(&j))
                         .map(|t| (t, true))
                 });
-                // A list of what a total word names (`职工医保和居民医保基金收入分别为…`
-                // after `基金总收入186.32亿元`; `城镇和乡村人口分别为…` after `总人口`):
+                // A list of what a total word names (`国内和海外业务收入分别为…`
+                // after `营业总收入23.81亿元`; `城镇和乡村人口分别为…` after `总人口`):
                 // the one count of its unit before it in the paragraph labelled
                 // `总` and the list's noun. Probable: a list may leave some out.
                 let total = total.or_else(|| {
@@ -2037,7 +2037,7 @@ fn sums(
                 continue;
             }
         }
-        // `28座大中型水库（大型水库3座、中型水库25座）`.
+        // `12个大中型港口（大型港口3个、中型港口9个）`.
         if plain_count(k) && k + 2 < figs.len() + 1 && !spaced(pack) {
             // The parenthesis follows the figure's noun: `28座大中型水库（`.
             let after = &text[f.figure.span.end..];
@@ -2176,7 +2176,7 @@ fn one_sentence(text: &str, a: usize, b: usize) -> bool {
     !between(text, a, b).contains(['。', '！', '？', '!', '?', '\n'])
 }
 
-/// A rest (`已整改298宗，整改率95.5%，剩余14宗`): a count after a rest word is
+/// A rest (`已销号186件，销号率93.0%，剩余14件`): a count after a rest word is
 /// the first count of its unit in its sentence less the others before it, so
 /// the others and the rest add up to the first. Sub-parts (`其中`) are no parts.
 fn remainders(figs: &[Fig<'_>], parts: &[(usize, usize)], text: &str, packs: &Packs, out: &mut Vec<Relation>) {
@@ -2219,8 +2219,8 @@ const SIBLING_SPAN: usize = 800;
 const SIBLING_DIGITS: usize = 3;
 
 /// Parts with no words that make them parts, read by their sum: the counts of
-/// one unit stated side by side in a sentence (`民营企业、外商投资企业和国有企业
-/// 进出口分别为…`; `Domestic traffic rose … to 1,862,415 passengers, while
+/// one unit stated side by side in a sentence (`国有银行、股份制银行和城市商业银行
+/// 贷款分别为…`; `Domestic traffic rose … to 1,862,415 passengers, while
 /// international traffic grew … to 556,321 passengers`) add up to the total a
 /// reader finds before them, when their sum is that total, or would be if one
 /// figure read as a slip of its digits. The first count of a sentence may be
@@ -2407,8 +2407,8 @@ fn balances(figs: &[Fig<'_>], text: &str, packs: &Packs, out: &mut Vec<Relation>
     }
 }
 
-/// Per-head figures (`体育场地面积2156.8万平方米，按常住人口754万人计算，人均体育场地
-/// 面积2.86平方米`; `地区生产总值…，常住人口…，人均地区生产总值…`): a figure labelled with a
+/// Per-head figures (`公共绿地面积3600万平方米，按常住人口800万人计算，人均公共绿地
+/// 面积4.5平方米`; `地区生产总值…，常住人口…，人均地区生产总值…`): a figure labelled with a
 /// per-head word is the count its label names without that word, divided by
 /// the persons counted in its sentence. All three stand in one sentence.
 fn per_heads(figs: &[Fig<'_>], packs: &Packs, out: &mut Vec<Relation>) {
@@ -2455,9 +2455,9 @@ fn per_heads(figs: &[Fig<'_>], packs: &Packs, out: &mut Vec<Relation>) {
 /// part-time): counts of one unit in one sentence whose labels differ only by
 /// the members of a partition, all of them, add up to their whole: the total
 /// of their `其中`, else the nearest count before them whose label is what
-/// their labels share (`城乡低保对象5.92万人，其中城市低保对象1.07万人、农村低保对象
-/// 4.85万人`; `Air cargo reached 24,317 tonnes. International cargo accounted for
-/// 15,906 tonnes and domestic cargo for 8,411 tonnes`).
+/// their labels share (`城乡留守儿童2.96万人，其中城市留守儿童0.71万人、农村留守儿童
+/// 2.25万人`; `Port freight reached 15,355 tonnes. International freight made up
+/// 9,240 tonnes and domestic freight 6,115 tonnes`).
 fn partitions(figs: &[Fig<'_>], parts: &[(usize, usize)], packs: &Packs, out: &mut Vec<Relation>) {
     let mut k = 0;
     while k < figs.len() {
@@ -2645,9 +2645,9 @@ fn averaged(fig: &Fig<'_>, pack: &CompiledPack) -> bool {
 }
 
 /// Parts under a partition heading written one by one, without `分别`
-/// (`从筹集方式看，新建7420套，改建6810套，盘活存量房源4370套`): the counts of
+/// (`从建设方式看，新建1180套，改建960套，收购存量房220套`): the counts of
 /// one unit under the heading add up to the nearest count of that unit
-/// before it in the paragraph (`已筹集1.86万套`); a single one
+/// before it in the paragraph (`已筹集2360套`); a single one
 /// (`从起火场所看，住宅火灾512起`) is a part of it when the two labels share
 /// a word. Sub-parts (`其中`), changes, rates and averages are no parts; a
 /// heading over a `分别` list is left to [`sums`]. Returns the figures used
@@ -2868,7 +2868,7 @@ const SCOPE_CHARS: usize = 10;
 
 /// A whole that a sentence opens with, and the first count after it, for a
 /// rate or share at `k` in the same sentence: `全市42个观测站中，有7个站…，占16.7%`,
-/// `Of 9,789 scheduled departures, 7,694 left on time …, a rate of 78.6 percent`.
+/// `Of 4,312 scheduled sailings, 3,980 departed on time …, a rate of 92.3 percent`.
 fn among(figs: &[Fig<'_>], k: usize, text: &str, pack: &CompiledPack) -> Option<(usize, usize)> {
     let words = &pack.spec.linking.relations;
     let sentence = &figs[k].figure.sentence;
@@ -3052,9 +3052,9 @@ mod tests {
         assert!(credit.contains(&"rate 80.0% = 400亿元 / 500亿元".to_string()), "{credit:?}");
         let budget = relations_of("全年下达预算资金12亿元，已支付10.8亿元，预算执行率90.0%。");
         assert!(budget.contains(&"rate 90.0% = 10.8亿元 / 12亿元".to_string()), "{budget:?}");
-        // A scope before the measure is no whole: 14 storms are not the warnings' base.
+        // A scope before the measure is no whole: 32 outages are not the notices' base.
         let warnings =
-            relations_of("区域性暴雨过程达到14次，我们把1800余次预警信号推送给责任人，暴雨预警准确率86.4%。");
+            relations_of("全年计划停水过程达到32次，我们把2600余条停水通知推送给用户，停水通知送达率96.2%。");
         assert!(!warnings.iter().any(|r| r.starts_with("rate")), "{warnings:?}");
     }
 
@@ -3132,7 +3132,7 @@ mod tests {
     fn a_difference_from_a_base_in_brackets_is_a_change() {
         let packs = Packs::builtin().unwrap();
         let release = crate::graph::Release::analyse(
-            vec![Document::new("t.txt", "城关站最高水位36.82米，超过警戒水位（36.20米）0.62米。")],
+            vec![Document::new("t.txt", "东门站最高水位28.47米，超过警戒水位（28.00米）0.47米。")],
             &packs,
         );
         let show = |m: Option<usize>| m.map(|m| release.text_of(&release.mentions[m]).to_string());
@@ -3142,7 +3142,7 @@ mod tests {
         });
         assert_eq!(
             change,
-            Some((Some("36.20米".into()), Some("36.82米".into()), Some("0.62米".into()), false)),
+            Some((Some("28.00米".into()), Some("28.47米".into()), Some("0.47米".into()), false)),
             "{:?}",
             release.relations
         );
@@ -3209,7 +3209,8 @@ mod tests {
         );
         assert!(libraries.contains(&"398,100 -> 412,300 3.6%".to_string()), "{libraries:?}");
         // Without a change column, or a base, no change.
-        let shares = changes("| 类别 | 零售额（亿元） | 同比增长（%） |\n|---|---:|---:|\n| 汽车类 | 214.5 | 4.3 |\n");
+        let shares =
+            changes("| 行业 | 营业收入（万元） | 同比增长（%） |\n|---|---:|---:|\n| 电子信息 | 38620 | 7.9 |\n");
         assert!(shares.is_empty(), "{shares:?}");
     }
 

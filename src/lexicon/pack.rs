@@ -212,7 +212,7 @@ pub struct RelationWords {
     #[serde(default)]
     pub share_of: Vec<String>,
     /// Copulas before a figure that a following percent is a ratio to
-    /// (`为年度任务25万亩的114.4%`).
+    /// (`为年度任务3.2万人的106.3%`).
     #[serde(default)]
     pub ratio_copulas: Vec<String>,
     /// The word that closes such a ratio's denominator (`的`).

@@ -127,8 +127,8 @@ impl HanReader<'_> {
             }
             return d;
         }
-        // A base that names its measure again: `最高用电负荷达到1286.5万千瓦，
-        // 较去年最高负荷1177.0万千瓦增加…` (power), `贷款余额2486亿元，比上年末
+        // A base that names its measure again: `最高日供水量达到86.4万立方米，
+        // 较去年最高供水量79.2万立方米增加…` (water supply), `贷款余额2486亿元，比上年末
         // 贷款余额2100亿元增加…` (lending). The name must end in the level's
         // last two characters, so `比上年增加12起` is no base.
         if let Some(p) = self.named_base(clause).and_then(|name| {
@@ -160,7 +160,7 @@ impl HanReader<'_> {
                     .count_noun(item.map(|w| self.norm(w)).unwrap_or_else(|| self.norm(&clause[..m.start()])), None);
                 d.head = if own.is_empty() {
                     // What the clause before states: a level (`出口机电产品1647.8亿元，
-                    // 占…`) or the change of one (`民营企业进出口增长10.2%，占比…`).
+                    // 占…`) or the change of one (`高新技术产品出口增长14.6%，占比…`).
                     earlier
                         .clone()
                         .rev()
@@ -267,8 +267,8 @@ impl HanReader<'_> {
         }
         d.core = self.count_noun(core, figure.unit.as_deref());
         // A clause that names only what differs from the clause before keeps
-        // that clause's subject: `基金总收入186.32亿元，总支出162.85亿元`
-        // (insurance), `货物进口额120.5亿元，出口额200.3亿元` (trade).
+        // that clause's subject: `公积金总收入86.15亿元，总支出71.42亿元`
+        // (housing funds), `货物进口额120.5亿元，出口额200.3亿元` (trade).
         // A list (`重点区县9个、重点街道22个`) names each item whole.
         if let Some(p) = earlier.clone().last().filter(|_| item.is_none() && !figure.cell) {
             let e = &done[p];
@@ -284,15 +284,15 @@ impl HanReader<'_> {
         if let Some(core) = self.graded_kind(&d.core, &self.text[sentence_start..figure.span.start]) {
             d.core = core;
         }
-        // `5个项目的专项债券资金12.36亿元`: a count that qualifies the noun phrase
+        // `4个项目的财政补助资金3.85亿元`: a count that qualifies the noun phrase
         // bearing the next figure says which things the next figure is of; it
         // is no measure the release states again.
         if self.qualifies_next(i) {
             d.anchored = false;
             return d;
         }
-        // A total after its parts counts what the parts share: `职工医保参保
-        // 268.35万人，居民医保参保344.12万人，合计612.47万人` (insurance),
+        // A total after its parts counts what the parts share: `职工养老保险参保
+        // 186.42万人，城乡居民养老保险参保251.84万人，合计438.26万人` (pensions),
         // `城区查处案件86起、农村查处案件132起，共计218起` (enforcement).
         if d.core.is_empty() && item.is_none() {
             if let Some(core) = self.shared_by_parts(figure, clause, earlier.clone(), done) {
@@ -340,8 +340,8 @@ impl HanReader<'_> {
                     && self.figures[p].unit.as_deref() != Some("%")
             });
             // A figure with no words of its own counts what its head counts, in
-            // its own unit (`供应国有建设用地812宗、3862.4公顷`), or what the clause
-            // before names (`城市道路事故起数最多，为638起`).
+            // its own unit (`出让工业用地146宗、928.6公顷`), or what the clause
+            // before names (`住宅火灾起数最多，为198起`).
             if d.core.is_empty() {
                 match head {
                     Some(p) if self.figures[p].unit != figure.unit => {
@@ -698,7 +698,7 @@ impl HanReader<'_> {
 
     /// The topic a dependent without a head figure belongs to: the clause
     /// before the one that holds the sentence's first figure
-    /// (`开展夏夜治安巡查宣防集中统一行动，共出动警力1.5万人次` → the action), else
+    /// (`开展汛前河道清障专项行动，共出动人员2.4万人次` → the action), else
     /// the paragraph's first sentence when it holds no figure (`一是开展集中清查。`).
     fn topic(&self, i: usize, first: usize, paragraph_start: usize) -> Option<String> {
         let figure = &self.figures[i];
@@ -796,7 +796,7 @@ impl HanReader<'_> {
 }
 
 /// Finds the enumerations of the sentence that starts at figure `first`:
-/// `主城区和各县分别接待游客389.7万人次和222.68万人次`, `事故起数、死亡人数分别下降16.8%、15.7%`.
+/// `东区和西区分别接待读者46.3万人次和31.75万人次`, `事故起数、死亡人数分别下降16.8%、15.7%`.
 /// Each figure of the run gets its item, when items and figures are as many.
 pub(super) fn enumerations(
     text: &str,
@@ -851,7 +851,7 @@ pub(super) fn enumerations(
             .map_or(0, |(k, c)| k + c.len_utf8());
         let list = &head[cut..];
         // Split by every joiner, else by the first alone (`、`), whose items may
-        // hold a `和` of their own (`家用电器和音像器材类、通讯器材类`).
+        // hold a `和` of their own (`文化办公用品和书报杂志类、体育娱乐用品类`).
         let split = |joiners: &[String]| {
             let mut parts: Vec<&str> = vec![list];
             for joiner in joiners {
@@ -888,8 +888,8 @@ pub(super) fn enumerations(
 
 /// The levels a run of changes after `分别` spreads over when no list of
 /// words stands before it: the counts stated just before, one per change, in
-/// order. `发生事故1862起，死亡214人，受伤2031人，同比分别下降11.3%、8.9%和6.2%`
-/// (road safety), `受理案件8.6万件、审结8.1万件，同比分别增长5.2%、6.8%` (courts).
+/// order. `发生火灾事故426起，死亡9人，受伤37人，同比分别下降12.6%、18.2%和5.1%`
+/// (fire safety), `受理案件8.6万件、审结8.1万件，同比分别增长5.2%、6.8%` (courts).
 fn changed_levels(
     text: &str,
     figures: &[Figure],
