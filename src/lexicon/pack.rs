@@ -294,6 +294,23 @@ pub struct RelationWords {
     /// visits, 27,318 …`).
     #[serde(default)]
     pub anaphors: Vec<String>,
+    /// Words between the two nouns of a ratio of counts (`0.6 vacancies for
+    /// every unemployed person`, `2.4 nurses per doctor`).
+    #[serde(default)]
+    pub per_words: Vec<String>,
+    /// How many months back a change's base lies, by the base id of the
+    /// change's measure (`quarter`: 3): a change stated in prose is checked
+    /// against a table's cells of its measure that many months apart.
+    #[serde(default)]
+    pub base_steps: Vec<BaseStep>,
+}
+
+/// A base id of the measure reader (`measures.bases`) and the months it lies back.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BaseStep {
+    pub base: String,
+    pub months: u32,
 }
 
 /// A rate defined by two counts: a percent labelled with one of `rate` is the
