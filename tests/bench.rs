@@ -93,14 +93,14 @@ fn the_bench_rates_hold_their_floors() {
 // read whole: groups 144/175, mutations 289/323; ratios of two counts by their
 // nouns, changes in prose against a table's levels by period, a rest after a
 // rate stated before, counts named as parts above their whole, wholes named
-// short: mutations 296/323).
+// short or by a short form: mutations 297/323).
 const FLOOR_FIGURES: f64 = 0.99;
 const CEILING_NONFIGURES: u32 = 1;
 const FLOOR_GROUPS: f64 = 0.82;
 const FLOOR_DISTINCT: f64 = 0.99;
 const CEILING_CLEAN_ERRORS: u32 = 0;
 const CEILING_CLEAN_WARNINGS: u32 = 1;
-const FLOOR_MUTATIONS: f64 = 0.91;
+const FLOOR_MUTATIONS: f64 = 0.915;
 
 #[test]
 fn the_summary_line_is_read_as_the_scorer_writes_it() {

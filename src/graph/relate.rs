@@ -1608,7 +1608,16 @@ fn share(
             },
         }
     } else {
-        match named_whole(figs, n, &numerators, &core, parts, names, text, pack) {
+        // A whole named by its short form (`外贸总值` for `进出口总值`).
+        let whole = named_whole(figs, n, &numerators, &core, parts, names, text, pack).or_else(|| {
+            words.short_forms.iter().find_map(|pair| match &pair[..] {
+                [short, long] if core.contains(short.as_str()) => {
+                    named_whole(figs, n, &numerators, &core.replace(short.as_str(), long), parts, names, text, pack)
+                }
+                _ => None,
+            })
+        });
+        match whole {
             // Certain when near, or when the whole is named by its very label
             // and no other figure bears it (`占全市接待游客总量的23.3%` with the
             // one `接待游客` of the release, `占火灾总数的39.8%` with the one `火灾`).
@@ -2006,7 +2015,10 @@ fn named_whole(
         let quality = if (label == core || f.name == core || label_core == core) && !scoped {
             EXACT
         } else if label.chars().count() >= 2
-            && (label.ends_with(core) || core.ends_with(label) || stated_with(label, core, copulas))
+            && (label.ends_with(core)
+                || core.ends_with(label)
+                || stated_with(label, core, copulas)
+                || (core.chars().count() >= 2 && label_core.ends_with(core)))
         {
             2
         } else if label.chars().count() >= 2
@@ -3611,5 +3623,19 @@ mod tests {
         // Three characters are no name spread.
         assert!(!holds_spread("最高用电负荷", "最负荷"));
         assert!(holds_spread("最高用电负荷", "最高负荷"));
+    }
+
+    #[test]
+    fn a_whole_named_by_its_short_form_is_the_long_form() {
+        let filler = "各部门持续优化口岸营商环境，推进通关便利化改革，服务外贸企业稳订单拓市场。".repeat(6);
+        // Customs: `外贸总值` for `进出口总值`, stated paragraphs before: certain.
+        let trade = relations_of(&format!(
+            "前三季度，全市货物贸易进出口总值4862.7亿元，增长6.3%。\n\n{filler}\n\n对东盟进出口803.5亿元，占全市外贸总值的16.5%。"
+        ));
+        assert!(trade.contains(&"rate 16.5% = 803.5亿元 / 4862.7亿元".to_string()), "{trade:?}");
+        // Retail: `社零总额` for `社会消费品零售总额`.
+        let retail =
+            relations_of("全市社会消费品零售总额1586.4亿元，增长5.8%。全市网上零售额312.7亿元，占社零总额的19.7%。");
+        assert!(retail.iter().any(|r| r.starts_with("rate 19.7% = 312.7亿元 / 1586.4亿元")), "{retail:?}");
     }
 }
