@@ -205,6 +205,8 @@ pub fn relations(
             out.push(rate);
         } else if let Some(rate) = defined_rate(&figs, k, pack) {
             out.push(rate);
+        } else if let Some(ratio) = per_ratio(&figs, k, text, pack) {
+            out.push(ratio);
         } else {
             out.extend(share(&figs, k, &parts, &names, text, pack));
         }
@@ -217,6 +219,7 @@ pub fn relations(
     rest_parts(&figs, &parts, &names, packs, &mut out);
     table_sums(&figs, text, packs, &mut out);
     table_changes(&figs, text, packs, &mut out);
+    table_steps(&figs, packs, &mut out);
     sibling_totals(&figs, text, packs, &mut out);
     out
 }
@@ -288,6 +291,95 @@ fn table_changes(figs: &[Fig<'_>], text: &str, packs: &Packs, out: &mut Vec<Rela
             certain,
         }));
     }
+}
+
+/// A change stated in prose against a table of its measure's levels by
+/// period: `The unemployment rate fell by 0.3 percentage points on the quarter
+/// to 4.2%` beside a row `Unemployment rate  4.2  4.5` under `Jul-Sep 2024
+/// Apr-Jun 2024` (labour surveys); `exports were 5.1 percent higher than a
+/// year earlier` beside columns `Mar. 2025` and `Mar. 2024` (trade, retail).
+/// The change's measure names the row (its key's head is the cells' label),
+/// its base id the step back (`quarter`: three months, from `base_steps`); the
+/// sentence must state the level now as the table does (same measure, same
+/// period), so the row's current cell is the change's own level. The base is
+/// the one earlier cell dated that step before it: certain.
+fn table_steps(figs: &[Fig<'_>], packs: &Packs, out: &mut Vec<Relation>) {
+    if !figs.iter().any(|f| f.figure.cell) {
+        return;
+    }
+    for (k, f) in figs.iter().enumerate() {
+        let pack = &packs.packs[f.figure.pack];
+        let steps = &pack.spec.linking.relations.base_steps;
+        let Some(clause_words) = pack.spec.measures.words.as_ref() else { continue };
+        if steps.is_empty() || f.figure.cell {
+            continue;
+        }
+        let (points, written) = match f.role {
+            Role::Points { decrease } => (true, decrease),
+            Role::Percent { decrease } => (false, Some(decrease)),
+            _ => continue,
+        };
+        let [super::key::Head::Label(measure)] = &f.key.heads[..] else { continue };
+        let said: Vec<&str> = f.key.label.split_whitespace().collect();
+        let Some(step) = said.last().and_then(|w| steps.iter().find(|s| s.base == *w)) else { continue };
+        let has = |list: &[String]| said.iter().any(|w| list.iter().any(|l| l == w));
+        let decrease = match written {
+            Some(d) => d,
+            None if has(&clause_words.decrease) => true,
+            None if has(&clause_words.increase) => false,
+            None => continue,
+        };
+        let months = &clause_words.months;
+        // The row of the measure: cells labelled with it, in one unit.
+        let row: Vec<usize> = (0..figs.len())
+            .filter(|&j| {
+                let g = &figs[j];
+                g.figure.cell && !g.key.is_dependent() && g.key.label == *measure && (is_percent(g.figure) == points)
+            })
+            .collect();
+        let prior = |j: usize| figs[j].key.frame.iter().any(|w| w == PREVIOUS);
+        let currents: Vec<usize> = row.iter().copied().filter(|&j| !prior(j)).collect();
+        let [current] = currents[..] else { continue };
+        let Some(now) = month_of(&figs[current].key.frame, months) else { continue };
+        let bases: Vec<usize> = row
+            .iter()
+            .copied()
+            .filter(|&j| prior(j) && month_of(&figs[j].key.frame, months) == Some(now - i64::from(step.months)))
+            .collect();
+        let [base] = bases[..] else { continue };
+        if !same_unit(figs[base].figure, figs[current].figure) {
+            continue;
+        }
+        // The level now, stated in the change's sentence as the table states it.
+        let level = (0..figs.len()).find(|&j| {
+            let g = &figs[j];
+            !g.figure.cell && g.figure.sentence == f.figure.sentence && j != k && *g.key == *figs[current].key
+        });
+        let Some(level) = level else { continue };
+        out.push(Relation::ChangeOf(Change {
+            base: Some(figs[base].index),
+            current: Some(figs[level].index),
+            delta: points.then_some(f.index),
+            percent: (!points).then_some(f.index),
+            decrease,
+            points,
+            certain: true,
+        }));
+    }
+}
+
+/// The last month of a frame's period, counted from year 0 (`jul-sep 2024`
+/// ends in September 2024), when the frame names a month and a year.
+fn month_of(frame: &[String], months: &[String]) -> Option<i64> {
+    let words: Vec<String> = frame.iter().filter(|w| *w != PREVIOUS).map(|w| w.to_lowercase()).collect();
+    let said: Vec<&str> =
+        words.iter().flat_map(|w| w.split(|c: char| !c.is_alphanumeric())).filter(|w| !w.is_empty()).collect();
+    let year: i64 = said.iter().find(|w| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()))?.parse().ok()?;
+    let month = said
+        .iter()
+        .rev()
+        .find_map(|w| months.iter().position(|m| w.chars().count() >= 3 && m.starts_with(w.trim_end_matches('.'))))?;
+    Some(year * 12 + month as i64)
 }
 
 /// The parts of a `其中` listed on after a comma (`其中主城区198个，县（市）
@@ -1516,7 +1608,16 @@ fn share(
             },
         }
     } else {
-        match named_whole(figs, n, &numerators, &core, parts, names, text, pack) {
+        // A whole named by its short form (`外贸总值` for `进出口总值`).
+        let whole = named_whole(figs, n, &numerators, &core, parts, names, text, pack).or_else(|| {
+            words.short_forms.iter().find_map(|pair| match &pair[..] {
+                [short, long] if core.contains(short.as_str()) => {
+                    named_whole(figs, n, &numerators, &core.replace(short.as_str(), long), parts, names, text, pack)
+                }
+                _ => None,
+            })
+        });
+        match whole {
             // Certain when near, or when the whole is named by its very label
             // and no other figure bears it (`占全市接待游客总量的23.3%` with the
             // one `接待游客` of the release, `占火灾总数的39.8%` with the one `火灾`).
@@ -1524,8 +1625,12 @@ fn share(
             // (`从起火场所看，住宅火灾512起，占火灾总数的39.8%` under `接报火灾1286起`).
             Some((d, exact_and_alone)) => {
                 let exact_and_alone = exact_and_alone || total_of(parts, n) == Some(d);
-                let certain = exact_and_alone || figs[d].figure.sentence.start + PARAGRAPH_SPAN >= sentence.start;
-                (d, certain)
+                // Near when the whole's measure is stated close before the share,
+                // though the whole taken is an earlier statement of it.
+                let near = (0..k).any(|j| {
+                    figs[j].key == figs[d].key && figs[j].figure.sentence.start + PARAGRAPH_SPAN >= sentence.start
+                });
+                (d, exact_and_alone || near)
             }
             None => return Vec::new(),
         }
@@ -1535,12 +1640,93 @@ fn share(
     for (&share, &n) in shares.iter().zip(&numerators) {
         let (num, den) = (figs[n].figure, figs[d].figure);
         let fits = matches!((den.interval.hi(), num.interval.lo()), (Some(hi), Some(lo)) if hi >= lo);
-        if !fits && !linking_allows_over(&figs[share], pack) {
+        // A numerator named as a part of the whole (`出口机电产品` of `出口总值`,
+        // `住宅火灾` of `火灾总数`) cannot exceed it: when it does, a figure is wrong,
+        // not the reading.
+        if !fits && !linking_allows_over(&figs[share], pack) && !names_part_of(&figs[n], &core) {
             return Vec::new();
         }
         out.push(rate_relation(figs, share, n, d, false, certain));
     }
     out
+}
+
+/// The most words of a noun on either side of a ratio's `per` word.
+const PER_WORDS: usize = 3;
+
+/// A ratio of two counts named by their nouns: `0.6 vacancies for every
+/// unemployed person` (labour), `2.4 nurses per doctor` (health): a count of
+/// the release whose clause names the first noun over one whose clause names
+/// the second (each by its longest word). Several counts may name a noun
+/// (this period's and the last's): the pair whose quotient comes nearest the
+/// ratio is taken, so a finding means no reading of the release fits it.
+fn per_ratio(figs: &[Fig<'_>], k: usize, text: &str, pack: &CompiledPack) -> Option<Relation> {
+    let words = &pack.spec.linking.relations;
+    let fig = &figs[k];
+    if words.per_words.is_empty() || fig.role != Role::Plain || fig.figure.unit.is_some() || fig.figure.cell {
+        return None;
+    }
+    let sentence = &fig.figure.sentence;
+    let end = figs.get(k + 1).filter(|g| g.figure.sentence == *sentence).map_or(sentence.end, |g| g.figure.span.start);
+    let after = between(text, fig.figure.span.end, end.max(fig.figure.span.end));
+    let after = after.split(|c: char| is_clause_mark(c, pack)).next().unwrap_or("").to_lowercase();
+    if after.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let said: Vec<&str> = after.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).collect();
+    let (at, len) = words
+        .per_words
+        .iter()
+        .filter_map(|p| {
+            let p: Vec<&str> = p.split(' ').collect();
+            said.windows(p.len()).position(|w| w == p.as_slice()).map(|i| (i, p.len()))
+        })
+        .min()?;
+    let skip = |w: &&&str| !words.phrase_ends.iter().any(|p| p == **w) && **w != "one";
+    let first: Vec<&str> = said[..at].iter().filter(skip).copied().collect();
+    let second: Vec<&str> = said[at + len..].iter().filter(skip).copied().collect();
+    if !(1..=PER_WORDS).contains(&first.len()) || !(1..=PER_WORDS).contains(&second.len()) {
+        return None;
+    }
+    let longest = |ws: &[&str]| ws.iter().copied().max_by_key(|w| w.chars().count()).unwrap_or("").to_string();
+    let (top, bottom) = (longest(&first), longest(&second));
+    // A count over a span of time is a pace, not a ratio of two counts:
+    // `500,000 jobs per month` (payrolls), `40 inspections a week` (safety).
+    let timed = |noun: &str| {
+        let nouns = &pack.spec.labels.not_counted_nouns;
+        nouns.iter().any(|t| t == noun || t.strip_suffix('s') == Some(noun) || same_noun(t, noun))
+    };
+    if timed(&top) || timed(&bottom) {
+        return None;
+    }
+    let names = |j: usize, noun: &str| {
+        let g = &figs[j];
+        let next = figs.get(j + 1).map_or(g.figure.sentence.end, |h| h.figure.span.start.min(g.figure.sentence.end));
+        let tail = between(text, g.figure.span.end, next.max(g.figure.span.end));
+        let tail = tail.split(|c: char| is_clause_mark(c, pack)).next().unwrap_or("");
+        let said = format!("{} {}", g.clause, tail.split_whitespace().take(PER_WORDS).collect::<Vec<_>>().join(" "));
+        said.to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|w| same_noun(w, noun))
+    };
+    let count = |j: usize| {
+        j != k && figs[j].figure.unit.is_none() && matches!(figs[j].role, Role::Plain | Role::To { .. } | Role::Base)
+    };
+    let tops: Vec<usize> = (0..figs.len()).filter(|&j| count(j) && names(j, &top)).collect();
+    let bottoms: Vec<usize> = (0..figs.len()).filter(|&j| count(j) && names(j, &bottom)).collect();
+    let stated = fig.figure.interval.scaled(Decimal::ONE_HUNDRED);
+    let gap = |n: usize, d: usize| -> Option<Decimal> {
+        let computed = Interval::percent_of(&figs[n].figure.interval, &figs[d].figure.interval)?;
+        if computed.intersects(&stated) {
+            return Some(Decimal::ZERO);
+        }
+        let (c_lo, c_hi, s_lo, s_hi) = (computed.lo()?, computed.hi()?, stated.lo()?, stated.hi()?);
+        Some(if c_hi < s_lo { s_lo - c_hi } else { c_lo - s_hi })
+    };
+    let (_, n, d) = tops
+        .iter()
+        .flat_map(|&n| bottoms.iter().filter(move |&&d| d != n).map(move |&d| (n, d)))
+        .filter_map(|(n, d)| gap(n, d).map(|g| (g, n, d)))
+        .min()?;
+    Some(rate_relation(figs, k, n, d, false, true))
 }
 
 /// A sentence opening with `Of those NOUN,`: the first count after it among
@@ -1829,10 +2015,15 @@ fn named_whole(
         let quality = if (label == core || f.name == core || label_core == core) && !scoped {
             EXACT
         } else if label.chars().count() >= 2
-            && (label.ends_with(core) || core.ends_with(label) || stated_with(label, core, copulas))
+            && (label.ends_with(core)
+                || core.ends_with(label)
+                || stated_with(label, core, copulas)
+                || (core.chars().count() >= 2 && label_core.ends_with(core)))
         {
             2
-        } else if label.chars().count() >= 2 && (label.contains(core) || core.contains(label)) {
+        } else if label.chars().count() >= 2
+            && (label.contains(core) || core.contains(label) || holds_spread(label, core))
+        {
             1
         } else {
             0
@@ -1875,6 +2066,25 @@ const EXACT: usize = 3;
 /// True when a figure stands on a Markdown table row (`| 合计 | … |`).
 fn in_table_row(text: &str, f: &Fig<'_>) -> bool {
     text[f.line..f.figure.span.start].trim_start().starts_with('|')
+}
+
+/// True when a count's name holds the core of a whole's name (`出口机电产品`
+/// holds `出口`): the count is one part of that whole.
+fn names_part_of(fig: &Fig<'_>, core: &str) -> bool {
+    core.chars().count() >= 2 && fig.name != core && fig.name.contains(core)
+}
+
+/// True when `label` holds `core` with words inserted inside it: its first
+/// and last two characters in order (`最高用电负荷` for `最高负荷`, `社会消费品
+/// 零售总额` for `社会零售总额`). A name shortened in a share's words.
+fn holds_spread(label: &str, core: &str) -> bool {
+    let chars: Vec<char> = core.chars().collect();
+    if chars.len() < 4 {
+        return false;
+    }
+    let head: String = chars[..2].iter().collect();
+    let tail: String = chars[chars.len() - 2..].iter().collect();
+    label.find(&head).is_some_and(|at| label[at + head.len()..].contains(&tail))
 }
 
 fn linking_allows_over(fig: &Fig<'_>, pack: &CompiledPack) -> bool {
@@ -2202,7 +2412,12 @@ fn remainders(figs: &[Fig<'_>], parts: &[(usize, usize)], text: &str, packs: &Pa
                 g.role == Role::Plain && same_unit(g.figure, f.figure) && total_of(parts, j).is_none()
             })
             .collect();
-        let Some((&total, others)) = before.split_last() else { continue };
+        let Some((&total, others)) = before.split_last() else {
+            if let Some(rest) = rest_of_rate(figs, k, text, out) {
+                out.push(rest);
+            }
+            continue;
+        };
         if others.is_empty() || averaged(&figs[total], pack) {
             continue;
         }
@@ -2210,6 +2425,38 @@ fn remainders(figs: &[Fig<'_>], parts: &[(usize, usize)], text: &str, packs: &Pa
         members.push(f.index);
         out.push(Relation::SumOf { total: figs[total].index, parts: members, certain: true });
     }
+}
+
+/// A rest with no whole in its sentence, followed by the name of the whole of
+/// a rate stated before it (`全市1912个建制村中，已有1865个建成…，覆盖率97.5%` …
+/// `加快推进剩余47个建制村…`; `排查隐患企业320家，已整改296家，整改率92.5%` …
+/// `督促剩余24家企业…`): the rate's count and the rest add up to its whole.
+/// Only a certain rate of counts in the rest's unit, and only one such whole.
+fn rest_of_rate(figs: &[Fig<'_>], k: usize, text: &str, out: &[Relation]) -> Option<Relation> {
+    let f = &figs[k];
+    let after = text.get(f.figure.span.end..)?;
+    let base = figs.first()?.index;
+    let mut found: Option<(usize, usize)> = None;
+    for relation in out {
+        let Relation::RateOf { numerator, denominator, complement: false, certain: true, .. } = *relation else {
+            continue;
+        };
+        let (Some(n), Some(d)) = (numerator.checked_sub(base), denominator.checked_sub(base)) else { continue };
+        if n >= k || d >= k || !same_unit(figs[n].figure, f.figure) || !same_unit(figs[d].figure, f.figure) {
+            continue;
+        }
+        let label = figs[d].figure.label.trim();
+        let named = [figs[d].name.as_str(), label].iter().any(|w| w.chars().count() >= 2 && after.starts_with(w));
+        if !named {
+            continue;
+        }
+        if found.is_some_and(|pair| pair != (n, d)) {
+            return None;
+        }
+        found = Some((n, d));
+    }
+    let (n, d) = found?;
+    Some(Relation::SumOf { total: figs[d].index, parts: vec![figs[n].index, f.index], certain: true })
 }
 
 /// How far before a sentence a total its parts add up to is looked for.
@@ -3249,5 +3496,147 @@ mod tests {
         assert!(none.is_empty(), "{none:?}");
         let summed = sums("年末全市户籍人口512.36万人。城镇和乡村人口分别为318.42万人和193.94万人。");
         assert_eq!(summed, vec!["512.36万人 = 318.42万人 + 193.94万人 (probable)".to_string()]);
+    }
+
+    #[test]
+    fn a_ratio_of_two_counts_takes_them_by_their_nouns() {
+        // Labour: vacancies over the unemployed, each named in its clause.
+        let labour = relations_of(
+            "Vacancies fell on the quarter to 900,000. The number of people who were unemployed rose to \
+             1.5 million. There were 0.6 vacancies for every unemployed person.",
+        );
+        assert!(labour.contains(&"rate 0.6 = 900,000 / 1.5 million".to_string()), "{labour:?}");
+        // Health: nurses over doctors, each named after its count.
+        let health =
+            relations_of("County hospitals employed 48,000 nurses and 20,000 doctors, or 2.4 nurses per doctor.");
+        assert!(health.contains(&"rate 2.4 = 48,000 / 20,000".to_string()), "{health:?}");
+        // Of several counts of a noun, the pair that fits: the quarter's and
+        // the last quarter's vacancies both stand.
+        let both = relations_of(
+            "Vacancies fell by 60,000 from 960,000 to 900,000. The number of people who were unemployed was \
+             1.5 million. There were 0.64 vacancies for every unemployed person.",
+        );
+        assert!(both.contains(&"rate 0.64 = 960,000 / 1.5 million".to_string()), "{both:?}");
+        // A count over a span of time is a pace, not a ratio.
+        let pace = relations_of(
+            "Before, the economy added about 60,000 jobs a month. Since, it has added 500,000 jobs per month. \
+             The downturn cost 22 million jobs.",
+        );
+        assert!(!pace.iter().any(|r| r.starts_with("rate")), "{pace:?}");
+    }
+
+    #[test]
+    fn a_change_in_prose_takes_its_base_from_a_table_by_its_step() {
+        let packs = Packs::builtin().unwrap();
+        let changes = |text: &str| {
+            let release = crate::graph::Release::analyse(vec![Document::new("t.txt", text)], &packs);
+            let show =
+                |m: Option<usize>| m.map_or(String::new(), |m| release.text_of(&release.mentions[m]).to_string());
+            release
+                .relations
+                .iter()
+                .filter_map(|r| match r {
+                    Relation::ChangeOf(c) if c.base.is_some() => Some(format!(
+                        "{} -> {} {}{}",
+                        show(c.base),
+                        show(c.current),
+                        show(c.delta.or(c.percent)),
+                        if c.certain { "" } else { " (probable)" }
+                    )),
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
+        };
+        // Labour: a quarter back and a year back from the current column.
+        let labour = changes(
+            "The jobless rate fell by 0.4 percentage points on the quarter to 5.1%. The participation rate was \
+             63.2%, 0.5 percentage points higher than a year earlier.\n\n\
+             Table 1: Rates, seasonally adjusted (%)\n\n\
+             \x20                        Jan-Mar 2025   Oct-Dec 2024   Jan-Mar 2024\n\
+             Jobless rate                      5.1            5.5            5.3\n\
+             Participation rate               63.2           63.0           62.7\n",
+        );
+        assert!(labour.contains(&"5.5 -> 5.1% 0.4 percentage points".to_string()), "{labour:?}");
+        assert!(labour.contains(&"62.7 -> 63.2% 0.5 percentage points".to_string()), "{labour:?}");
+        // Prices: a month back.
+        let prices = changes(
+            "The inflation rate rose by 0.3 percentage points on the month to 2.9%.\n\n\
+             Table 1. Inflation rates, 12-month change (%)\n\n\
+             \x20                       Sep. 2025   Aug. 2025   Sep. 2024\n\
+             Inflation rate                2.9         2.6         2.4\n\
+             Core inflation rate           3.1         3.0         3.3\n",
+        );
+        assert_eq!(prices, vec!["2.6 -> 2.9% 0.3 percentage points".to_string()]);
+        // A measure the table has no row of: no base is taken.
+        let other = changes(
+            "The services inflation rate rose by 0.3 percentage points on the month to 4.0%.\n\n\
+             Table 1. Inflation rates, 12-month change (%)\n\n\
+             \x20                       Sep. 2025   Aug. 2025   Sep. 2024\n\
+             Inflation rate                2.9         2.6         2.4\n\
+             Core inflation rate           3.1         3.0         3.3\n",
+        );
+        assert!(other.is_empty(), "{other:?}");
+    }
+
+    #[test]
+    fn a_rest_after_a_rate_before_it_adds_up_to_the_rate_whole() {
+        // Rural services and workplace safety: the whole named again after the rest.
+        let villages = relations_of(
+            "全市1380个行政村中，已有1296个建成村级便民服务站，覆盖率93.9%。下一步，加快推进剩余84个行政村便民服务站建设。",
+        );
+        assert!(villages.contains(&"sum 1380个 = 1296个 + 84个".to_string()), "{villages:?}");
+        let firms =
+            relations_of("全市326家隐患企业中，已有302家完成整改，整改率92.6%。我们将督促剩余24家隐患企业限期整改。");
+        assert!(firms.contains(&"sum 326家 = 302家 + 24家".to_string()), "{firms:?}");
+        // A rest of another noun is no part of that whole.
+        let other = relations_of(
+            "全市1380个行政村中，已有1296个建成村级便民服务站，覆盖率93.9%。加快推进剩余84个社区服务站建设。",
+        );
+        assert!(!other.iter().any(|r| r.starts_with("sum")), "{other:?}");
+    }
+
+    #[test]
+    fn a_count_named_as_a_part_of_its_whole_is_related_even_above_it() {
+        // Trade and fire: the count holds the whole's name, so exceeding it is
+        // a wrong figure, checked, not a wrong reading.
+        let trade =
+            relations_of("全市出口2915.4亿元，增长9.1%。全市出口机电产品3647.8亿元，增长12.4%，占出口总值的56.5%。");
+        assert!(trade.contains(&"rate 56.5% = 3647.8亿元 / 2915.4亿元".to_string()), "{trade:?}");
+        let fires = relations_of("全市接报火灾1286起，同比下降5.2%。其中住宅火灾1512起，占火灾总数的39.8%。");
+        assert!(fires.iter().any(|r| r.starts_with("rate 39.8% = 1512起 / 1286起")), "{fires:?}");
+        // A count of another name that exceeds the whole is no numerator of it.
+        let other = relations_of("全市出口2915.4亿元，增长9.1%。全市进口机电产品3647.8亿元，占出口总值的56.5%。");
+        assert!(!other.iter().any(|r| r.starts_with("rate 56.5%")), "{other:?}");
+    }
+
+    #[test]
+    fn a_whole_named_short_holds_its_label_with_words_inside() {
+        // Power: `最高负荷` for `最高用电负荷`, restated near the share: certain.
+        let power = relations_of(
+            "今年夏季全网最高用电负荷达到1286.5万千瓦，创历史新高。\n\n\
+             迎峰度夏期间，全市电网最高用电负荷达到1286.5万千瓦，同比增长9.3%。空调降温负荷达530万千瓦，占最高负荷的41.2%。",
+        );
+        assert!(power.contains(&"rate 41.2% = 530万千瓦 / 1286.5万千瓦".to_string()), "{power:?}");
+        // Household income: `城镇人均收入` for `城镇居民人均可支配收入`.
+        let income =
+            relations_of("全市城镇居民人均可支配收入52380元，增长5.1%。其中工资性收入31260元，占城镇人均收入的59.7%。");
+        assert!(income.iter().any(|r| r.starts_with("rate 59.7% = 31260元 / 52380元")), "{income:?}");
+        // Three characters are no name spread.
+        assert!(!holds_spread("最高用电负荷", "最负荷"));
+        assert!(holds_spread("最高用电负荷", "最高负荷"));
+    }
+
+    #[test]
+    fn a_whole_named_by_its_short_form_is_the_long_form() {
+        let filler = "各部门持续优化口岸营商环境，推进通关便利化改革，服务外贸企业稳订单拓市场。".repeat(6);
+        // Customs: `外贸总值` for `进出口总值`, stated paragraphs before: certain.
+        let trade = relations_of(&format!(
+            "前三季度，全市货物贸易进出口总值4862.7亿元，增长6.3%。\n\n{filler}\n\n对东盟进出口803.5亿元，占全市外贸总值的16.5%。"
+        ));
+        assert!(trade.contains(&"rate 16.5% = 803.5亿元 / 4862.7亿元".to_string()), "{trade:?}");
+        // Retail: `社零总额` for `社会消费品零售总额`.
+        let retail =
+            relations_of("全市社会消费品零售总额1586.4亿元，增长5.8%。全市网上零售额312.7亿元，占社零总额的19.7%。");
+        assert!(retail.iter().any(|r| r.starts_with("rate 19.7% = 312.7亿元 / 1586.4亿元")), "{retail:?}");
     }
 }
