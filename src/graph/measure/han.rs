@@ -813,8 +813,8 @@ pub(super) fn enumerations(
     let end = figures[first..].iter().take_while(|f| f.sentence == sentence).count() + first;
     // The items of the sentence's last list, without the noun they shared:
     // a later list of as many figures that names only its noun is of them
-    // (`职工医保和居民医保基金收入分别为…，基金支出分别为…`, insurance; `进口和
-    // 出口分别增长…，占比分别为…`, trade).
+    // (`一般贸易和加工贸易进口分别为…，出口分别为…`, trade; `市级和县级预算收入
+    // 分别为…，支出分别为…`, public finance).
     let mut named: Option<Vec<String>> = None;
     let mut i = first;
     while i < end {
