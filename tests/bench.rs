@@ -90,16 +90,21 @@ fn the_bench_rates_hold_their_floors() {
 // inflation as the change of prices, changes with their verb left out; parts
 // side by side read by the total their sum, or one slip, meets; a change's
 // value across a semicolon; coverbs, bare verbs and rates under their counts
-// read whole; English change columns dated by the table's latest period,
-// parts at a place, growth as a change, one-noun table rows named by the
-// prose and participles after counted nouns: groups 150/175, mutations 289/323).
+// read whole: groups 144/175, mutations 289/323; ratios of two counts by their
+// nouns, changes in prose against a table's levels by period, a rest after a
+// rate stated before, counts named as parts above their whole, wholes named
+// short or by a short form; English change columns dated by the table's latest
+// period, parts at a place, growth as a change, one-noun table rows named by
+// the prose and participles after counted nouns; Chinese dependents by class,
+// grades, verbs' volumes and lists that name only their noun: groups
+// GROUPS_NOW/175, mutations MUTATIONS_NOW/323).
 const FLOOR_FIGURES: f64 = 0.99;
 const CEILING_NONFIGURES: u32 = 1;
 const FLOOR_GROUPS: f64 = 0.85;
 const FLOOR_DISTINCT: f64 = 0.99;
 const CEILING_CLEAN_ERRORS: u32 = 0;
 const CEILING_CLEAN_WARNINGS: u32 = 1;
-const FLOOR_MUTATIONS: f64 = 0.89;
+const FLOOR_MUTATIONS: f64 = 0.915;
 
 #[test]
 fn the_summary_line_is_read_as_the_scorer_writes_it() {

@@ -499,9 +499,10 @@ fn files_are_grouped_into_releases_by_evidence_or_as_the_config_says() {
     let dir = tempdir("releases");
     // A release in two files that repeat each other's figures, one of them
     // changed; and a report of another city that states one of its measures.
-    let lead = "全市共破获刑事案件1829起，化解各类矛盾纠纷7300余起，查处各类交通违法行为38.91万件。\n";
-    let speaker = "通报——市公安局副局长周建国\n全市共破获刑事案件1892起，化解各类矛盾纠纷7300余起，查处各类交通违法行为38.91万件。\n";
-    let other = "全市共破获刑事案件2466起。\n";
+    let lead = "全市共查处食品安全案件1286起，抽检各类食品4200余批次，办结投诉举报2937件。\n";
+    let speaker =
+        "通报——市市场监管局副局长李明\n全市共查处食品安全案件1268起，抽检各类食品4200余批次，办结投诉举报2937件。\n";
+    let other = "全市共查处食品安全案件3412起。\n";
     std::fs::write(dir.join("a-lead.txt"), lead).unwrap();
     std::fs::write(dir.join("b-speaker.txt"), speaker).unwrap();
     std::fs::write(dir.join("c-other.txt"), other).unwrap();
@@ -517,7 +518,7 @@ fn files_are_grouped_into_releases_by_evidence_or_as_the_config_says() {
         serde_json::json!([{"files": ["a-lead.txt", "b-speaker.txt"]}, {"files": ["c-other.txt"]}])
     );
     let findings = auto["findings"].as_array().unwrap();
-    assert_eq!(findings.len(), 1, "1892 against 1829, not 2466: {findings:?}");
+    assert_eq!(findings.len(), 1, "1268 against 1286, not 3412: {findings:?}");
     assert!(findings[0]["labels"].as_array().unwrap().iter().all(|l| l["file"] == "a-lead.txt"), "{auto}");
     // The human output names the releases.
     let human = String::from_utf8(run(&[&["check"][..], &files].concat()).stdout).unwrap();
@@ -529,10 +530,10 @@ fn files_are_grouped_into_releases_by_evidence_or_as_the_config_says() {
     assert_eq!(figures["releases"], auto["releases"]);
     let table = String::from_utf8(run(&[&["figures"][..], &files].concat()).stdout).unwrap();
     assert!(table.ends_with("7 figures in 3 files (2 releases)\n"), "{table}");
-    // Together: the other city's 2466 disagrees too; each: nothing across files.
+    // Together: the other city's 3412 disagrees too; each: nothing across files.
     let together = json_of(&["--release", "together"]);
     assert_eq!(together["releases"].as_array().unwrap().len(), 1);
-    assert!(together["findings"].to_string().contains("2466"), "{together}");
+    assert!(together["findings"].to_string().contains("3412"), "{together}");
     let each = json_of(&["--release", "each"]);
     assert_eq!(each["releases"].as_array().unwrap().len(), 3);
     assert_eq!(each["findings"], serde_json::json!([]));

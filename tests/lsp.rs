@@ -117,7 +117,7 @@ fn an_editor_sees_findings_as_the_copy_changes() {
 
     // A second open document that repeats the release's figures is part of it.
     let other = "file:///drafts/speaker.md";
-    let speaker = "# 补充说明——市公安局副局长周建国\n\n全市累计侦破刑事案件1892起。全市共化解各类矛盾纠纷7300余起，查处各类交通违法行为38.91万件。\n";
+    let speaker = "# 补充说明——市公安局副局长周建国\n\n全市累计侦破刑事案件1892起。此外，化解矛盾纠纷7300余起，查处交通违法行为38.91万件。\n";
     let item = json!({"uri": other, "languageId": "markdown", "version": 1, "text": speaker});
     client.notify("textDocument/didOpen", json!({ "textDocument": item }));
     let diagnostics = client.diagnostics_for(other);

@@ -12,12 +12,12 @@ pub const CHECK: Check = Check {
 A change names up to four figures: the base (`较去年同期的43.81亿元`, `from
 6,515`), the value now, the change (`增加288.2亿元`, `rose by $5.6 billion`)
 and its percent. Any three fix the fourth. With a written base the percent
-is Δ / base (`较去年最高负荷1177.0万千瓦增加109.5万千瓦，增长9.3%`); without
+is Δ / base (`较去年最高供水量79.2万立方米增加7.2万立方米，增长9.1%`); without
 one, `233起，同比减少99起，下降29.8%` means the value before was 233 + 99 and
 the decrease is 99 / 332 = 29.8% (an increase divides by now − Δ); base and
 value now must differ by the change (`revised down by 21,000, from +165,000
 to +144,000`). Percentage points are the difference of two rates
-(`由75.2%提高到78.4%，提高3.2个百分点`). Lists aligned by `分别` pair their
+(`由88.6%提高到91.2%，提高2.6个百分点`). Lists aligned by `分别` pair their
 members in order. The bounds are taken at the corners, where each formula
 is monotone, so `余` and rounding widen it exactly as far as they allow.
 

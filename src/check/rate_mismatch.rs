@@ -15,7 +15,7 @@ the numerator is the count of its sentence that names `X` (`已办结44起` for
 `办结率`), or its complement (`不合格18批次` for `合格率`: the rate is 1 − n/d);
 the denominator is the total that count is part of, or the count before it
 that does not name `X`. A share names its whole (`占出口总值的56.5%`,
-`为年度任务25万亩的114.4%`, `14.8 percent of operating costs of $58.2
+`为年度任务3.2万人的106.3%`, `22.5 percent of maintenance costs of $14.6
 million`). The rate must lie in `[n.low / d.high, n.high / d.low]`. A whole
 found in another sentence is only probable: a warning, not an error. When no
 count fits, nothing is checked.

@@ -11,7 +11,7 @@ pub const CHECK: Check = Check {
     summary: "parts stated as a partition do not add up to their total",
     doc: "## What it checks
 Figures a release states as the whole of a total: the members of `分别为`
-right after it (`走访4.82万户，分别为1.96万户和2.86万户`), a partition under a
+right after it (`走访3.65万户，分别为1.48万户和2.17万户`), a partition under a
 heading (`从区域看，主城区和各县分别接待游客…`) or `其中` with the count before,
 the members of a parenthesis (`28座水库（大型3座、中型25座）`) and the counts
 before `合计`. The sum of the parts' intervals must meet the total's.
@@ -21,8 +21,8 @@ A partition is copied from a table; a part retyped by hand no longer adds
 up, and the reader who checks the sum finds it.
 
 ## Example
-Fails: `走访4.82万户，分别为1.96万户和2.68万户`.
-Passes: `走访4.82万户，分别为1.96万户和2.86万户`.",
+Fails: `走访3.65万户，分别为1.48万户和2.71万户`.
+Passes: `走访3.65万户，分别为1.48万户和2.17万户`.",
     run,
 };
 

@@ -569,7 +569,7 @@ fn key_column(text: &str, cell: &TableCell, pack: &CompiledPack) -> bool {
 
 /// The unit a table cell takes from its column header, its row's first cell
 /// or the table's caption (`零售额（亿元）`, `Cargo (metric tonnes)`,
-/// `(billions of dollars, seasonally adjusted)`).
+/// `(thousands of passengers, seasonally adjusted)`).
 fn table_unit(text: &str, cell: &TableCell, pack: &CompiledPack, numerals: &Numerals) -> Option<UnitSpec> {
     [&cell.header, &cell.stub, &cell.caption]
         .into_iter()

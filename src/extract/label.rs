@@ -64,7 +64,7 @@ fn han_label(
         noun = &noun[..at];
     }
     // A bracket that does not close within the noun opens an aside on it,
-    // not more of it: `28座大中型水库（大型水库3座、…）` (water), `15家银行（其中
+    // not more of it: `12个大中型港口（大型港口3个、…）` (ports), `15家银行（其中
     // 外资银行2家）` (banking); `86个审计（调查）项目` holds its aside whole.
     if let Some(open) = noun.find(['（', '(']).filter(|&at| !noun[at..].contains(['）', ')'])) {
         noun = &noun[..open];
@@ -77,7 +77,7 @@ fn han_label(
         }
     }
     // A locative after the noun places what follows among it and counts
-    // nothing: `移送的23件问题线索中已有11件办结` (audit), `612万参保人中，`
+    // nothing: `交办的37件信访事项中已有29件办结` (petitions), `612万参保人中，`
     // (insurance). A whole noun ending in one stays whole (`3所高中`).
     if let Some(place) =
         spec.locatives.iter().filter(|w| noun.len() > w.len() && noun.ends_with(w.as_str())).max_by_key(|w| w.len())
@@ -93,7 +93,7 @@ fn han_label(
     let has_noun = noun.chars().next().is_some_and(|c| c.is_alphabetic() || c == '“')
         && !spec.locatives.iter().any(|w| noun == w.as_str());
     if has_noun {
-        // `…大客车以及15台涉嫌疲劳驾驶大货车`: the words before the conjunction
+        // `…出租车以及26辆涉嫌非法营运网约车`: the words before the conjunction
         // belong to the previous noun phrase.
         if let Some(cut) = spec.conjunctions.iter().filter_map(|w| before.rfind(w.as_str()).map(|i| i + w.len())).max()
         {
@@ -105,7 +105,7 @@ fn han_label(
         label.push_str(&normalise_han(noun, pack));
     }
 
-    // Ellipsis: `排查各类矛盾纠纷7500余起,化解7300余起` → `化解矛盾纠纷`.
+    // Ellipsis: `受理各类投诉举报1.2万件,办结1.1万件` → `办结投诉举报`.
     if is_verb_chain(&label, pack) {
         let earlier = previous
             .iter()

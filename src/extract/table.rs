@@ -1,6 +1,6 @@
 //! Tables: where a number stands in a table, and what its row and column say.
 //!
-//! A figure in a table cell is written bare (`| 大型银行 | 1028.46 |`, or
+//! A figure in a table cell is written bare (`| 城市商业银行 | 386.52 |`, or
 //! `Total passengers   2,418,736`): its unit and scale are in its column's
 //! header (`贷款余额（亿元）`, `Percent change`), in its row's first cell
 //! (`Cargo (metric tonnes)`) or in the table's caption (`Table 1. Monthly

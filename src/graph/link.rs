@@ -227,7 +227,7 @@ const OPENS: &[char] = &['：', ':'];
 const CLAUSE_ENDS: &[char] = &['，', ','];
 
 /// The words of the sentence before its first figure, up to the last clause
-/// boundary: `开展夏夜治安巡查宣防集中统一行动，共出动警力1.5万人次` → the action.
+/// boundary: `开展汛前河道清障专项行动，共出动人员2.4万人次` → the action.
 fn sentence_topic(text: &str, i: usize, figures: &[Figure], pack: &CompiledPack, clauses: &Clauses) -> Option<String> {
     let figure = &figures[i];
     let first = figures[..=i].iter().rev().take_while(|f| f.sentence == figure.sentence).last()?;

@@ -5,14 +5,14 @@
 //! reached, `占…的` a share), then the roles of one sentence are grouped:
 //!
 //! - a change: a base, the value now, the change and its percent, any three of
-//!   which fix the fourth (`较去年同期的4574.5亿元增加288.2亿元，增长6.3%`;
-//!   `rose by $5.6 billion, or 0.8 percent, to $712.4 billion`); percentage
-//!   points are the difference of two rates (`由75.2%提高到78.4%，提高3.2个百分点`);
+//!   which fix the fourth (`较去年同期的1826.4亿元增加97.3亿元，增长5.3%`;
+//!   `rose by $2.4 billion, or 1.5 percent, to $162.7 billion`); percentage
+//!   points are the difference of two rates (`由88.6%提高到91.2%，提高2.6个百分点`);
 //!   lists aligned by `分别` pair their members in order;
 //! - a rate by its own stem: `合格率` relates to the count that names `合格` (or
 //!   `不合格`, its complement) and that count's whole, never to the nearest figure;
 //! - a share or a ratio to a named or written whole (`占出口总值的56.5%`,
-//!   `为年度任务25万亩的114.4%`, `14.8 percent of operating costs of $58.2 million`);
+//!   `为年度任务3.2万人的106.3%`, `22.5 percent of maintenance costs of $14.6 million`);
 //! - a sum: the members of `分别为` under their total, a partition under its
 //!   heading (`从区域看`), the members of a parenthesis, figures before `合计`.
 //!
@@ -205,6 +205,8 @@ pub fn relations(
             out.push(rate);
         } else if let Some(rate) = defined_rate(&figs, k, pack) {
             out.push(rate);
+        } else if let Some(ratio) = per_ratio(&figs, k, text, pack) {
+            out.push(ratio);
         } else {
             out.extend(share(&figs, k, &parts, &names, text, pack));
         }
@@ -217,6 +219,7 @@ pub fn relations(
     rest_parts(&figs, &parts, &names, packs, &mut out);
     table_sums(&figs, text, packs, &mut out);
     table_changes(&figs, text, packs, &mut out);
+    table_steps(&figs, packs, &mut out);
     sibling_totals(&figs, text, packs, &mut out);
     out
 }
@@ -290,6 +293,95 @@ fn table_changes(figs: &[Fig<'_>], text: &str, packs: &Packs, out: &mut Vec<Rela
     }
 }
 
+/// A change stated in prose against a table of its measure's levels by
+/// period: `The unemployment rate fell by 0.3 percentage points on the quarter
+/// to 4.2%` beside a row `Unemployment rate  4.2  4.5` under `Jul-Sep 2024
+/// Apr-Jun 2024` (labour surveys); `exports were 5.1 percent higher than a
+/// year earlier` beside columns `Mar. 2025` and `Mar. 2024` (trade, retail).
+/// The change's measure names the row (its key's head is the cells' label),
+/// its base id the step back (`quarter`: three months, from `base_steps`); the
+/// sentence must state the level now as the table does (same measure, same
+/// period), so the row's current cell is the change's own level. The base is
+/// the one earlier cell dated that step before it: certain.
+fn table_steps(figs: &[Fig<'_>], packs: &Packs, out: &mut Vec<Relation>) {
+    if !figs.iter().any(|f| f.figure.cell) {
+        return;
+    }
+    for (k, f) in figs.iter().enumerate() {
+        let pack = &packs.packs[f.figure.pack];
+        let steps = &pack.spec.linking.relations.base_steps;
+        let Some(clause_words) = pack.spec.measures.words.as_ref() else { continue };
+        if steps.is_empty() || f.figure.cell {
+            continue;
+        }
+        let (points, written) = match f.role {
+            Role::Points { decrease } => (true, decrease),
+            Role::Percent { decrease } => (false, Some(decrease)),
+            _ => continue,
+        };
+        let [super::key::Head::Label(measure)] = &f.key.heads[..] else { continue };
+        let said: Vec<&str> = f.key.label.split_whitespace().collect();
+        let Some(step) = said.last().and_then(|w| steps.iter().find(|s| s.base == *w)) else { continue };
+        let has = |list: &[String]| said.iter().any(|w| list.iter().any(|l| l == w));
+        let decrease = match written {
+            Some(d) => d,
+            None if has(&clause_words.decrease) => true,
+            None if has(&clause_words.increase) => false,
+            None => continue,
+        };
+        let months = &clause_words.months;
+        // The row of the measure: cells labelled with it, in one unit.
+        let row: Vec<usize> = (0..figs.len())
+            .filter(|&j| {
+                let g = &figs[j];
+                g.figure.cell && !g.key.is_dependent() && g.key.label == *measure && (is_percent(g.figure) == points)
+            })
+            .collect();
+        let prior = |j: usize| figs[j].key.frame.iter().any(|w| w == PREVIOUS);
+        let currents: Vec<usize> = row.iter().copied().filter(|&j| !prior(j)).collect();
+        let [current] = currents[..] else { continue };
+        let Some(now) = month_of(&figs[current].key.frame, months) else { continue };
+        let bases: Vec<usize> = row
+            .iter()
+            .copied()
+            .filter(|&j| prior(j) && month_of(&figs[j].key.frame, months) == Some(now - i64::from(step.months)))
+            .collect();
+        let [base] = bases[..] else { continue };
+        if !same_unit(figs[base].figure, figs[current].figure) {
+            continue;
+        }
+        // The level now, stated in the change's sentence as the table states it.
+        let level = (0..figs.len()).find(|&j| {
+            let g = &figs[j];
+            !g.figure.cell && g.figure.sentence == f.figure.sentence && j != k && *g.key == *figs[current].key
+        });
+        let Some(level) = level else { continue };
+        out.push(Relation::ChangeOf(Change {
+            base: Some(figs[base].index),
+            current: Some(figs[level].index),
+            delta: points.then_some(f.index),
+            percent: (!points).then_some(f.index),
+            decrease,
+            points,
+            certain: true,
+        }));
+    }
+}
+
+/// The last month of a frame's period, counted from year 0 (`jul-sep 2024`
+/// ends in September 2024), when the frame names a month and a year.
+fn month_of(frame: &[String], months: &[String]) -> Option<i64> {
+    let words: Vec<String> = frame.iter().filter(|w| *w != PREVIOUS).map(|w| w.to_lowercase()).collect();
+    let said: Vec<&str> =
+        words.iter().flat_map(|w| w.split(|c: char| !c.is_alphanumeric())).filter(|w| !w.is_empty()).collect();
+    let year: i64 = said.iter().find(|w| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()))?.parse().ok()?;
+    let month = said
+        .iter()
+        .rev()
+        .find_map(|w| months.iter().position(|m| w.chars().count() >= 3 && m.starts_with(w.trim_end_matches('.'))))?;
+    Some(year * 12 + month as i64)
+}
+
 /// The parts of a `其中` listed on after a comma (`其中主城区198个，县（市）
 /// 128个`; `of which 2,241 are graduate students, 865 undergraduates`): the
 /// figure right after a part, one clause on in its sentence, with a plain
@@ -339,7 +431,7 @@ fn sibling_parts(figs: &[Fig<'_>], text: &str, packs: &Packs, out: &mut Vec<Rela
     out.extend(added);
 }
 
-/// Table sums: a column's total row (`| 合计 | 2486.73 |`, `Total  9,184,000`)
+/// Table sums: a column's total row (`| 合计 | 386.52 |`, `Total  9,184,000`)
 /// states the sum of the column's other rows, when every other row is a
 /// part: none is a sub-row (`其中`, `of which`, or set in further than the
 /// others), the column counts (no percent, no average), and its cells share
@@ -472,7 +564,7 @@ fn lead_direction(lead: &str, pack: &CompiledPack) -> Option<bool> {
     if changes.increase.iter().any(ends) {
         return Some(false);
     }
-    // `to lower the policy rate by 0.25 percentage point`: the verb stands
+    // `to raise the deposit rate by 0.5 percentage point`: the verb stands
     // before its object, the particle right before the figure.
     if spaced(pack) && lead.len() < trimmed_len {
         return any_direction(lead, pack);
@@ -564,7 +656,7 @@ fn role_of(fig: &Fig<'_>, previous: Option<Role>, pack: &CompiledPack) -> Role {
     if is_points(f) {
         return Role::Points { decrease: direction };
     }
-    // `超过警戒水位（36.20米）0.62米`: right after a base in brackets, the
+    // `超过警戒水位（28.00米）0.47米`: right after a base in brackets, the
     // difference in its unit, in the direction of the base's comparative.
     if direction.is_none() && previous == Some(Role::Base) && matches!(lead, "）" | ")") && !is_percent(f) {
         if let Some(decrease) = base_comparative(fig.clause, pack) {
@@ -610,7 +702,7 @@ fn is_base(lead: &str, pack: &CompiledPack) -> bool {
         let lead = lead.trim_end_matches(['（', '(']);
         lead.contains(w.as_str())
     }) || any_direction(lead, pack).is_some();
-    // `较去年最高负荷1177.0万千瓦`, `今年改造数量比去年的287个`.
+    // `较去年最高供水量79.2万立方米`, `今年改造数量比去年的287个`.
     let opened = words.base_openers.iter().any(|w| {
         lead.starts_with(w.as_str())
             || lead
@@ -702,7 +794,7 @@ fn close(
 ) {
     let g = std::mem::take(group);
     let Some(first) = g.first else { return };
-    // `高于各项贷款增速（10.5%）7.9个百分点`: the base's own comparative.
+    // `高于全部工业增速（6.8%）3.4个百分点`: the base's own comparative.
     let decrease =
         g.decrease.or_else(|| g.base.and_then(|b| base_comparative(figs[b].lead, &packs.packs[figs[b].figure.pack])));
     let Some(decrease) = decrease else { return };
@@ -734,7 +826,7 @@ fn close(
                 certain: true,
             }));
         }
-        // `增加386.2亿元，同比增长18.4%，高于各项贷款增速（10.5%）7.9个百分点`: the
+        // `增加58.6亿元，同比增长10.2%，高于全部工业增速（6.8%）3.4个百分点`: the
         // change before the points is a change of its own.
         if g.delta.is_none() || g.percent.is_none() {
             return;
@@ -881,7 +973,7 @@ fn base_comparative(lead: &str, pack: &CompiledPack) -> Option<bool> {
     }
 }
 
-/// Lists aligned by `分别` (`同比分别下降11.3%、8.9%和6.4%，分别减少237起、21人和139人`):
+/// Lists aligned by `分别` (`同比分别下降12.6%、18.2%和5.1%，分别减少61起、2人和2人`):
 /// each member pairs with the figure at its place among the counts before.
 /// Returns the figures that belong to such lists.
 fn lists(figs: &[Fig<'_>], sentence: Range<usize>, packs: &Packs, out: &mut Vec<Relation>) -> Vec<usize> {
@@ -954,7 +1046,7 @@ fn lists(figs: &[Fig<'_>], sentence: Range<usize>, packs: &Packs, out: &mut Vec<
     listed
 }
 
-/// The members of a list after `分别` (`分别为12000人、13000人和5000人`), from
+/// The members of a list after `分别` (`分别为860人、1240人和410人`), from
 /// its first member: the figures joined to it by list joiners, in its unit.
 fn list_members(figs: &[Fig<'_>], first: usize, pack: &CompiledPack) -> Vec<usize> {
     let sentence = &figs[first].figure.sentence;
@@ -982,8 +1074,8 @@ fn list_members(figs: &[Fig<'_>], first: usize, pack: &CompiledPack) -> Vec<usiz
     members
 }
 
-/// The names a `分别` list gives its members: `全程、半程和健康跑项目分别为12000人、
-/// 13000人和5000人` names 12000人 `全程`. Only where names and members are as many.
+/// The names a `分别` list gives its members: `男子、女子和混合组分别为860人、
+/// 1240人和410人` names 860人 `男子`. Only where names and members are as many.
 fn list_names(figs: &[Fig<'_>], packs: &Packs) -> Vec<Option<String>> {
     let mut names = vec![None; figs.len()];
     for k in 0..figs.len() {
@@ -1139,7 +1231,7 @@ fn rate(
             names_stem(&figs[j], s, text, pack).map(|c| (j, c, *s))
         })
     });
-    // `抽测快件1200件，延误48件，准时率96.0%`: a count of the opposite outcome.
+    // `抽查班车800班次，延误24班次，准时率97.0%`: a count of the opposite outcome.
     let found = found.or_else(|| {
         linking.relations.opposites.iter().find_map(|[outcome, opposite]| {
             if !stem.ends_with(outcome.as_str()) {
@@ -1151,12 +1243,12 @@ fn rate(
             })
         })
     });
-    // `Of 9,789 scheduled departures, 7,694 left on time`: among a whole, the
+    // `Of 4,312 scheduled sailings, 3,980 departed on time`: among a whole, the
     // first count after it, unless the stem names a count of its own.
     let among = among(figs, k, text, pack);
     let found = found.filter(|&(n, _, _)| among.is_none_or(|(_, d)| d != n));
-    // `Of those visits, 27,318 ended in a hospital admission, an admission rate
-    // of 11.3 percent`: among the count of those, stated before the sentence.
+    // `Of those calls, 6,420 led to an ambulance dispatch, a dispatch rate
+    // of 18.7 percent`: among the count of those, stated before the sentence.
     if found.is_none() && among.is_none() && spaced(pack) {
         if let Some((n, d)) = among_those(figs, k, text, pack) {
             return Some(rate_relation(figs, k, n, d, false, true));
@@ -1191,7 +1283,7 @@ fn rate(
         };
         return Some(rate_relation(figs, k, numerator, d, complement, true));
     }
-    // `普惠型小微企业贷款余额2486.73亿元…。…不良贷款余额46.25亿元，不良率1.86%`: the
+    // `涉农贷款余额1240.6亿元…。…不良贷款余额18.4亿元，不良率1.48%`: the
     // whole is named by the numerator's label without the stem, in its paragraph.
     let mut negated = linking.relations.complement_prefixes.iter().map(|p| format!("{p}{used}"));
     let written = if complement { negated.rfind(|w| n.label.contains(w.as_str())) } else { None };
@@ -1225,7 +1317,7 @@ fn rate(
         let d = figs[j].figure;
         let fits = matches!((d.interval.hi(), n.interval.lo()), (Some(hi), Some(lo)) if hi >= lo);
         let name = names[j].as_deref().unwrap_or(&d.label);
-        // `计划改造城镇老旧小区326个…。目前已开工318个，开工率97.5%`: a plan's count
+        // `计划新建口袋公园48个…。目前已开工44个，开工率91.7%`: a plan's count
         // is the whole of the progress made on it.
         let planned = !spaced(pack) && linking.relations.plans.iter().any(|p| d.label.trim().starts_with(p.as_str()));
         if fits && planned {
@@ -1293,12 +1385,12 @@ fn opposite_rate(figs: &[Fig<'_>], k: usize, found: &Relation, text: &str, pack:
 
 /// A rate whose stem names no count in full (counts before the rate in its
 /// sentence, nearest first):
-/// - a stem that abbreviates a verb and its object (`发现设备缺陷1326处，已消除1291处，
-///   消缺率97.4%`; `受理投诉案件540件，已办结506件，结案率…` is found in full): its
+/// - a stem that abbreviates a verb and its object (`发现线路缺陷820处，已消除797处，
+///   消缺率97.2%`; `受理投诉案件540件，已办结506件，结案率…` is found in full): its
 ///   first character opens the numerator's verb, its last stands in the
 ///   whole's label before it;
-/// - a stem that names the whole, then what became of it (`新增授信386.4亿元，已发放
-///   贷款312.7亿元，授信转化率80.9%`; `下达预算资金12亿元，已支付10.8亿元，预算执行率
+/// - a stem that names the whole, then what became of it (`新增授信150亿元，已发放
+///   贷款126亿元，授信转化率84.0%`; `下达预算资金12亿元，已支付10.8亿元，预算执行率
 ///   90.0%`): the count its first word names is the whole, and the one count of
 ///   the unit after it, before the rate, the numerator.
 fn abbreviated(
@@ -1363,9 +1455,9 @@ fn rate_relation(
     }
 }
 
-/// A share or ratio: `占出口总值的56.5%`, `为年度任务25万亩的114.4%`,
-/// `14.8 percent of operating costs of $58.2 million`; a list of shares
-/// after `分别` (`分别占全部快递业务量的16.7%、81.0%和2.3%`) pairs with the list
+/// A share or ratio: `占出口总值的56.5%`, `为年度任务3.2万人的106.3%`,
+/// `22.5 percent of maintenance costs of $14.6 million`; a list of shares
+/// after `分别` (`分别占全部货运量的24.6%、70.1%和5.3%`) pairs with the list
 /// of counts before it.
 fn share(
     figs: &[Fig<'_>],
@@ -1387,12 +1479,12 @@ fn share(
     let numerator_before = |limit: usize, unit_of: &Figure| {
         (0..limit).rev().take_while(same_sentence).find(|&j| counts(&figs[j]) && same_unit(figs[j].figure, unit_of))
     };
-    // A whole written in the share's words: `为年度任务25万亩的114.4%`.
+    // A whole written in the share's words: `为年度任务3.2万人的106.3%`.
     if !spaced(pack) && words.ratio_closers.iter().any(|c| fig.lead.trim_start_matches(['）', ')']) == c) {
         let Some(d) = k.checked_sub(1).filter(same_sentence) else { return Vec::new() };
         let opened = words.ratio_copulas.iter().chain(&words.share_markers).any(|c| figs[d].lead.contains(c.as_str()));
         if opened && !is_percent(figs[d].figure) {
-            // `全年营造林面积为年度任务25万亩的114.4%`: the subject before the
+            // `全年新增就业人数为年度任务3.2万人的106.3%`: the subject before the
             // copula names the numerator, else the count before in the sentence.
             let subject = words
                 .ratio_copulas
@@ -1408,7 +1500,7 @@ fn share(
         }
         return Vec::new();
     }
-    // A whole named in the ratio's words: `已筹集1.86万套，完成年度任务的103.3%`.
+    // A whole named in the ratio's words: `已筹集2.36万套，完成年度任务的102.6%`.
     if !spaced(pack) {
         let lead = fig.lead.trim_start_matches(['）', ')']);
         let closed = words.ratio_closers.iter().find(|c| lead.ends_with(c.as_str()));
@@ -1444,8 +1536,8 @@ fn share(
                     return vec![rate_relation(figs, k, n, d, false, true)];
                 }
             }
-            // `78.0 percent of undergraduates: 21,935 of the 28,106
-            // undergraduates`: with no count before it, the two counts after
+            // `64.0 percent of residents: 3,200 of the 5,000
+            // residents`: with no count before it, the two counts after
             // it, one `of` the other.
             let whole = d + 1;
             let none_before = (0..k).rev().take_while(same_sentence).all(|j| !counts(&figs[j]));
@@ -1504,7 +1596,7 @@ fn share(
     };
     let n = numerators[0];
     let whole = if core.is_empty() {
-        // `其中高价值发明专利1.93万件，占53.3%`: the numerator's total.
+        // `其中新能源汽车4.6万辆，占38.2%`: the numerator's total.
         if !named.trim().is_empty() {
             return Vec::new();
         }
@@ -1516,7 +1608,16 @@ fn share(
             },
         }
     } else {
-        match named_whole(figs, n, &numerators, &core, parts, names, text, pack) {
+        // A whole named by its short form (`外贸总值` for `进出口总值`).
+        let whole = named_whole(figs, n, &numerators, &core, parts, names, text, pack).or_else(|| {
+            words.short_forms.iter().find_map(|pair| match &pair[..] {
+                [short, long] if core.contains(short.as_str()) => {
+                    named_whole(figs, n, &numerators, &core.replace(short.as_str(), long), parts, names, text, pack)
+                }
+                _ => None,
+            })
+        });
+        match whole {
             // Certain when near, or when the whole is named by its very label
             // and no other figure bears it (`占全市接待游客总量的23.3%` with the
             // one `接待游客` of the release, `占火灾总数的39.8%` with the one `火灾`).
@@ -1524,8 +1625,12 @@ fn share(
             // (`从起火场所看，住宅火灾512起，占火灾总数的39.8%` under `接报火灾1286起`).
             Some((d, exact_and_alone)) => {
                 let exact_and_alone = exact_and_alone || total_of(parts, n) == Some(d);
-                let certain = exact_and_alone || figs[d].figure.sentence.start + PARAGRAPH_SPAN >= sentence.start;
-                (d, certain)
+                // Near when the whole's measure is stated close before the share,
+                // though the whole taken is an earlier statement of it.
+                let near = (0..k).any(|j| {
+                    figs[j].key == figs[d].key && figs[j].figure.sentence.start + PARAGRAPH_SPAN >= sentence.start
+                });
+                (d, exact_and_alone || near)
             }
             None => return Vec::new(),
         }
@@ -1535,12 +1640,93 @@ fn share(
     for (&share, &n) in shares.iter().zip(&numerators) {
         let (num, den) = (figs[n].figure, figs[d].figure);
         let fits = matches!((den.interval.hi(), num.interval.lo()), (Some(hi), Some(lo)) if hi >= lo);
-        if !fits && !linking_allows_over(&figs[share], pack) {
+        // A numerator named as a part of the whole (`出口机电产品` of `出口总值`,
+        // `住宅火灾` of `火灾总数`) cannot exceed it: when it does, a figure is wrong,
+        // not the reading.
+        if !fits && !linking_allows_over(&figs[share], pack) && !names_part_of(&figs[n], &core) {
             return Vec::new();
         }
         out.push(rate_relation(figs, share, n, d, false, certain));
     }
     out
+}
+
+/// The most words of a noun on either side of a ratio's `per` word.
+const PER_WORDS: usize = 3;
+
+/// A ratio of two counts named by their nouns: `0.6 vacancies for every
+/// unemployed person` (labour), `2.4 nurses per doctor` (health): a count of
+/// the release whose clause names the first noun over one whose clause names
+/// the second (each by its longest word). Several counts may name a noun
+/// (this period's and the last's): the pair whose quotient comes nearest the
+/// ratio is taken, so a finding means no reading of the release fits it.
+fn per_ratio(figs: &[Fig<'_>], k: usize, text: &str, pack: &CompiledPack) -> Option<Relation> {
+    let words = &pack.spec.linking.relations;
+    let fig = &figs[k];
+    if words.per_words.is_empty() || fig.role != Role::Plain || fig.figure.unit.is_some() || fig.figure.cell {
+        return None;
+    }
+    let sentence = &fig.figure.sentence;
+    let end = figs.get(k + 1).filter(|g| g.figure.sentence == *sentence).map_or(sentence.end, |g| g.figure.span.start);
+    let after = between(text, fig.figure.span.end, end.max(fig.figure.span.end));
+    let after = after.split(|c: char| is_clause_mark(c, pack)).next().unwrap_or("").to_lowercase();
+    if after.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let said: Vec<&str> = after.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).collect();
+    let (at, len) = words
+        .per_words
+        .iter()
+        .filter_map(|p| {
+            let p: Vec<&str> = p.split(' ').collect();
+            said.windows(p.len()).position(|w| w == p.as_slice()).map(|i| (i, p.len()))
+        })
+        .min()?;
+    let skip = |w: &&&str| !words.phrase_ends.iter().any(|p| p == **w) && **w != "one";
+    let first: Vec<&str> = said[..at].iter().filter(skip).copied().collect();
+    let second: Vec<&str> = said[at + len..].iter().filter(skip).copied().collect();
+    if !(1..=PER_WORDS).contains(&first.len()) || !(1..=PER_WORDS).contains(&second.len()) {
+        return None;
+    }
+    let longest = |ws: &[&str]| ws.iter().copied().max_by_key(|w| w.chars().count()).unwrap_or("").to_string();
+    let (top, bottom) = (longest(&first), longest(&second));
+    // A count over a span of time is a pace, not a ratio of two counts:
+    // `500,000 jobs per month` (payrolls), `40 inspections a week` (safety).
+    let timed = |noun: &str| {
+        let nouns = &pack.spec.labels.not_counted_nouns;
+        nouns.iter().any(|t| t == noun || t.strip_suffix('s') == Some(noun) || same_noun(t, noun))
+    };
+    if timed(&top) || timed(&bottom) {
+        return None;
+    }
+    let names = |j: usize, noun: &str| {
+        let g = &figs[j];
+        let next = figs.get(j + 1).map_or(g.figure.sentence.end, |h| h.figure.span.start.min(g.figure.sentence.end));
+        let tail = between(text, g.figure.span.end, next.max(g.figure.span.end));
+        let tail = tail.split(|c: char| is_clause_mark(c, pack)).next().unwrap_or("");
+        let said = format!("{} {}", g.clause, tail.split_whitespace().take(PER_WORDS).collect::<Vec<_>>().join(" "));
+        said.to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|w| same_noun(w, noun))
+    };
+    let count = |j: usize| {
+        j != k && figs[j].figure.unit.is_none() && matches!(figs[j].role, Role::Plain | Role::To { .. } | Role::Base)
+    };
+    let tops: Vec<usize> = (0..figs.len()).filter(|&j| count(j) && names(j, &top)).collect();
+    let bottoms: Vec<usize> = (0..figs.len()).filter(|&j| count(j) && names(j, &bottom)).collect();
+    let stated = fig.figure.interval.scaled(Decimal::ONE_HUNDRED);
+    let gap = |n: usize, d: usize| -> Option<Decimal> {
+        let computed = Interval::percent_of(&figs[n].figure.interval, &figs[d].figure.interval)?;
+        if computed.intersects(&stated) {
+            return Some(Decimal::ZERO);
+        }
+        let (c_lo, c_hi, s_lo, s_hi) = (computed.lo()?, computed.hi()?, stated.lo()?, stated.hi()?);
+        Some(if c_hi < s_lo { s_lo - c_hi } else { c_lo - s_hi })
+    };
+    let (_, n, d) = tops
+        .iter()
+        .flat_map(|&n| bottoms.iter().filter(move |&&d| d != n).map(move |&d| (n, d)))
+        .filter_map(|(n, d)| gap(n, d).map(|g| (g, n, d)))
+        .min()?;
+    Some(rate_relation(figs, k, n, d, false, true))
 }
 
 /// A sentence opening with `Of those NOUN,`: the first count after it among
@@ -1577,9 +1763,9 @@ fn among_those(figs: &[Fig<'_>], k: usize, text: &str, pack: &CompiledPack) -> O
     holds.then_some((n, d))
 }
 
-/// A rate defined by two named counts of its sentence (`operating income was
-/// $50.6 million, an operating margin of 2.1 percent` after `operating revenue
-/// was $2.41 billion`).
+/// A rate defined by two named counts of its sentence (`operating income reached
+/// $18.3 million, an operating margin of 6.4 percent` after `operating revenue
+/// was $286 million`).
 fn defined_rate(figs: &[Fig<'_>], k: usize, pack: &CompiledPack) -> Option<Relation> {
     let f = &figs[k];
     if !is_percent(f.figure) || f.role != Role::Plain {
@@ -1668,7 +1854,7 @@ fn whole_by_noun(figs: &[Fig<'_>], n: usize, noun: &str, text: &str, pack: &Comp
     let words = &pack.spec.linking.relations;
     let last_word =
         |s: &str| s.split(|c: char| !c.is_alphanumeric()).rfind(|w| !w.is_empty()).unwrap_or("").to_string();
-    // `39,874 admissions, 58.3 percent of the system total`: the numerator's noun.
+    // `12,460 sailings, 41.2 percent of the network total`: the numerator's noun.
     let noun = if words.sum_words.iter().any(|w| w == noun) {
         let after = text.get(figs[n].figure.span.end..).unwrap_or("");
         after.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("").to_lowercase()
@@ -1687,7 +1873,7 @@ fn whole_by_noun(figs: &[Fig<'_>], n: usize, noun: &str, text: &str, pack: &Comp
         if is_percent(f.figure) || !matches!(f.role, Role::Plain | Role::To { .. }) || !same_unit(f.figure, unit) {
             continue;
         }
-        // Last period's value (`when 2,273,248 passengers used the airport`)
+        // Last period's value (`when 1,846,310 visitors entered the park`)
         // is no whole of this period's count.
         let prior = |g: &Fig<'_>| g.key.frame.iter().any(|w| w == PREVIOUS);
         if f.key == figs[n].key || prior(f) != prior(&figs[n]) {
@@ -1829,10 +2015,15 @@ fn named_whole(
         let quality = if (label == core || f.name == core || label_core == core) && !scoped {
             EXACT
         } else if label.chars().count() >= 2
-            && (label.ends_with(core) || core.ends_with(label) || stated_with(label, core, copulas))
+            && (label.ends_with(core)
+                || core.ends_with(label)
+                || stated_with(label, core, copulas)
+                || (core.chars().count() >= 2 && label_core.ends_with(core)))
         {
             2
-        } else if label.chars().count() >= 2 && (label.contains(core) || core.contains(label)) {
+        } else if label.chars().count() >= 2
+            && (label.contains(core) || core.contains(label) || holds_spread(label, core))
+        {
             1
         } else {
             0
@@ -1875,6 +2066,25 @@ const EXACT: usize = 3;
 /// True when a figure stands on a Markdown table row (`| 合计 | … |`).
 fn in_table_row(text: &str, f: &Fig<'_>) -> bool {
     text[f.line..f.figure.span.start].trim_start().starts_with('|')
+}
+
+/// True when a count's name holds the core of a whole's name (`出口机电产品`
+/// holds `出口`): the count is one part of that whole.
+fn names_part_of(fig: &Fig<'_>, core: &str) -> bool {
+    core.chars().count() >= 2 && fig.name != core && fig.name.contains(core)
+}
+
+/// True when `label` holds `core` with words inserted inside it: its first
+/// and last two characters in order (`最高用电负荷` for `最高负荷`, `社会消费品
+/// 零售总额` for `社会零售总额`). A name shortened in a share's words.
+fn holds_spread(label: &str, core: &str) -> bool {
+    let chars: Vec<char> = core.chars().collect();
+    if chars.len() < 4 {
+        return false;
+    }
+    let head: String = chars[..2].iter().collect();
+    let tail: String = chars[chars.len() - 2..].iter().collect();
+    label.find(&head).is_some_and(|at| label[at + head.len()..].contains(&tail))
 }
 
 fn linking_allows_over(fig: &Fig<'_>, pack: &CompiledPack) -> bool {
@@ -1944,8 +2154,8 @@ fn sums(
                     .flatten()
                 });
                 // A named list right after a count of its unit, across rates only
-                // (`完成营造林28.6万亩，人工造林、封山育林…分别为…`; `参赛选手30000人，中签率
-                // 23.7%，全程、半程和健康跑项目分别为…`): the names partition that count.
+                // (`完成新增就业3.4万人，城镇、农村…分别为…`; `报名选手2510人，录取率
+                // 48.6%，男子、女子和混合组分别为…`): the names partition that count.
                 let direct = direct.or_else(|| {
                     names[k].as_ref()?;
                     // Only names, then `分别为`: `对欧盟、美国分别进出口…` names scopes
@@ -1987,8 +2197,8 @@ fn sums(
                         .find(|&j| plain_count(j) && same_unit(figs[j].figure, f.figure) && !used.contains(&j))
                         .map(|t| (t, true))
                 });
-                // A list of what a total word names (`职工医保和居民医保基金收入分别为…`
-                // after `基金总收入186.32亿元`; `城镇和乡村人口分别为…` after `总人口`):
+                // A list of what a total word names (`国内和海外业务收入分别为…`
+                // after `营业总收入23.81亿元`; `城镇和乡村人口分别为…` after `总人口`):
                 // the one count of its unit before it in the paragraph labelled
                 // `总` and the list's noun. Probable: a list may leave some out.
                 let total = total.or_else(|| {
@@ -2037,7 +2247,7 @@ fn sums(
                 continue;
             }
         }
-        // `28座大中型水库（大型水库3座、中型水库25座）`.
+        // `12个大中型港口（大型港口3个、中型港口9个）`.
         if plain_count(k) && k + 2 < figs.len() + 1 && !spaced(pack) {
             // The parenthesis follows the figure's noun: `28座大中型水库（`.
             let after = &text[f.figure.span.end..];
@@ -2176,7 +2386,7 @@ fn one_sentence(text: &str, a: usize, b: usize) -> bool {
     !between(text, a, b).contains(['。', '！', '？', '!', '?', '\n'])
 }
 
-/// A rest (`已整改298宗，整改率95.5%，剩余14宗`): a count after a rest word is
+/// A rest (`已销号186件，销号率93.0%，剩余14件`): a count after a rest word is
 /// the first count of its unit in its sentence less the others before it, so
 /// the others and the rest add up to the first. Sub-parts (`其中`) are no parts.
 fn remainders(figs: &[Fig<'_>], parts: &[(usize, usize)], text: &str, packs: &Packs, out: &mut Vec<Relation>) {
@@ -2202,7 +2412,12 @@ fn remainders(figs: &[Fig<'_>], parts: &[(usize, usize)], text: &str, packs: &Pa
                 g.role == Role::Plain && same_unit(g.figure, f.figure) && total_of(parts, j).is_none()
             })
             .collect();
-        let Some((&total, others)) = before.split_last() else { continue };
+        let Some((&total, others)) = before.split_last() else {
+            if let Some(rest) = rest_of_rate(figs, k, text, out) {
+                out.push(rest);
+            }
+            continue;
+        };
         if others.is_empty() || averaged(&figs[total], pack) {
             continue;
         }
@@ -2212,6 +2427,38 @@ fn remainders(figs: &[Fig<'_>], parts: &[(usize, usize)], text: &str, packs: &Pa
     }
 }
 
+/// A rest with no whole in its sentence, followed by the name of the whole of
+/// a rate stated before it (`全市1912个建制村中，已有1865个建成…，覆盖率97.5%` …
+/// `加快推进剩余47个建制村…`; `排查隐患企业320家，已整改296家，整改率92.5%` …
+/// `督促剩余24家企业…`): the rate's count and the rest add up to its whole.
+/// Only a certain rate of counts in the rest's unit, and only one such whole.
+fn rest_of_rate(figs: &[Fig<'_>], k: usize, text: &str, out: &[Relation]) -> Option<Relation> {
+    let f = &figs[k];
+    let after = text.get(f.figure.span.end..)?;
+    let base = figs.first()?.index;
+    let mut found: Option<(usize, usize)> = None;
+    for relation in out {
+        let Relation::RateOf { numerator, denominator, complement: false, certain: true, .. } = *relation else {
+            continue;
+        };
+        let (Some(n), Some(d)) = (numerator.checked_sub(base), denominator.checked_sub(base)) else { continue };
+        if n >= k || d >= k || !same_unit(figs[n].figure, f.figure) || !same_unit(figs[d].figure, f.figure) {
+            continue;
+        }
+        let label = figs[d].figure.label.trim();
+        let named = [figs[d].name.as_str(), label].iter().any(|w| w.chars().count() >= 2 && after.starts_with(w));
+        if !named {
+            continue;
+        }
+        if found.is_some_and(|pair| pair != (n, d)) {
+            return None;
+        }
+        found = Some((n, d));
+    }
+    let (n, d) = found?;
+    Some(Relation::SumOf { total: figs[d].index, parts: vec![figs[n].index, f.index], certain: true })
+}
+
 /// How far before a sentence a total its parts add up to is looked for.
 const SIBLING_SPAN: usize = 800;
 /// The fewest significant digits a figure must have for a slip in it to
@@ -2219,8 +2466,8 @@ const SIBLING_SPAN: usize = 800;
 const SIBLING_DIGITS: usize = 3;
 
 /// Parts with no words that make them parts, read by their sum: the counts of
-/// one unit stated side by side in a sentence (`民营企业、外商投资企业和国有企业
-/// 进出口分别为…`; `Domestic traffic rose … to 1,862,415 passengers, while
+/// one unit stated side by side in a sentence (`国有银行、股份制银行和城市商业银行
+/// 贷款分别为…`; `Domestic traffic rose … to 1,862,415 passengers, while
 /// international traffic grew … to 556,321 passengers`) add up to the total a
 /// reader finds before them, when their sum is that total, or would be if one
 /// figure read as a slip of its digits. The first count of a sentence may be
@@ -2407,8 +2654,8 @@ fn balances(figs: &[Fig<'_>], text: &str, packs: &Packs, out: &mut Vec<Relation>
     }
 }
 
-/// Per-head figures (`体育场地面积2156.8万平方米，按常住人口754万人计算，人均体育场地
-/// 面积2.86平方米`; `地区生产总值…，常住人口…，人均地区生产总值…`): a figure labelled with a
+/// Per-head figures (`公共绿地面积3600万平方米，按常住人口800万人计算，人均公共绿地
+/// 面积4.5平方米`; `地区生产总值…，常住人口…，人均地区生产总值…`): a figure labelled with a
 /// per-head word is the count its label names without that word, divided by
 /// the persons counted in its sentence. All three stand in one sentence.
 fn per_heads(figs: &[Fig<'_>], packs: &Packs, out: &mut Vec<Relation>) {
@@ -2455,9 +2702,9 @@ fn per_heads(figs: &[Fig<'_>], packs: &Packs, out: &mut Vec<Relation>) {
 /// part-time): counts of one unit in one sentence whose labels differ only by
 /// the members of a partition, all of them, add up to their whole: the total
 /// of their `其中`, else the nearest count before them whose label is what
-/// their labels share (`城乡低保对象5.92万人，其中城市低保对象1.07万人、农村低保对象
-/// 4.85万人`; `Air cargo reached 24,317 tonnes. International cargo accounted for
-/// 15,906 tonnes and domestic cargo for 8,411 tonnes`).
+/// their labels share (`城乡留守儿童2.96万人，其中城市留守儿童0.71万人、农村留守儿童
+/// 2.25万人`; `Port freight reached 15,355 tonnes. International freight made up
+/// 9,240 tonnes and domestic freight 6,115 tonnes`).
 fn partitions(figs: &[Fig<'_>], parts: &[(usize, usize)], packs: &Packs, out: &mut Vec<Relation>) {
     let mut k = 0;
     while k < figs.len() {
@@ -2645,9 +2892,9 @@ fn averaged(fig: &Fig<'_>, pack: &CompiledPack) -> bool {
 }
 
 /// Parts under a partition heading written one by one, without `分别`
-/// (`从筹集方式看，新建7420套，改建6810套，盘活存量房源4370套`): the counts of
+/// (`从建设方式看，新建1180套，改建960套，收购存量房220套`): the counts of
 /// one unit under the heading add up to the nearest count of that unit
-/// before it in the paragraph (`已筹集1.86万套`); a single one
+/// before it in the paragraph (`已筹集2360套`); a single one
 /// (`从起火场所看，住宅火灾512起`) is a part of it when the two labels share
 /// a word. Sub-parts (`其中`), changes, rates and averages are no parts; a
 /// heading over a `分别` list is left to [`sums`]. Returns the figures used
@@ -2868,7 +3115,7 @@ const SCOPE_CHARS: usize = 10;
 
 /// A whole that a sentence opens with, and the first count after it, for a
 /// rate or share at `k` in the same sentence: `全市42个观测站中，有7个站…，占16.7%`,
-/// `Of 9,789 scheduled departures, 7,694 left on time …, a rate of 78.6 percent`.
+/// `Of 4,312 scheduled sailings, 3,980 departed on time …, a rate of 92.3 percent`.
 fn among(figs: &[Fig<'_>], k: usize, text: &str, pack: &CompiledPack) -> Option<(usize, usize)> {
     let words = &pack.spec.linking.relations;
     let sentence = &figs[k].figure.sentence;
@@ -3052,9 +3299,9 @@ mod tests {
         assert!(credit.contains(&"rate 80.0% = 400亿元 / 500亿元".to_string()), "{credit:?}");
         let budget = relations_of("全年下达预算资金12亿元，已支付10.8亿元，预算执行率90.0%。");
         assert!(budget.contains(&"rate 90.0% = 10.8亿元 / 12亿元".to_string()), "{budget:?}");
-        // A scope before the measure is no whole: 14 storms are not the warnings' base.
+        // A scope before the measure is no whole: 32 outages are not the notices' base.
         let warnings =
-            relations_of("区域性暴雨过程达到14次，我们把1800余次预警信号推送给责任人，暴雨预警准确率86.4%。");
+            relations_of("全年计划停水过程达到32次，我们把2600余条停水通知推送给用户，停水通知送达率96.2%。");
         assert!(!warnings.iter().any(|r| r.starts_with("rate")), "{warnings:?}");
     }
 
@@ -3132,7 +3379,7 @@ mod tests {
     fn a_difference_from_a_base_in_brackets_is_a_change() {
         let packs = Packs::builtin().unwrap();
         let release = crate::graph::Release::analyse(
-            vec![Document::new("t.txt", "城关站最高水位36.82米，超过警戒水位（36.20米）0.62米。")],
+            vec![Document::new("t.txt", "东门站最高水位28.47米，超过警戒水位（28.00米）0.47米。")],
             &packs,
         );
         let show = |m: Option<usize>| m.map(|m| release.text_of(&release.mentions[m]).to_string());
@@ -3142,7 +3389,7 @@ mod tests {
         });
         assert_eq!(
             change,
-            Some((Some("36.20米".into()), Some("36.82米".into()), Some("0.62米".into()), false)),
+            Some((Some("28.00米".into()), Some("28.47米".into()), Some("0.47米".into()), false)),
             "{:?}",
             release.relations
         );
@@ -3209,7 +3456,8 @@ mod tests {
         );
         assert!(libraries.contains(&"398,100 -> 412,300 3.6%".to_string()), "{libraries:?}");
         // Without a change column, or a base, no change.
-        let shares = changes("| 类别 | 零售额（亿元） | 同比增长（%） |\n|---|---:|---:|\n| 汽车类 | 214.5 | 4.3 |\n");
+        let shares =
+            changes("| 行业 | 营业收入（万元） | 同比增长（%） |\n|---|---:|---:|\n| 电子信息 | 38620 | 7.9 |\n");
         assert!(shares.is_empty(), "{shares:?}");
     }
 
@@ -3248,5 +3496,147 @@ mod tests {
         assert!(none.is_empty(), "{none:?}");
         let summed = sums("年末全市户籍人口512.36万人。城镇和乡村人口分别为318.42万人和193.94万人。");
         assert_eq!(summed, vec!["512.36万人 = 318.42万人 + 193.94万人 (probable)".to_string()]);
+    }
+
+    #[test]
+    fn a_ratio_of_two_counts_takes_them_by_their_nouns() {
+        // Labour: vacancies over the unemployed, each named in its clause.
+        let labour = relations_of(
+            "Vacancies fell on the quarter to 900,000. The number of people who were unemployed rose to \
+             1.5 million. There were 0.6 vacancies for every unemployed person.",
+        );
+        assert!(labour.contains(&"rate 0.6 = 900,000 / 1.5 million".to_string()), "{labour:?}");
+        // Health: nurses over doctors, each named after its count.
+        let health =
+            relations_of("County hospitals employed 48,000 nurses and 20,000 doctors, or 2.4 nurses per doctor.");
+        assert!(health.contains(&"rate 2.4 = 48,000 / 20,000".to_string()), "{health:?}");
+        // Of several counts of a noun, the pair that fits: the quarter's and
+        // the last quarter's vacancies both stand.
+        let both = relations_of(
+            "Vacancies fell by 60,000 from 960,000 to 900,000. The number of people who were unemployed was \
+             1.5 million. There were 0.64 vacancies for every unemployed person.",
+        );
+        assert!(both.contains(&"rate 0.64 = 960,000 / 1.5 million".to_string()), "{both:?}");
+        // A count over a span of time is a pace, not a ratio.
+        let pace = relations_of(
+            "Before, the economy added about 60,000 jobs a month. Since, it has added 500,000 jobs per month. \
+             The downturn cost 22 million jobs.",
+        );
+        assert!(!pace.iter().any(|r| r.starts_with("rate")), "{pace:?}");
+    }
+
+    #[test]
+    fn a_change_in_prose_takes_its_base_from_a_table_by_its_step() {
+        let packs = Packs::builtin().unwrap();
+        let changes = |text: &str| {
+            let release = crate::graph::Release::analyse(vec![Document::new("t.txt", text)], &packs);
+            let show =
+                |m: Option<usize>| m.map_or(String::new(), |m| release.text_of(&release.mentions[m]).to_string());
+            release
+                .relations
+                .iter()
+                .filter_map(|r| match r {
+                    Relation::ChangeOf(c) if c.base.is_some() => Some(format!(
+                        "{} -> {} {}{}",
+                        show(c.base),
+                        show(c.current),
+                        show(c.delta.or(c.percent)),
+                        if c.certain { "" } else { " (probable)" }
+                    )),
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
+        };
+        // Labour: a quarter back and a year back from the current column.
+        let labour = changes(
+            "The jobless rate fell by 0.4 percentage points on the quarter to 5.1%. The participation rate was \
+             63.2%, 0.5 percentage points higher than a year earlier.\n\n\
+             Table 1: Rates, seasonally adjusted (%)\n\n\
+             \x20                        Jan-Mar 2025   Oct-Dec 2024   Jan-Mar 2024\n\
+             Jobless rate                      5.1            5.5            5.3\n\
+             Participation rate               63.2           63.0           62.7\n",
+        );
+        assert!(labour.contains(&"5.5 -> 5.1% 0.4 percentage points".to_string()), "{labour:?}");
+        assert!(labour.contains(&"62.7 -> 63.2% 0.5 percentage points".to_string()), "{labour:?}");
+        // Prices: a month back.
+        let prices = changes(
+            "The inflation rate rose by 0.3 percentage points on the month to 2.9%.\n\n\
+             Table 1. Inflation rates, 12-month change (%)\n\n\
+             \x20                       Sep. 2025   Aug. 2025   Sep. 2024\n\
+             Inflation rate                2.9         2.6         2.4\n\
+             Core inflation rate           3.1         3.0         3.3\n",
+        );
+        assert_eq!(prices, vec!["2.6 -> 2.9% 0.3 percentage points".to_string()]);
+        // A measure the table has no row of: no base is taken.
+        let other = changes(
+            "The services inflation rate rose by 0.3 percentage points on the month to 4.0%.\n\n\
+             Table 1. Inflation rates, 12-month change (%)\n\n\
+             \x20                       Sep. 2025   Aug. 2025   Sep. 2024\n\
+             Inflation rate                2.9         2.6         2.4\n\
+             Core inflation rate           3.1         3.0         3.3\n",
+        );
+        assert!(other.is_empty(), "{other:?}");
+    }
+
+    #[test]
+    fn a_rest_after_a_rate_before_it_adds_up_to_the_rate_whole() {
+        // Rural services and workplace safety: the whole named again after the rest.
+        let villages = relations_of(
+            "全市1380个行政村中，已有1296个建成村级便民服务站，覆盖率93.9%。下一步，加快推进剩余84个行政村便民服务站建设。",
+        );
+        assert!(villages.contains(&"sum 1380个 = 1296个 + 84个".to_string()), "{villages:?}");
+        let firms =
+            relations_of("全市326家隐患企业中，已有302家完成整改，整改率92.6%。我们将督促剩余24家隐患企业限期整改。");
+        assert!(firms.contains(&"sum 326家 = 302家 + 24家".to_string()), "{firms:?}");
+        // A rest of another noun is no part of that whole.
+        let other = relations_of(
+            "全市1380个行政村中，已有1296个建成村级便民服务站，覆盖率93.9%。加快推进剩余84个社区服务站建设。",
+        );
+        assert!(!other.iter().any(|r| r.starts_with("sum")), "{other:?}");
+    }
+
+    #[test]
+    fn a_count_named_as_a_part_of_its_whole_is_related_even_above_it() {
+        // Trade and fire: the count holds the whole's name, so exceeding it is
+        // a wrong figure, checked, not a wrong reading.
+        let trade =
+            relations_of("全市出口2915.4亿元，增长9.1%。全市出口机电产品3647.8亿元，增长12.4%，占出口总值的56.5%。");
+        assert!(trade.contains(&"rate 56.5% = 3647.8亿元 / 2915.4亿元".to_string()), "{trade:?}");
+        let fires = relations_of("全市接报火灾1286起，同比下降5.2%。其中住宅火灾1512起，占火灾总数的39.8%。");
+        assert!(fires.iter().any(|r| r.starts_with("rate 39.8% = 1512起 / 1286起")), "{fires:?}");
+        // A count of another name that exceeds the whole is no numerator of it.
+        let other = relations_of("全市出口2915.4亿元，增长9.1%。全市进口机电产品3647.8亿元，占出口总值的56.5%。");
+        assert!(!other.iter().any(|r| r.starts_with("rate 56.5%")), "{other:?}");
+    }
+
+    #[test]
+    fn a_whole_named_short_holds_its_label_with_words_inside() {
+        // Power: `最高负荷` for `最高用电负荷`, restated near the share: certain.
+        let power = relations_of(
+            "今年夏季全网最高用电负荷达到1286.5万千瓦，创历史新高。\n\n\
+             迎峰度夏期间，全市电网最高用电负荷达到1286.5万千瓦，同比增长9.3%。空调降温负荷达530万千瓦，占最高负荷的41.2%。",
+        );
+        assert!(power.contains(&"rate 41.2% = 530万千瓦 / 1286.5万千瓦".to_string()), "{power:?}");
+        // Household income: `城镇人均收入` for `城镇居民人均可支配收入`.
+        let income =
+            relations_of("全市城镇居民人均可支配收入52380元，增长5.1%。其中工资性收入31260元，占城镇人均收入的59.7%。");
+        assert!(income.iter().any(|r| r.starts_with("rate 59.7% = 31260元 / 52380元")), "{income:?}");
+        // Three characters are no name spread.
+        assert!(!holds_spread("最高用电负荷", "最负荷"));
+        assert!(holds_spread("最高用电负荷", "最高负荷"));
+    }
+
+    #[test]
+    fn a_whole_named_by_its_short_form_is_the_long_form() {
+        let filler = "各部门持续优化口岸营商环境，推进通关便利化改革，服务外贸企业稳订单拓市场。".repeat(6);
+        // Customs: `外贸总值` for `进出口总值`, stated paragraphs before: certain.
+        let trade = relations_of(&format!(
+            "前三季度，全市货物贸易进出口总值4862.7亿元，增长6.3%。\n\n{filler}\n\n对东盟进出口803.5亿元，占全市外贸总值的16.5%。"
+        ));
+        assert!(trade.contains(&"rate 16.5% = 803.5亿元 / 4862.7亿元".to_string()), "{trade:?}");
+        // Retail: `社零总额` for `社会消费品零售总额`.
+        let retail =
+            relations_of("全市社会消费品零售总额1586.4亿元，增长5.8%。全市网上零售额312.7亿元，占社零总额的19.7%。");
+        assert!(retail.iter().any(|r| r.starts_with("rate 19.7% = 312.7亿元 / 1586.4亿元")), "{retail:?}");
     }
 }

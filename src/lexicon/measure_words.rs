@@ -36,6 +36,16 @@ pub struct MeasureSpec {
     /// `筹集任务为1.8万套` gives a later bare `已筹集1.86万套` its object.
     #[serde(default)]
     pub plan_nouns: Vec<String>,
+    /// A regex matching an event named by its grade (`较大以上特种设备事故`),
+    /// with groups `grade`, `kind` and `event`: a later `一般事故` of the
+    /// sentence is of the kind the earlier one names.
+    #[serde(default)]
+    pub graded: Option<String>,
+    /// A regex matching a volume named by its verb (`警情年接报量`), with groups
+    /// `object` and `verb`: it counts what the verb with its object counts
+    /// (`接报警情`).
+    #[serde(default)]
+    pub verb_volume: Option<String>,
     /// A regex matching the end of the words just before the base of a
     /// comparison (`较去年同期的` 43.81亿元, `由` 75.2%, `from` $9.1 billion).
     #[serde(default)]
@@ -250,6 +260,8 @@ pub struct MeasureWords {
     pub level_after: Option<LazyRegex>,
     pub share: Option<LazyRegex>,
     pub base_pattern: Option<LazyRegex>,
+    pub graded: Option<LazyRegex>,
+    pub verb_volume: Option<LazyRegex>,
 }
 
 impl MeasureWords {
@@ -271,6 +283,8 @@ impl MeasureWords {
             level_after: compile("level_after", &spec.level_after, true)?,
             share: compile("share", &spec.share, true)?,
             base_pattern: compile("base_pattern", &spec.base_pattern, false)?,
+            graded: compile("graded", &spec.graded, false)?,
+            verb_volume: compile("verb_volume", &spec.verb_volume, false)?,
             spec: spec.clone(),
         })
     }

@@ -112,6 +112,11 @@ pub struct LinkingSpec {
     /// Words that make a count an average, which need not be whole (`每`, `per`).
     #[serde(default)]
     pub per_words: Vec<String>,
+    /// Short forms of a whole's name and the long form they stand for, as
+    /// pairs (`外贸` for `进出口`): a share naming the short form is of the whole
+    /// named by the long one.
+    #[serde(default)]
+    pub short_forms: Vec<Vec<String>>,
     #[serde(default)]
     pub changes: ChangeWords,
     /// Words that state the arithmetic between figures: bases, shares, sums.
@@ -212,7 +217,7 @@ pub struct RelationWords {
     #[serde(default)]
     pub share_of: Vec<String>,
     /// Copulas before a figure that a following percent is a ratio to
-    /// (`为年度任务25万亩的114.4%`).
+    /// (`为年度任务3.2万人的106.3%`).
     #[serde(default)]
     pub ratio_copulas: Vec<String>,
     /// The word that closes such a ratio's denominator (`的`).
@@ -294,6 +299,28 @@ pub struct RelationWords {
     /// visits, 27,318 …`).
     #[serde(default)]
     pub anaphors: Vec<String>,
+    /// Words between the two nouns of a ratio of counts (`0.6 vacancies for
+    /// every unemployed person`, `2.4 nurses per doctor`).
+    #[serde(default)]
+    pub per_words: Vec<String>,
+    /// Short forms of a whole's name and the long form they stand for, as
+    /// pairs (`外贸` for `进出口`): a share naming the short form is of the whole
+    /// named by the long one.
+    #[serde(default)]
+    pub short_forms: Vec<Vec<String>>,
+    /// How many months back a change's base lies, by the base id of the
+    /// change's measure (`quarter`: 3): a change stated in prose is checked
+    /// against a table's cells of its measure that many months apart.
+    #[serde(default)]
+    pub base_steps: Vec<BaseStep>,
+}
+
+/// A base id of the measure reader (`measures.bases`) and the months it lies back.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BaseStep {
+    pub base: String,
+    pub months: u32,
 }
 
 /// A rate defined by two counts: a percent labelled with one of `rate` is the

@@ -127,8 +127,8 @@ impl HanReader<'_> {
             }
             return d;
         }
-        // A base that names its measure again: `最高用电负荷达到1286.5万千瓦，
-        // 较去年最高负荷1177.0万千瓦增加…` (power), `贷款余额2486亿元，比上年末
+        // A base that names its measure again: `最高日供水量达到86.4万立方米，
+        // 较去年最高供水量79.2万立方米增加…` (water supply), `贷款余额2486亿元，比上年末
         // 贷款余额2100亿元增加…` (lending). The name must end in the level's
         // last two characters, so `比上年增加12起` is no base.
         if let Some(p) = self.named_base(clause).and_then(|name| {
@@ -160,7 +160,7 @@ impl HanReader<'_> {
                     .count_noun(item.map(|w| self.norm(w)).unwrap_or_else(|| self.norm(&clause[..m.start()])), None);
                 d.head = if own.is_empty() {
                     // What the clause before states: a level (`出口机电产品1647.8亿元，
-                    // 占…`) or the change of one (`民营企业进出口增长10.2%，占比…`).
+                    // 占…`) or the change of one (`高新技术产品出口增长14.6%，占比…`).
                     earlier
                         .clone()
                         .rev()
@@ -267,8 +267,8 @@ impl HanReader<'_> {
         }
         d.core = self.count_noun(core, figure.unit.as_deref());
         // A clause that names only what differs from the clause before keeps
-        // that clause's subject: `基金总收入186.32亿元，总支出162.85亿元`
-        // (insurance), `货物进口额120.5亿元，出口额200.3亿元` (trade).
+        // that clause's subject: `公积金总收入86.15亿元，总支出71.42亿元`
+        // (housing funds), `货物进口额120.5亿元，出口额200.3亿元` (trade).
         // A list (`重点区县9个、重点街道22个`) names each item whole.
         if let Some(p) = earlier.clone().last().filter(|_| item.is_none() && !figure.cell) {
             let e = &done[p];
@@ -281,15 +281,18 @@ impl HanReader<'_> {
                 d.core = core;
             }
         }
-        // `5个项目的专项债券资金12.36亿元`: a count that qualifies the noun phrase
+        if let Some(core) = self.graded_kind(&d.core, &self.text[sentence_start..figure.span.start]) {
+            d.core = core;
+        }
+        // `4个项目的财政补助资金3.85亿元`: a count that qualifies the noun phrase
         // bearing the next figure says which things the next figure is of; it
         // is no measure the release states again.
         if self.qualifies_next(i) {
             d.anchored = false;
             return d;
         }
-        // A total after its parts counts what the parts share: `职工医保参保
-        // 268.35万人，居民医保参保344.12万人，合计612.47万人` (insurance),
+        // A total after its parts counts what the parts share: `职工养老保险参保
+        // 186.42万人，城乡居民养老保险参保251.84万人，合计438.26万人` (pensions),
         // `城区查处案件86起、农村查处案件132起，共计218起` (enforcement).
         if d.core.is_empty() && item.is_none() {
             if let Some(core) = self.shared_by_parts(figure, clause, earlier.clone(), done) {
@@ -337,8 +340,8 @@ impl HanReader<'_> {
                     && self.figures[p].unit.as_deref() != Some("%")
             });
             // A figure with no words of its own counts what its head counts, in
-            // its own unit (`供应国有建设用地812宗、3862.4公顷`), or what the clause
-            // before names (`城市道路事故起数最多，为638起`).
+            // its own unit (`出让工业用地146宗、928.6公顷`), or what the clause
+            // before names (`住宅火灾起数最多，为198起`).
             if d.core.is_empty() {
                 match head {
                     Some(p) if self.figures[p].unit != figure.unit => {
@@ -413,6 +416,23 @@ impl HanReader<'_> {
                 };
                 (object.chars().count() >= MIN_CORE_CHARS).then(|| self.norm(&format!("{verb}{object}")))
             })
+    }
+
+    /// A core naming an event by its grade alone (`发生一般事故`), with the
+    /// kind an earlier grade of the sentence names for that event (`未发生
+    /// 较大以上特种设备事故`) written in: `发生特种设备一般事故`, as a sentence
+    /// naming the kind itself writes it.
+    fn graded_kind(&self, core: &str, before: &str) -> Option<String> {
+        let re = self.words.graded.as_ref()?;
+        let own = re.captures(core).filter(|c| c.name("kind").is_some_and(|k| k.is_empty()))?;
+        let (grade, event) = (own.name("grade")?, own.name("event")?.as_str());
+        let kind = re
+            .captures_iter(before)
+            .filter(|c| c.name("event").is_some_and(|e| e.as_str() == event))
+            .filter_map(|c| c.name("kind").map(|k| k.as_str()))
+            .filter(|k| k.chars().count() >= MIN_CORE_CHARS && !core.contains(k))
+            .last()?;
+        Some(format!("{}{kind}{}", &core[..grade.start()], &core[grade.start()..]))
     }
 
     /// The core the parts before a total share (`医保参保` of `职工医保参保` and
@@ -678,7 +698,7 @@ impl HanReader<'_> {
 
     /// The topic a dependent without a head figure belongs to: the clause
     /// before the one that holds the sentence's first figure
-    /// (`开展夏夜治安巡查宣防集中统一行动，共出动警力1.5万人次` → the action), else
+    /// (`开展汛前河道清障专项行动，共出动人员2.4万人次` → the action), else
     /// the paragraph's first sentence when it holds no figure (`一是开展集中清查。`).
     fn topic(&self, i: usize, first: usize, paragraph_start: usize) -> Option<String> {
         let figure = &self.figures[i];
@@ -766,12 +786,17 @@ impl HanReader<'_> {
                 break;
             }
         }
+        if let Some(c) = self.words.verb_volume.as_ref().and_then(|re| re.captures(&s)) {
+            if let (Some(object), Some(verb)) = (c.name("object"), c.name("verb")) {
+                s = format!("{}{}", verb.as_str(), object.as_str());
+            }
+        }
         s
     }
 }
 
 /// Finds the enumerations of the sentence that starts at figure `first`:
-/// `主城区和各县分别接待游客389.7万人次和222.68万人次`, `事故起数、死亡人数分别下降16.8%、15.7%`.
+/// `东区和西区分别接待读者46.3万人次和31.75万人次`, `事故起数、死亡人数分别下降16.8%、15.7%`.
 /// Each figure of the run gets its item, when items and figures are as many.
 pub(super) fn enumerations(
     text: &str,
@@ -786,6 +811,11 @@ pub(super) fn enumerations(
     }
     let sentence = figures[first].sentence.clone();
     let end = figures[first..].iter().take_while(|f| f.sentence == sentence).count() + first;
+    // The items of the sentence's last list, without the noun they shared:
+    // a later list of as many figures that names only its noun is of them
+    // (`一般贸易和加工贸易进口分别为…，出口分别为…`, trade; `市级和县级预算收入
+    // 分别为…，支出分别为…`, public finance).
+    let mut named: Option<Vec<String>> = None;
     let mut i = first;
     while i < end {
         let segment_start =
@@ -821,7 +851,7 @@ pub(super) fn enumerations(
             .map_or(0, |(k, c)| k + c.len_utf8());
         let list = &head[cut..];
         // Split by every joiner, else by the first alone (`、`), whose items may
-        // hold a `和` of their own (`家用电器和音像器材类、通讯器材类`).
+        // hold a `和` of their own (`文化办公用品和书报杂志类、体育娱乐用品类`).
         let split = |joiners: &[String]| {
             let mut parts: Vec<&str> = vec![list];
             for joiner in joiners {
@@ -830,16 +860,26 @@ pub(super) fn enumerations(
             parts.into_iter().map(str::trim).filter(|p| !p.is_empty()).collect::<Vec<&str>>()
         };
         let strongest = words.joiners.iter().find(|j| list.contains(j.as_str())).cloned();
+        let joined = strongest.is_some();
         let parts = Some(split(&words.joiners))
             .filter(|p| p.len() == run.len())
             .or_else(|| strongest.map(|j| split(std::slice::from_ref(&j))).filter(|p| p.len() == run.len()));
         if let Some(parts) = parts.filter(|_| run.len() >= 2) {
-            for (&f, part) in run.iter().zip(distributed(&parts)) {
+            let (spread, shared) = distributed(&parts);
+            named = Some(spread.iter().map(|p| p.strip_suffix(shared.as_str()).unwrap_or(p).to_string()).collect());
+            for (&f, part) in run.iter().zip(spread) {
                 items.insert(f, part);
             }
         } else if let Some(levels) = changed_levels(text, figures, first, &run, &segment[at..], pack) {
             for (&f, level) in run.iter().zip(levels) {
                 items.insert(f, figures[level].label.clone());
+            }
+        } else if let Some(heads) = named.as_ref().filter(|h| h.len() == run.len() && run.len() >= 2) {
+            let noun = list.trim();
+            if !noun.is_empty() && !joined {
+                for (&f, head) in run.iter().zip(heads) {
+                    items.insert(f, format!("{head}{noun}"));
+                }
             }
         }
         i = run.last().map_or(i, |&l| l) + 1;
@@ -848,8 +888,8 @@ pub(super) fn enumerations(
 
 /// The levels a run of changes after `分别` spreads over when no list of
 /// words stands before it: the counts stated just before, one per change, in
-/// order. `发生事故1862起，死亡214人，受伤2031人，同比分别下降11.3%、8.9%和6.2%`
-/// (road safety), `受理案件8.6万件、审结8.1万件，同比分别增长5.2%、6.8%` (courts).
+/// order. `发生火灾事故426起，死亡9人，受伤37人，同比分别下降12.6%、18.2%和5.1%`
+/// (fire safety), `受理案件8.6万件、审结8.1万件，同比分别增长5.2%、6.8%` (courts).
 fn changed_levels(
     text: &str,
     figures: &[Figure],
@@ -904,10 +944,11 @@ fn parallel_subject(before: &str, own: &str) -> Option<String> {
 /// The items of a list with the noun the last one carries for all:
 /// `国有企业、民营企业和外商投资企业进出口` → each item's `进出口` (customs),
 /// `家用电器类、通讯器材类零售额` → each item's `零售额` (retail). The shared noun
-/// follows the longest ending the other items share inside the last item.
-fn distributed(parts: &[&str]) -> Vec<String> {
-    let Some((last, others)) = parts.split_last() else { return Vec::new() };
-    let plain = || parts.iter().map(|p| p.to_string()).collect();
+/// follows the longest ending the other items share inside the last item;
+/// it is returned too (empty when the last item carries none).
+fn distributed(parts: &[&str]) -> (Vec<String>, String) {
+    let Some((last, others)) = parts.split_last() else { return (Vec::new(), String::new()) };
+    let plain = || (parts.iter().map(|p| p.to_string()).collect(), String::new());
     let Some(first) = others.first() else { return plain() };
     // The ending all other items share, longest first.
     let chars: Vec<(usize, char)> = first.char_indices().collect();
@@ -923,7 +964,7 @@ fn distributed(parts: &[&str]) -> Vec<String> {
             }
             let mut out: Vec<String> = others.iter().map(|o| format!("{o}{tail}")).collect();
             out.push(last.to_string());
-            return out;
+            return (out, tail.to_string());
         }
     }
     plain()

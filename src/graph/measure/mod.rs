@@ -789,16 +789,16 @@ mod tests {
         let k = keys("实现旅游收入48亿元，较去年同期的43亿元增长11.6%。\n实现旅游收入48亿元。");
         assert_eq!(key(&k, "48亿元", 0), key(&k, "48亿元", 1));
         assert_ne!(key(&k, "48亿元", 0), key(&k, "43亿元", 0));
-        let k = keys("平均开房率由去年同期的75.2%提高到78.4%。\n平均开房率为78.4%。");
-        assert_eq!(key(&k, "78.4%", 0), key(&k, "78.4%", 1));
-        assert_ne!(key(&k, "75.2%", 0), key(&k, "78.4%", 0));
+        let k = keys("全市公交准点率由去年同期的88.6%提高到91.2%。\n全市公交准点率为91.2%。");
+        assert_eq!(key(&k, "91.2%", 0), key(&k, "91.2%", 1));
+        assert_ne!(key(&k, "88.6%", 0), key(&k, "91.2%", 0));
     }
 
     #[test]
     fn enumerated_items_are_apart_and_their_changes_too() {
-        // Tourism and road safety.
-        let k = keys("主城区和各县分别接待游客389.7万人次和222.68万人次。");
-        assert_ne!(key(&k, "389.7万人次", 0), key(&k, "222.68万人次", 0));
+        // Libraries and road safety.
+        let k = keys("东区和西区分别接待读者46.3万人次和31.75万人次。");
+        assert_ne!(key(&k, "46.3万人次", 0), key(&k, "31.75万人次", 0));
         let k = keys("全年事故起数、死亡人数分别下降16.8%、15.7%。\n事故起数下降16.8%。");
         assert_eq!(key(&k, "16.8%", 0), key(&k, "16.8%", 1));
         assert_ne!(key(&k, "16.8%", 0), key(&k, "15.7%", 0));
@@ -813,22 +813,22 @@ mod tests {
 
     #[test]
     fn a_shorter_label_links_only_when_it_fits_one_longer_label() {
-        let k = keys("全市乡村旅游点接待游客142.6万人次。\n全市A级旅游景区接待游客236.5万人次。\n接待游客612万人次。");
-        let short = key(&k, "612万人次", 0);
-        assert_ne!(short, key(&k, "142.6万人次", 0));
-        assert_ne!(short, key(&k, "236.5万人次", 0));
+        let k = keys("全市公共图书馆接待读者84.3万人次。\n全市社区书屋接待读者52.9万人次。\n接待读者310万人次。");
+        let short = key(&k, "310万人次", 0);
+        assert_ne!(short, key(&k, "84.3万人次", 0));
+        assert_ne!(short, key(&k, "52.9万人次", 0));
         let k = keys("邮政行业寄递业务量累计完成15.2亿件。\n寄递业务量15.2亿件。");
         assert_eq!(key(&k, "15.2亿件", 0), key(&k, "15.2亿件", 1));
     }
 
     #[test]
     fn an_ambiguous_shorter_label_links_to_the_one_whose_values_agree() {
-        // Social assistance and insurance: the shorter label fits three
+        // Child welfare and insurance: the shorter label fits three
         // longer ones; the telling value names which one is restated.
         let k = keys(
-            "全市城乡低保对象5.92万人，其中城市低保对象1.21万人、农村低保对象4.71万人。\n全市近6万名低保对象全部纳入动态监测。",
+            "全市城乡留守儿童2.96万人，其中城市留守儿童0.71万人、农村留守儿童2.25万人。\n全市近3万名留守儿童全部纳入关爱帮扶。",
         );
-        assert_eq!(key(&k, "5.92万人", 0), key(&k, "近6万名", 0));
+        assert_eq!(key(&k, "2.96万人", 0), key(&k, "近3万名", 0));
         let k = keys("全市基本医疗保险参保612.47万人。\n职工医保参保268.35万人。\n居民医保参保344.12万人。\n目前参保人员已达612万余人。");
         assert_eq!(key(&k, "612.47万人", 0), key(&k, "612万余人", 0));
         // Values that agree with none, or only a round figure beside them,
@@ -836,9 +836,9 @@ mod tests {
         let k = keys("全市基本医疗保险参保612.47万人。\n职工医保参保268.35万人。\n居民医保参保344.12万人。\n目前参保人员已达700万余人。");
         assert_ne!(key(&k, "612.47万人", 0), key(&k, "700万余人", 0));
         let k = keys(
-            "全市城乡低保对象6万人，其中城市低保对象2万人、农村低保对象4万人。\n全市近6万名低保对象全部纳入动态监测。",
+            "全市城乡留守儿童3万人，其中城市留守儿童1万人、农村留守儿童2万人。\n全市近3万名留守儿童全部纳入关爱帮扶。",
         );
-        assert_ne!(key(&k, "6万人", 0), key(&k, "近6万名", 0));
+        assert_ne!(key(&k, "3万人", 0), key(&k, "近3万名", 0));
     }
 
     #[test]
@@ -855,13 +855,11 @@ mod tests {
 
     #[test]
     fn changes_after_fenbie_spread_over_the_counts_before_them() {
-        // Road safety and courts: no list of words, the counts name the items.
-        let k = keys(
-            "全市发生道路交通事故1862起，死亡214人，受伤2031人，同比分别下降11.3%、8.9%和6.2%。\n死亡人数下降8.9%。",
-        );
-        assert!(key(&k, "11.3%", 0).contains("发生道路交通事故"), "{k:?}");
-        assert_eq!(key(&k, "8.9%", 0), key(&k, "8.9%", 1));
-        assert!(key(&k, "6.2%", 0).contains("受伤"), "{k:?}");
+        // Fire safety and courts: no list of words, the counts name the items.
+        let k = keys("全市发生火灾事故426起，死亡9人，受伤37人，同比分别下降12.6%、18.2%和5.1%。\n死亡人数下降18.2%。");
+        assert!(key(&k, "12.6%", 0).contains("发生火灾事故"), "{k:?}");
+        assert_eq!(key(&k, "18.2%", 0), key(&k, "18.2%", 1));
+        assert!(key(&k, "5.1%", 0).contains("受伤"), "{k:?}");
         let k = keys("全市法院受理案件8.6万件、审结8.1万件，同比分别增长5.2%、6.8%。");
         assert_ne!(key(&k, "5.2%", 0), key(&k, "6.8%", 0));
         assert!(key(&k, "6.8%", 0).contains("审结"), "{k:?}");
@@ -880,12 +878,12 @@ mod tests {
 
     #[test]
     fn a_base_that_names_its_measure_again_is_the_base() {
-        // Power supply and lending: the base restates the measure's name.
+        // Water supply and lending: the base restates the measure's name.
         let k = keys(
-            "全市最高用电负荷达到1286.5万千瓦，较去年最高负荷1177.0万千瓦增加109.5万千瓦，增长9.3%。\n最高用电负荷1286.5万千瓦，同比增长9.3%。",
+            "全市最高日供水量达到86.4万立方米，较去年最高供水量79.2万立方米增加7.2万立方米，增长9.1%。\n最高日供水量86.4万立方米，同比增长9.1%。",
         );
-        assert_eq!(key(&k, "9.3%", 0), key(&k, "9.3%", 1));
-        assert_ne!(key(&k, "1177.0万千瓦", 0), key(&k, "1286.5万千瓦", 0));
+        assert_eq!(key(&k, "9.1%", 0), key(&k, "9.1%", 1));
+        assert_ne!(key(&k, "79.2万立方米", 0), key(&k, "86.4万立方米", 0));
         let k = keys("各项贷款余额2486亿元，比上年末贷款余额2100亿元增加386亿元。\n各项贷款余额2486亿元。");
         assert_eq!(key(&k, "2486亿元", 0), key(&k, "2486亿元", 1));
         assert_ne!(key(&k, "2100亿元", 0), key(&k, "2486亿元", 0));
@@ -906,9 +904,9 @@ mod tests {
 
     #[test]
     fn a_spending_verb_with_its_purpose_before_it_names_a_measure() {
-        // Science and education: 研发投入, 财政投入 are measures; a bare 安排 is not.
-        let k = keys("全社会研发投入186.4亿元，增长11.8%。\n全年全社会研发投入186.4亿元。");
-        assert_eq!(key(&k, "186.4亿元", 0), key(&k, "186.4亿元", 1));
+        // Environment and education: 环保投入, 财政投入 are measures; a bare 安排 is not.
+        let k = keys("全社会环保投入58.3亿元，增长6.9%。\n全年全社会环保投入58.3亿元。");
+        assert_eq!(key(&k, "58.3亿元", 0), key(&k, "58.3亿元", 1));
         let k = keys("今年中央财政将安排2762亿元。\n今年中央财政将安排2762亿元。");
         assert!(key(&k, "2762亿元", 0).contains('?'), "{k:?}");
     }
@@ -928,12 +926,12 @@ mod tests {
         // base, 增减变动幅度 the change.
         let k = keys_of(
             "release.md",
-            "| 项目 | 本报告期（亿元） | 上年同期（亿元） | 增减变动幅度（%） |\n|---|---:|---:|---:|\n\
-             | 营业收入 | 86.5 | 72.9 | 18.7 |\n\n公司实现营业收入86.5亿元，同比增长18.7%。",
+            "| 项目 | 增减变动幅度（%） | 本报告期（万元） | 上年同期（万元） |\n|---|---:|---:|---:|\n\
+             | 营业收入 | 13.0 | 5320 | 4710 |\n\n公司实现营业收入5320万元，同比增长13.0%。",
         );
-        assert_eq!(key(&k, "86.5", 0), key(&k, "86.5亿元", 0));
-        assert_eq!(key(&k, "18.7", 0), key(&k, "18.7%", 0));
-        assert_ne!(key(&k, "72.9", 0), key(&k, "86.5", 0));
+        assert_eq!(key(&k, "5320", 0), key(&k, "5320万元", 0));
+        assert_eq!(key(&k, "13.0", 0), key(&k, "13.0%", 0));
+        assert_ne!(key(&k, "4710", 0), key(&k, "5320", 0));
     }
 
     #[test]
@@ -957,12 +955,12 @@ mod tests {
 
     #[test]
     fn a_sentence_opening_with_another_year_is_in_that_year() {
-        // Employment and equipment safety: next year's plan beside this year's result.
+        // Employment and sewage treatment: next year's plan beside this year's result.
         let k = keys("## 2024年工作情况\n全市城镇新增就业3.2万人。2025年，全市城镇新增就业3.5万人以上。");
         assert_ne!(key(&k, "3.2万人", 0), key(&k, "3.5万人以上", 0));
-        let k = keys("## 2024年工作情况\n全市电梯隐患整改率97.8%。2025年，电梯隐患整改率保持在95%以上。目前电梯隐患整改率97.8%。");
-        assert_ne!(key(&k, "97.8%", 0), key(&k, "95%以上", 0));
-        assert_eq!(key(&k, "97.8%", 0), key(&k, "97.8%", 1));
+        let k = keys("## 2024年工作情况\n全市污水处理率97.3%。2025年，污水处理率保持在95%以上。目前污水处理率97.3%。");
+        assert_ne!(key(&k, "97.3%", 0), key(&k, "95%以上", 0));
+        assert_eq!(key(&k, "97.3%", 0), key(&k, "97.3%", 1));
     }
 
     #[test]
@@ -975,39 +973,41 @@ mod tests {
     #[test]
     fn a_figure_with_no_words_counts_what_the_figure_before_counts() {
         // Land supply and civil affairs: a second unit of one count.
-        let k = keys("全市供应国有建设用地812宗、3862.4公顷。\n供应国有建设用地3862.4公顷。");
-        assert_eq!(key(&k, "3862.4公顷", 0), key(&k, "3862.4公顷", 1));
-        let k = keys("全市共有城乡低保对象3.86万户、5.92万人。\n城乡低保对象5.92万人。");
-        assert_eq!(key(&k, "5.92万人", 0), key(&k, "5.92万人", 1));
+        let k = keys("全市出让工业用地146宗、928.6公顷。\n出让工业用地928.6公顷。");
+        assert_eq!(key(&k, "928.6公顷", 0), key(&k, "928.6公顷", 1));
+        let k = keys("全市共有城乡特困家庭1.24万户、2.18万人。\n城乡特困家庭2.18万人。");
+        assert_eq!(key(&k, "2.18万人", 0), key(&k, "2.18万人", 1));
     }
 
     #[test]
     fn a_share_after_a_change_is_a_share_of_what_changed() {
         // Customs and retail.
-        let k = keys("民营企业进出口增长10.2%，占比55.1%。\n民营企业进出口占全市外贸总值的55.1%。");
-        assert_eq!(key(&k, "55.1%", 0), key(&k, "55.1%", 1));
+        let k = keys("高新技术产品出口增长14.6%，占比38.2%。\n高新技术产品出口占全市出口总值的38.2%。");
+        assert_eq!(key(&k, "38.2%", 0), key(&k, "38.2%", 1));
         let k = keys("网上零售额增长12.4%，占比26.3%。\n网上零售额占社会消费品零售总额的26.3%。");
         assert_eq!(key(&k, "26.3%", 0), key(&k, "26.3%", 1));
     }
 
     #[test]
     fn a_reporting_body_and_a_day_are_not_what_is_counted() {
-        // Earnings and power supply.
-        let k = keys("公司实现营业总收入86.47亿元。\n营业总收入86.47亿元。");
-        assert_eq!(key(&k, "86.47亿元", 0), key(&k, "86.47亿元", 1));
-        let k = keys("8月7日最高用电负荷达到1286.5万千瓦。\n全网最高用电负荷1286.5万千瓦。");
-        assert_eq!(key(&k, "1286.5万千瓦", 0), key(&k, "1286.5万千瓦", 1));
+        // Earnings and water supply.
+        let k = keys("公司实现营业总收入23.81亿元。\n营业总收入23.81亿元。");
+        assert_eq!(key(&k, "23.81亿元", 0), key(&k, "23.81亿元", 1));
+        let k = keys("7月21日最高日供水量达到86.4万立方米。\n全市最高日供水量86.4万立方米。");
+        assert_eq!(key(&k, "86.4万立方米", 0), key(&k, "86.4万立方米", 1));
     }
 
     #[test]
     fn a_list_shares_the_noun_its_last_item_carries() {
-        // Customs and retail.
-        let k = keys("国有企业、民营企业和外商投资企业进出口分别为2680.5亿元、1523.8亿元和658.4亿元。\n民营企业进出口1523.8亿元。");
-        assert_eq!(key(&k, "1523.8亿元", 0), key(&k, "1523.8亿元", 1));
-        assert_ne!(key(&k, "658.4亿元", 0), key(&k, "1523.8亿元", 0));
-        let k = keys("家用电器和音像器材类、通讯器材类零售额分别增长15.7%和21.6%。\n通讯器材类零售额增长21.6%。");
-        assert_eq!(key(&k, "21.6%", 0), key(&k, "21.6%", 1));
-        assert_ne!(key(&k, "15.7%", 0), key(&k, "21.6%", 0));
+        // Lending and retail.
+        let k = keys("国有银行、股份制银行和城市商业银行贷款分别为3120.6亿元、1486.3亿元和724.8亿元。\n股份制银行贷款1486.3亿元。");
+        assert_eq!(key(&k, "1486.3亿元", 0), key(&k, "1486.3亿元", 1));
+        assert_ne!(key(&k, "724.8亿元", 0), key(&k, "1486.3亿元", 0));
+        let k = keys(
+            "文化办公用品和书报杂志类、体育娱乐用品类零售额分别增长9.8%和17.3%。\n体育娱乐用品类零售额增长17.3%。",
+        );
+        assert_eq!(key(&k, "17.3%", 0), key(&k, "17.3%", 1));
+        assert_ne!(key(&k, "9.8%", 0), key(&k, "17.3%", 0));
     }
 
     #[test]
@@ -1022,8 +1022,8 @@ mod tests {
     fn a_target_reaches_to_the_end_of_its_sentence() {
         // Weather and employment: a result after the sentence of a forecast,
         // a list of targets run on with `；`.
-        let k = keys("预计下旬全市降水接近常年同期。今年全市平均高温日数已达21.3天。\n全市平均高温日数21.3天。");
-        assert_eq!(key(&k, "21.3天", 0), key(&k, "21.3天", 1));
+        let k = keys("预计下旬全市气温略高于常年同期。今年全市平均降雪日数已达14.6天。\n全市平均降雪日数14.6天。");
+        assert_eq!(key(&k, "14.6天", 0), key(&k, "14.6天", 1));
         let k = keys("今年的预期目标是：城镇新增就业3万人以上；城镇调查失业率5.5%左右。");
         assert!(key(&k, "5.5%左右", 0).contains("target"), "{k:?}");
     }
@@ -1040,24 +1040,24 @@ mod tests {
     #[test]
     fn a_verb_of_having_and_a_place_after_the_figure_count_nothing() {
         // Welfare and health: `共有` only says the counted things exist.
-        let k = keys("全市共有城乡低保对象3.86万户。\n全市城乡低保对象3.86万户。");
-        assert_eq!(key(&k, "3.86万户", 0), key(&k, "3.86万户", 1));
+        let k = keys("全市共有城乡救助对象1.24万户。\n全市城乡救助对象1.24万户。");
+        assert_eq!(key(&k, "1.24万户", 0), key(&k, "1.24万户", 1));
         let k = keys("全市现有执业医师1.8万人。\n执业医师1.8万人。\n有效发明专利2.1万件。");
         assert_eq!(key(&k, "1.8万人", 0), key(&k, "1.8万人", 1));
         assert!(key(&k, "2.1万件", 0).contains("有效发明专利"), "{k:?}");
         // Earnings and insurance: `…亿元中，` places the parts that follow.
-        let k = keys("公司营业总收入86.47亿元中，海外业务收入18.3亿元。\n营业总收入86.47亿元。");
-        assert_eq!(key(&k, "86.47亿元", 0), key(&k, "86.47亿元", 1));
-        let k = keys("城市低保标准由每人每月920元提高到960元。");
-        assert!(!key(&k, "920元", 0).contains("提高"), "{k:?}");
+        let k = keys("公司营业总收入23.81亿元中，海外业务收入6.2亿元。\n营业总收入23.81亿元。");
+        assert_eq!(key(&k, "23.81亿元", 0), key(&k, "23.81亿元", 1));
+        let k = keys("农村特困供养标准由每人每月820元提高到870元。");
+        assert!(!key(&k, "820元", 0).contains("提高"), "{k:?}");
     }
 
     #[test]
     fn the_accounting_names_of_profit_are_one_measure_and_two() {
         // A manufacturer's and a bank's results: long and short names of one profit.
-        let k = keys("实现归属于上市公司股东的净利润7.82亿元。\n归母净利润7.82亿元。\n扣除非经常性损益后的归属于上市公司股东的净利润7.16亿元。");
-        assert_eq!(key(&k, "7.82亿元", 0), key(&k, "7.82亿元", 1));
-        assert_ne!(key(&k, "7.82亿元", 0), key(&k, "7.16亿元", 0));
+        let k = keys("实现归属于上市公司股东的净利润3.46亿元。\n归母净利润3.46亿元。\n归属于上市公司股东的扣除非经常性损益的净利润3.02亿元。");
+        assert_eq!(key(&k, "3.46亿元", 0), key(&k, "3.46亿元", 1));
+        assert_ne!(key(&k, "3.46亿元", 0), key(&k, "3.02亿元", 0));
         let k = keys("归属于母公司股东的净利润312亿元。\n归母净利润312亿元。");
         assert_eq!(key(&k, "312亿元", 0), key(&k, "312亿元", 1));
     }
@@ -1092,12 +1092,10 @@ mod tests {
 
     #[test]
     fn a_base_stated_as_a_clause_of_its_own_is_last_periods_value() {
-        // Rainfall and tourism: `常年同期为…` is the base of the change after it.
-        let k = keys(
-            "全市平均降雨量682.4毫米，常年同期为552.1毫米，偏多23.6%。\n平均降雨量682.4毫米，较常年同期偏多23.6%。",
-        );
-        assert_eq!(key(&k, "23.6%", 0), key(&k, "23.6%", 1));
-        assert_ne!(key(&k, "552.1毫米", 0), key(&k, "682.4毫米", 0));
+        // Sunshine and tourism: `常年同期为…` is the base of the change after it.
+        let k = keys("全年日照时数2136小时，常年同期为1948小时，偏多9.7%。\n日照时数2136小时，较常年同期偏多9.7%。");
+        assert_eq!(key(&k, "9.7%", 0), key(&k, "9.7%", 1));
+        assert_ne!(key(&k, "1948小时", 0), key(&k, "2136小时", 0));
         let k = keys("全市接待游客500万人次，去年同期为460万人次，增长8.7%。\n接待游客500万人次，同比增长8.7%。");
         assert_eq!(key(&k, "8.7%", 0), key(&k, "8.7%", 1));
     }
@@ -1105,8 +1103,8 @@ mod tests {
     #[test]
     fn a_noun_of_the_counted_persons_says_no_more_than_its_classifier() {
         // Insurance and industry statistics.
-        let k = keys("全市基本医疗保险参保人数612.47万人。\n我市参保人员已达612万余人。");
-        assert_eq!(key(&k, "612.47万人", 0), key(&k, "612万余人", 0));
+        let k = keys("全市养老保险参保人数438.26万人。\n我市参保人员已达438万余人。");
+        assert_eq!(key(&k, "438.26万人", 0), key(&k, "438万余人", 0));
         let k = keys("规模以上工业企业从业人员32.6万人。\n规模以上工业企业从业人数32.6万人。");
         assert_eq!(key(&k, "32.6万人", 0), key(&k, "32.6万人", 1));
     }
@@ -1131,30 +1129,32 @@ mod tests {
         let k = keys("市统计局共调查住户1200户。\n调查住户1200户。");
         assert_eq!(key(&k, "1200户", 0), key(&k, "1200户", 1));
         // Audit and tax: `5个项目的…资金` says whose money, not a count restated.
-        let k = keys("完成审计项目86个。\n5个项目的专项债券资金12.36亿元闲置。\n3家企业的欠税1200万元已追缴。");
-        assert!(key(&k, "5个", 0).starts_with('?'), "{k:?}");
+        let k = keys("完成审计项目86个。\n4个项目的财政补助资金3.85亿元未拨付。\n3家企业的欠税1200万元已追缴。");
+        assert!(key(&k, "4个", 0).starts_with('?'), "{k:?}");
         assert!(key(&k, "3家", 0).starts_with('?'), "{k:?}");
-        assert!(!key(&k, "12.36亿元", 0).starts_with('?'), "{k:?}");
+        assert!(!key(&k, "3.85亿元", 0).starts_with('?'), "{k:?}");
     }
 
     #[test]
     fn a_counted_noun_ends_before_an_aside_a_quantity_a_locative_or_its_predicate() {
-        // Water and banking: an open bracket starts an aside on the noun;
+        // Ports and banking: an open bracket starts an aside on the noun;
         // a closed one inside it stays (`审计（调查）项目`, audit).
-        let k = keys("全市28座大中型水库（大型水库3座、中型水库25座）蓄水充足。\n目前，全市28座大中型水库蓄水量达到8.7亿立方米。");
-        assert_eq!(key(&k, "28座", 0), key(&k, "28座", 1));
-        assert!(key(&k, "28座", 0).ends_with("大中型水库|座"), "{k:?}");
+        let k = keys(
+            "全市12个大中型港口（大型港口3个、中型港口9个）运行平稳。\n目前，全市12个大中型港口吞吐量达到2.3亿吨。",
+        );
+        assert_eq!(key(&k, "12个", 0), key(&k, "12个", 1));
+        assert!(key(&k, "12个", 0).ends_with("大中型港口|个"), "{k:?}");
         let k = keys("全省3200家规上工业企业营业收入增长8.5%。\n完成86个审计（调查）项目。");
         assert!(key(&k, "3200家", 0).ends_with("规上工业企业|家"), "{k:?}");
         assert!(key(&k, "86个", 0).ends_with("审计项目|个"), "{k:?}");
         // Audit and insurance: a locative places what follows; a school stays whole.
-        let k = keys("移送的23件问题线索中已有11件办结。\n新建3所高中，投入使用。");
-        assert!(key(&k, "23件", 0).ends_with("问题线索|件"), "{k:?}");
+        let k = keys("交办的37件信访事项中已有29件办结。\n新建3所高中，投入使用。");
+        assert!(key(&k, "37件", 0).ends_with("信访事项|件"), "{k:?}");
         assert!(key(&k, "3所", 0).ends_with("高中|所"), "{k:?}");
-        // Forestry and transport: an adverb opens the noun's predicate, but
+        // River cleaning and transport: an adverb opens the noun's predicate, but
         // right after the classifier a relative clause on the noun.
-        let k = keys("全市5800余名生态护林员常年巡山护林。\n清理28台长期异地行驶大客车。");
-        assert!(key(&k, "5800余名", 0).ends_with("生态护林员|人"), "{k:?}");
+        let k = keys("全市1200余名河道保洁员常年巡河保洁。\n清理28台长期异地行驶大客车。");
+        assert!(key(&k, "1200余名", 0).ends_with("河道保洁员|人"), "{k:?}");
         assert!(key(&k, "28台", 0).contains("大客车"), "{k:?}");
     }
 
@@ -1162,9 +1162,9 @@ mod tests {
     fn a_total_after_its_parts_counts_what_they_share() {
         // Insurance and enforcement.
         let k = keys(
-            "全市职工医保参保268.35万人，居民医保参保344.12万人，合计612.47万人。\n全市基本医疗保险参保人数612.47万人。",
+            "全市职工养老保险参保186.42万人，城乡居民养老保险参保251.84万人，合计438.26万人。\n全市基本养老保险参保人数438.26万人。",
         );
-        assert_eq!(key(&k, "612.47万人", 0), key(&k, "612.47万人", 1));
+        assert_eq!(key(&k, "438.26万人", 0), key(&k, "438.26万人", 1));
         let k = keys("城区查处案件86起，农村查处案件132起，共计218起。\n全市查处案件218起。");
         assert_eq!(key(&k, "218起", 0), key(&k, "218起", 1));
         // Parts with nothing in common leave a total to its head.
@@ -1185,33 +1185,36 @@ mod tests {
     #[test]
     fn a_result_said_after_a_target_is_no_target() {
         // Science and investment.
-        let k = keys("年初确定的高新技术企业净增目标为400家，实际净增412家。");
-        assert!(key(&k, "400家", 0).contains("target"), "{k:?}");
-        assert!(!key(&k, "412家", 0).contains("target"), "{k:?}");
+        let k = keys("年初确定的专精特新企业新增目标为60家，实际新增67家。");
+        assert!(key(&k, "60家", 0).contains("target"), "{k:?}");
+        assert!(!key(&k, "67家", 0).contains("target"), "{k:?}");
         let k = keys("计划投资目标为50亿元，实际完成投资52.3亿元。");
         assert!(!key(&k, "52.3亿元", 0).contains("target"), "{k:?}");
     }
 
     #[test]
     fn an_ambiguous_label_whose_value_mistypes_one_set_links_to_it() {
-        // Insurance: `参保` fits the total and both parts; 621万余 agrees with
-        // none and is 612.47万 with two digits swapped.
-        let text = "职工医保参保268.35万人，居民医保参保344.12万人，合计612.47万人。\n全市参保人员已达621万余人。";
+        // Pensions: `参保` fits the total and both parts; 483万余 agrees with
+        // none and is 438.26万 with two digits swapped.
+        let text =
+            "职工养老保险参保186.42万人，城乡居民养老保险参保251.84万人，合计438.26万人。\n全市参保人员已达483万余人。";
         let linked = linked_of("release.txt", text);
         let of = |t: &str| linked.iter().find(|(x, _, _)| x == t).unwrap();
-        assert_eq!(of("621万余人").1, of("612.47万人").1, "{linked:?}");
+        assert_eq!(of("483万余人").1, of("438.26万人").1, "{linked:?}");
         // Whichever joins the other, the link is not certain.
-        assert!(of("621万余人").2 != Confidence::Certain || of("612.47万人").2 != Confidence::Certain);
-        // Housing: a value far from every set links to none.
-        let k = keys("职工医保参保268.35万人，居民医保参保344.12万人，合计612.47万人。\n全市参保人员已达980万余人。");
-        assert_ne!(key(&k, "980万余人", 0), key(&k, "612.47万人", 0), "{k:?}");
+        assert!(of("483万余人").2 != Confidence::Certain || of("438.26万人").2 != Confidence::Certain);
+        // A value far from every set links to none.
+        let k = keys(
+            "职工养老保险参保186.42万人，城乡居民养老保险参保251.84万人，合计438.26万人。\n全市参保人员已达720万余人。",
+        );
+        assert_ne!(key(&k, "720万余人", 0), key(&k, "438.26万人", 0), "{k:?}");
     }
 
     #[test]
     fn this_year_says_the_year_to_date_not_what_is_counted() {
-        // Insurance and audit.
-        let k = keys("今年上半年医保基金支出超过162亿元。");
-        assert!(!key(&k, "超过162亿元", 0).contains("今年"), "{k:?}");
+        // Housing funds and audit.
+        let k = keys("今年上半年住房公积金支出超过48亿元。");
+        assert!(!key(&k, "超过48亿元", 0).contains("今年"), "{k:?}");
         let k = keys("本年度移送问题线索23件。");
         assert!(!key(&k, "23件", 0).contains("本年度"), "{k:?}");
     }
@@ -1223,46 +1226,48 @@ mod tests {
         assert_eq!(key(&k, "58.36%", 0), key(&k, "超过58%", 0), "{k:?}");
         let k = keys("全年完成营造林28.6万亩。\n今年结合营造林28万余亩，推行林长制。");
         assert_eq!(key(&k, "28.6万亩", 0), key(&k, "28万余亩", 0), "{k:?}");
-        // Weather and credit: 把 brings the object before its verb, and an
+        // Water supply and credit: 把 brings the object before its verb, and an
         // adverb of how soon opens the predicate.
-        let k = keys("我们把1800余次预警信号第一时间推送到户。\n把860余家企业纳入名单。");
-        assert_eq!(key(&k, "1800余次", 0), "预警信号|次", "{k:?}");
+        let k = keys("我们把2600余条停水通知第一时间发送到户。\n把860余家企业纳入名单。");
+        assert_eq!(key(&k, "2600余条", 0), "停水通知|条", "{k:?}");
         assert!(!key(&k, "860余家", 0).starts_with('把'), "{k:?}");
         // Housing and agriculture: 惠及 says whom a count reaches.
-        let k = keys("改造老旧小区326个，涉及居民4.12万户。\n惠及居民4万余户。");
-        assert!(key(&k, "4万余户", 0).ends_with("居民|户") && !key(&k, "4万余户", 0).contains("惠及"), "{k:?}");
+        let k = keys("改造城中村48个，涉及居民2.07万户。\n惠及居民2万余户。");
+        assert!(key(&k, "2万余户", 0).ends_with("居民|户") && !key(&k, "2万余户", 0).contains("惠及"), "{k:?}");
     }
 
     #[test]
     fn a_verb_alone_counts_the_object_an_earlier_plan_gives_it() {
         // Housing and forestry: the plan names verb and object; the result only the verb.
-        let k = keys("全市筹集保障性租赁住房1.86万套。\n省里下达的保障性租赁住房筹集任务为1.8万套。截至目前，全市已筹集1.86万套。");
-        assert_eq!(key(&k, "1.86万套", 0), key(&k, "1.86万套", 1), "{k:?}");
+        let k = keys(
+            "全市筹集公共租赁住房2.36万套。\n省里下达的公共租赁住房筹集任务为2.3万套。截至目前，全市已筹集2.36万套。",
+        );
+        assert_eq!(key(&k, "2.36万套", 0), key(&k, "2.36万套", 1), "{k:?}");
         let k = keys("全市完成营造林26.3万亩。\n省里下达的营造林任务为25万亩，目前已完成26.3万亩。");
         assert_eq!(key(&k, "26.3万亩", 0), key(&k, "26.3万亩", 1), "{k:?}");
         // A plan in another unit gives no object.
-        let k = keys("全市筹集保障性租赁住房1.86万套。\n筹集资金任务为12亿元。截至目前，全市已筹集1.68万套。");
-        assert_ne!(key(&k, "1.86万套", 0), key(&k, "1.68万套", 0), "{k:?}");
+        let k = keys("全市筹集公共租赁住房2.36万套。\n筹集资金任务为12亿元。截至目前，全市已筹集2.63万套。");
+        assert_ne!(key(&k, "2.36万套", 0), key(&k, "2.63万套", 0), "{k:?}");
     }
 
     #[test]
     fn a_rate_under_its_count_is_the_rate_named_with_the_counts_object() {
-        // Safety and consumer protection.
+        // Gas safety and consumer protection.
         let k =
-            keys("全市电梯安全隐患整改率97.8%。\n检查电梯1.86万台，发现安全隐患3126处，已整改3058处，整改率97.8%。");
-        assert_eq!(key(&k, "97.8%", 0), key(&k, "97.8%", 1), "{k:?}");
+            keys("全市燃气安全隐患整改率98.4%。\n检查燃气用户2.6万户，发现安全隐患1850处，已整改1821处，整改率98.4%。");
+        assert_eq!(key(&k, "98.4%", 0), key(&k, "98.4%", 1), "{k:?}");
         let k = keys("消费投诉办结率96.5%。\n全年受理消费投诉8200件，办结7913件，办结率96.5%。");
         assert_eq!(key(&k, "96.5%", 0), key(&k, "96.5%", 1), "{k:?}");
         // Another object's rate stays apart.
-        let k = keys("全市火灾隐患整改率99.1%。\n发现安全隐患3126处，已整改3058处，整改率97.8%。");
-        assert_ne!(key(&k, "99.1%", 0), key(&k, "97.8%", 0), "{k:?}");
+        let k = keys("全市火灾隐患整改率99.1%。\n发现安全隐患1850处，已整改1821处，整改率98.4%。");
+        assert_ne!(key(&k, "99.1%", 0), key(&k, "98.4%", 0), "{k:?}");
     }
 
     #[test]
     fn a_clause_naming_only_what_differs_keeps_the_subject_before() {
-        // Insurance and trade.
-        let k = keys("上半年全市医保基金总收入186.32亿元，总支出162.85亿元。\n医保基金总支出162.85亿元。");
-        assert_eq!(key(&k, "162.85亿元", 0), key(&k, "162.85亿元", 1), "{k:?}");
+        // Housing funds and trade.
+        let k = keys("上半年全市住房公积金总收入86.15亿元，总支出71.42亿元。\n住房公积金总支出71.42亿元。");
+        assert_eq!(key(&k, "71.42亿元", 0), key(&k, "71.42亿元", 1), "{k:?}");
         let k = keys("全市货物进口额120.5亿元，出口额200.3亿元。");
         assert_eq!(key(&k, "200.3亿元", 0), "货物出口额|元", "{k:?}");
         // Another measure altogether, or one in another unit, keeps its own words.
@@ -1273,10 +1278,72 @@ mod tests {
 
     #[test]
     fn a_change_column_named_by_a_noun_of_count_changes_the_rows_count() {
-        // Traffic and lending: the total row's change names only `起数`/`户数`.
-        let k = keys_of("release.md", "全市共发生道路交通事故1862起，同比下降11.3%。\n\n| 道路类型 | 事故起数（起） | 起数同比下降（%） |\n|---|---:|---:|\n| 国道 | 612 | 9.5 |\n| 合计 | 1862 | 11.3 |\n");
-        assert_eq!(key(&k, "11.3%", 0), key(&k, "11.3", 0), "{k:?}");
+        // Fires and lending: the total row's change names only `起数`/`户数`.
+        let k = keys_of("release.md", "全市共发生火灾426起，同比下降12.6%。\n\n| 场所类型 | 火灾起数（起） | 起数同比下降（%） |\n|---|---:|---:|\n| 住宅 | 198 | 10.4 |\n| 合计 | 426 | 12.6 |\n");
+        assert_eq!(key(&k, "12.6%", 0), key(&k, "12.6", 0), "{k:?}");
         let k = keys_of("release.md", "全市小微企业贷款31.62万户，同比增长12.4%。\n\n| 机构 | 小微企业贷款（户） | 户数增长（%） |\n|---|---:|---:|\n| 大型银行 | 98600 | 9.1 |\n| 合计 | 316200 | 12.4 |\n");
         assert_eq!(key(&k, "12.4%", 0), key(&k, "12.4", 0), "{k:?}");
+    }
+
+    #[test]
+    fn what_an_operation_yields_is_counted_under_the_operation() {
+        // Customs and tax: the suspects arrested and the tax recovered belong
+        // to the cases named before them in their sentence.
+        let k = keys("侦办走私案件12起，抓获犯罪嫌疑人30名。\n侦办毒品案件8起，抓获犯罪嫌疑人15名。\n侦办走私案件12起，抓获犯罪嫌疑人30名。");
+        assert_ne!(key(&k, "30名", 0), key(&k, "15名", 0), "{k:?}");
+        assert_eq!(key(&k, "30名", 0), key(&k, "30名", 1), "{k:?}");
+        let k = keys("查处偷逃税案件120起，追缴税款3.2亿元。\n查处骗取出口退税案件9起，追缴税款0.8亿元。");
+        assert_ne!(key(&k, "3.2亿元", 0), key(&k, "0.8亿元", 0), "{k:?}");
+        // An object that names its kind stands alone (policing, fire safety).
+        let k = keys("破获刑事案件1829起，抓获在逃人员375人。\n检查社会单位1.2万家，整改火灾隐患3100处。");
+        assert!(!key(&k, "375人", 0).contains('/'), "{k:?}");
+        assert!(!key(&k, "3100处", 0).contains('/'), "{k:?}");
+    }
+
+    #[test]
+    fn a_grade_alone_names_the_kind_an_earlier_grade_of_its_sentence_names() {
+        // Work safety and environment: `一般事故` after `较大以上生产安全事故`.
+        let k = keys("全年未发生较大以上生产安全事故，发生一般事故12起。\n全年发生生产安全一般事故12起。");
+        assert_eq!(key(&k, "12起", 0), key(&k, "12起", 1), "{k:?}");
+        let k = keys("上半年未发生重大突发环境事件，发生一般事件3起。\n上半年发生突发环境一般事件3起。");
+        assert_eq!(key(&k, "3起", 0), key(&k, "3起", 1), "{k:?}");
+        // A kind written in the figure's own words stays as written.
+        let k = keys("未发生较大以上生产安全事故，发生一般道路交通事故5起。");
+        assert!(
+            key(&k, "5起", 0).contains("道路交通一般事故") || key(&k, "5起", 0).contains("一般道路交通事故"),
+            "{k:?}"
+        );
+        assert!(!key(&k, "5起", 0).contains("生产安全"), "{k:?}");
+    }
+
+    #[test]
+    fn a_volume_named_by_its_verb_counts_what_the_verb_does() {
+        // Tourism and hotlines: `游客年接待量` is `接待游客`, `工单受理量` is `受理工单`.
+        let k = keys("今年全市接待游客2860万人次。\n全市游客年接待量达2860万人次。");
+        assert_eq!(key(&k, "2860万人次", 0), key(&k, "2860万人次", 1), "{k:?}");
+        let k = keys("市民热线受理工单58.6万件。\n市民热线工单受理量58.6万件。");
+        assert_eq!(key(&k, "58.6万件", 0), key(&k, "58.6万件", 1), "{k:?}");
+    }
+
+    #[test]
+    fn a_verb_of_checking_after_jing_says_how_not_what() {
+        // Urban management and market regulation.
+        // What is left links to the measure named with its campaign.
+        let k = keys("经核实认定违法建筑46处。\n拆违专项行动认定违法建筑46处。");
+        assert_eq!(key(&k, "46处", 0), key(&k, "46处", 1), "{k:?}");
+        let k = keys("经调查认定价格违法案件38起。\n春节市场检查认定价格违法案件38起。");
+        assert_eq!(key(&k, "38起", 0), key(&k, "38起", 1), "{k:?}");
+    }
+
+    #[test]
+    fn a_later_list_naming_only_its_noun_is_of_the_items_before() {
+        // Trade and public finance: the second `分别` clause names only its noun.
+        let k =
+            keys("一般贸易和加工贸易进口分别为320亿元和110亿元，出口分别为410亿元和150亿元。\n加工贸易出口150亿元。");
+        assert_eq!(key(&k, "150亿元", 0), key(&k, "150亿元", 1), "{k:?}");
+        assert_ne!(key(&k, "410亿元", 0), key(&k, "150亿元", 0), "{k:?}");
+        let k =
+            keys("市级和县级一般公共预算收入分别为86亿元和142亿元，支出分别为120亿元和260亿元。\n县级支出260亿元。");
+        assert_eq!(key(&k, "260亿元", 0), key(&k, "260亿元", 1), "{k:?}");
     }
 }

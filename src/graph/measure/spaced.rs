@@ -148,7 +148,7 @@ impl SpacedReader<'_> {
                 d.period = Some(month);
             } else if earlier.clone().last().is_some_and(|p| {
                 // A figure that restates the measure of the one before it
-                // (`rises 7.4 percent to 9.18 million boardings`) is the same month's.
+                // (`rises 3.9 percent to 4.62 million boardings`) is the same month's.
                 let e = &done[p];
                 let measure = if e.kind == Kind::Level { &e.core } else { e.head.as_ref().unwrap_or(&e.core) };
                 e.period.as_deref() == Some(month.as_str()) && measure == named
@@ -270,8 +270,8 @@ impl SpacedReader<'_> {
             }
             _ => (joined.clone(), None),
         };
-        // A relative clause after a base's period (`an increase of 6.4 percent
-        // over July 2023, when 2,273,248 passengers used the airport`, `up
+        // A relative clause after a base's period (`an increase of 5.2 percent
+        // over May 2023, when 1,846,310 visitors entered the park`, `up
         // from 2019, when 41 plants operated`) states the base's value.
         if let Some(period) = self.base_period_before(&before) {
             d.previous = true;
@@ -788,7 +788,7 @@ impl SpacedReader<'_> {
             .position(|t| matches!(t, Token::Word(w) if self.classes.base_openers.iter().any(|b| b == w)))
             .unwrap_or(own.len());
         // A period in a clause of its own right after the figure's (`from
-        // 875,000 to 840,000, in August to October 2024`).
+        // 264,000 to 252,000, in January to March 2025`).
         let next_clause = || {
             let rest = after.get(own.len() + 1..).map(first_clause).unwrap_or(&[]);
             let opens = re.find(&words(rest).join(" ")).is_some_and(|m| m.start() == 0);
@@ -987,7 +987,7 @@ impl SpacedReader<'_> {
     /// The noun phrase a subject or object names: after a fronted adverbial
     /// (`Among young people aged 16 to 24 the rate`), from its last
     /// determiner; its head with what stands before it, up to a
-    /// post-modifier (`the employment rate for people aged 16 to 64`). A
+    /// post-modifier (`the smoking rate for people aged 18 to 64`). A
     /// fronted scope (`among young people`) is kept after it, in brackets.
     fn head_np(&self, ws: &[&str]) -> Option<String> {
         let c = self.classes;
@@ -1013,7 +1013,7 @@ impl SpacedReader<'_> {
             return None;
         }
         // A post-modifier says which one (`average hourly earnings of
-        // production employees`, `the employment rate for people aged 16 to
+        // production employees`, `the smoking rate for people aged 18 to
         // 64`): kept in brackets, unless it is a time.
         let rest = &ws[from..];
         let head_end = rest.iter().position(|w| c.post_modifiers.iter().any(|q| q == w));
@@ -1374,7 +1374,7 @@ pub(super) fn settle(
             let next =
                 classes.synonyms.iter().find(|(_, others)| others.contains(&next)).map_or(next, |(k, _)| k.clone());
             // Or the sentence opens with the noun as its subject, right
-            // before its verb (`Vacancies fell on the quarter to 840,000`,
+            // before its verb (`Listings fell on the quarter to 252,000`,
             // `Admissions rose to 68,412`).
             let opens_with = || {
                 let reader = SpacedReader { text, figures, pack, words: &pack.measure_words, classes, tables };
@@ -1396,7 +1396,7 @@ pub(super) fn settle(
             }
         }
         // No period, and no word of time in the sentence that the periods
-        // read missed (`Through the first seven months of the year`).
+        // read missed (`In the first five months of this year`).
         let timeless = d.period.is_none() && {
             let reader = SpacedReader { text, figures, pack, words: &pack.measure_words, classes, tables };
             // The sentence up to the figure, and its own clause after it.
@@ -1751,8 +1751,8 @@ mod tests {
             "The council raised the base rate, which now stands at 5.25 percent.\n\nThe base rate is 5.25 percent.",
         );
         assert_eq!(key(&k, "5.25 percent", 0), key(&k, "5.25 percent", 1), "{k:?}");
-        let k = keys("Core inflation, which excludes food and energy, was 2.6 percent.\n\nWith core inflation at 2.6 percent, the council waited.");
-        assert_eq!(key(&k, "2.6 percent", 0), key(&k, "2.6 percent", 1), "{k:?}");
+        let k = keys("Trimmed-mean inflation, which leaves out the most volatile items, was 2.9 percent.\n\nWith trimmed-mean inflation at 2.9 percent, the council waited.");
+        assert_eq!(key(&k, "2.9 percent", 0), key(&k, "2.9 percent", 1), "{k:?}");
     }
 
     #[test]
@@ -1775,9 +1775,9 @@ mod tests {
         assert!(key(&k, "0.2 percent", 0).contains("earning"), "{k:?}");
         assert_eq!(key(&k, "0.2 percent", 0), key(&k, "0.2 percent", 1), "{k:?}");
         assert_ne!(key(&k, "7 cents", 0), key(&k, "0.2 percent", 0));
-        let k = keys("The unemployment rate fell by 0.3 percentage points to 4.2%.\n\nThe unemployment rate was 4.2%.");
-        assert_eq!(key(&k, "4.2%", 0), key(&k, "4.2%", 1));
-        assert_ne!(key(&k, "0.3 percentage points", 0), key(&k, "4.2%", 0));
+        let k = keys("The vacancy rate fell by 0.4 percentage points to 6.1%.\n\nThe vacancy rate was 6.1%.");
+        assert_eq!(key(&k, "6.1%", 0), key(&k, "6.1%", 1));
+        assert_ne!(key(&k, "0.4 percentage points", 0), key(&k, "6.1%", 0));
     }
 
     #[test]
@@ -1799,9 +1799,9 @@ mod tests {
 
     #[test]
     fn a_hard_wrapped_figure_keeps_its_unit_and_its_measure() {
-        // Payrolls and a port's throughput, wrapped at a line end.
-        let k = keys("Early estimates show 30.41 million payrolled employees\nin September.\n\nThere were 30.41 million payrolled employees in September.");
-        assert_eq!(key(&k, "30.41 million", 0), key(&k, "30.41 million", 1));
+        // Insurance and a port's throughput, wrapped at a line end.
+        let k = keys("Early estimates show 2.87 million insured drivers\nin October.\n\nThere were 2.87 million insured drivers in October.");
+        assert_eq!(key(&k, "2.87 million", 0), key(&k, "2.87 million", 1));
         let k = keys("The port's container throughput decreased to 4.6\npercent of capacity.\n\nThe vacancy rate fell to 1.6\nmillion.");
         assert!(k.iter().any(|(t, key)| t == "4.6\npercent" && key.ends_with("|%")), "{k:?}");
         assert!(k.iter().any(|(t, _)| t == "1.6\nmillion"), "{k:?}");
@@ -1816,19 +1816,19 @@ mod tests {
 
     #[test]
     fn a_qualifying_phrase_after_the_figure_keeps_two_caps_apart() {
-        // Bond runoff and a grant programme.
-        let k = keys("Monthly caps of $25 billion for government bonds and $15 billion for agency debt apply.\n\nThe caps of $15 billion for government bonds are unchanged.");
-        assert_ne!(key(&k, "$25 billion", 0), key(&k, "$15 billion", 0), "{k:?}");
+        // Road funding and a grant programme.
+        let k = keys("Annual limits of $40 million for road projects and $12 million for bridge repairs apply.\n\nThe limits of $12 million for road projects are unchanged.");
+        assert_ne!(key(&k, "$40 million", 0), key(&k, "$12 million", 0), "{k:?}");
     }
 
     #[test]
     fn a_table_cell_is_its_row_under_its_column_period() {
-        // Transit ridership and enrollment: a period column, a change column.
-        let text = "Bus boardings rose 5.8 percent in September 2024.\n\nRIDERSHIP          Sept. 2024    Sept. 2023    Change\nBus boardings       5,620,400     5,312,300      5.8%\nRail boardings      3,214,700     2,914,500     10.3%\n\nBus boardings were 5,620,400 in September 2024.\n";
+        // Museum visits and enrollment: a period column, a change column.
+        let text = "Museum visits rose 6.6 percent in October 2024.\n\nVISITS             Oct. 2024     Oct. 2023     Change\nMuseum visits       412,300       386,900        6.6%\nGallery visits      128,400       116,200       10.5%\n\nMuseum visits were 412,300 in October 2024.\n";
         let k = keys(text);
-        assert_eq!(key(&k, "5,620,400", 0), key(&k, "5,620,400", 1), "{k:?}");
-        assert_ne!(key(&k, "5,620,400", 0), key(&k, "5,312,300", 0), "{k:?}");
-        assert_ne!(key(&k, "5.8%", 0), key(&k, "10.3%", 0), "{k:?}");
+        assert_eq!(key(&k, "412,300", 0), key(&k, "412,300", 1), "{k:?}");
+        assert_ne!(key(&k, "412,300", 0), key(&k, "386,900", 0), "{k:?}");
+        assert_ne!(key(&k, "6.6%", 0), key(&k, "10.5%", 0), "{k:?}");
     }
 
     #[test]
@@ -2024,9 +2024,9 @@ Core inflation was 3.1 percent.",
 
     #[test]
     fn a_sentence_opening_with_one_noun_counts_the_measure_it_names() {
-        // Labour and housing: `Vacancies fell … to 840,000` is the number of vacancies.
-        let k = keys("The estimated number of vacancies fell by 35,000, from 875,000 to 840,000, in August 2024.\n\nVacancies fell on the quarter to 840,000 in August 2024.");
-        assert_eq!(key(&k, "840,000", 0), key(&k, "840,000", 1), "{k:?}");
+        // Property and housing: `Listings fell … to 252,000` is the number of listings.
+        let k = keys("The estimated number of listings fell by 12,000, from 264,000 to 252,000, in March 2025.\n\nListings fell on the quarter to 252,000 in March 2025.");
+        assert_eq!(key(&k, "252,000", 0), key(&k, "252,000", 1), "{k:?}");
         let k = keys("The number of permits rose to 1,240 in May.\n\nPermits rose to 1,240 in May.\n\nThe share of permits was 12% in May.");
         assert_eq!(key(&k, "1,240", 0), key(&k, "1,240", 1), "{k:?}");
         // Not a sentence whose subject says more than the noun.
@@ -2037,9 +2037,11 @@ Core inflation was 3.1 percent.",
 
     #[test]
     fn a_count_on_an_average_day_is_the_daily_average() {
-        // Transit and hospitals.
-        let k = keys("Average weekday boardings reached 378,400.\n\nMore than 378,000 boardings on an average weekday is progress.");
-        assert_eq!(key(&k, "378,400", 0), key(&k, "More than 378,000", 0), "{k:?}");
+        // Museums and hospitals.
+        let k = keys(
+            "Average weekday visits reached 52,600.\n\nMore than 52,000 visits on an average weekday marks a record.",
+        );
+        assert_eq!(key(&k, "52,600", 0), key(&k, "More than 52,000", 0), "{k:?}");
         let k = keys(
             "The emergency department saw 660 patients on an average day.\n\nAverage daily patients numbered 660.",
         );
@@ -2049,33 +2051,32 @@ Core inflation was 3.1 percent.",
     #[test]
     fn a_period_after_a_base_is_the_bases() {
         // Hospitals and labour statistics: `from X in P to Y`.
-        let k = keys("Emergency department visits rose 5.2 percent, from 229,853 in fiscal 2023 to 241,806.");
-        assert!(!key(&k, "241,806", 0).contains("fiscal 2023"), "{k:?}");
-        assert!(key(&k, "229,853", 0).contains("fiscal 2023"), "{k:?}");
+        let k = keys("Outpatient appointments rose 4.7 percent, from 184,210 in fiscal 2023 to 192,868.");
+        assert!(!key(&k, "192,868", 0).contains("fiscal 2023"), "{k:?}");
+        assert!(key(&k, "184,210", 0).contains("fiscal 2023"), "{k:?}");
         let k = keys("The jobless rate rose from 5.1% in May to 5.4%.\n\nThe jobless rate was 5.4%.");
         assert_eq!(key(&k, "5.4%", 0), key(&k, "5.4%", 1), "{k:?}");
     }
 
     #[test]
     fn a_subject_that_names_its_measure_takes_the_counted_noun_as_its_unit() {
-        // Schools and airports.
-        let k =
-            keys("Undergraduate enrollment rose to more than 28,000 students.\n\nUndergraduate enrollment was 28,106.");
-        assert_eq!(key(&k, "more than 28,000", 0), key(&k, "28,106", 0), "{k:?}");
+        // Libraries and airports.
+        let k = keys("Library membership rose to more than 46,000 readers.\n\nLibrary membership was 46,380.");
+        assert_eq!(key(&k, "more than 46,000", 0), key(&k, "46,380", 0), "{k:?}");
         let k = keys("Domestic traffic reached 1.86 million passengers.\n\nDomestic traffic was 1.86 million.");
         assert_eq!(key(&k, "1.86 million", 0), key(&k, "1.86 million", 1), "{k:?}");
-        // Not a subject carried over from the figure before: `Of 9,789
-        // departures, 7,694 left on time` (airports).
-        let k = keys("Of 9,789 scheduled departures, 7,694 left on time.");
-        assert_ne!(key(&k, "9,789", 0), key(&k, "7,694", 0), "{k:?}");
+        // Not a subject carried over from the figure before: `Of 4,312
+        // sailings, 3,980 departed on time` (ferries).
+        let k = keys("Of 4,312 scheduled sailings, 3,980 departed on time.");
+        assert_ne!(key(&k, "4,312", 0), key(&k, "3,980", 0), "{k:?}");
     }
 
     #[test]
     fn a_one_word_head_takes_its_post_modifier_before_it() {
-        // Retail and payrolls: `sales at gasoline stations` is `gasoline station sales`.
-        let k = keys("Sales at gasoline stations fell by $1.2 billion, or 2.3 percent, to $51.0 billion.\n\nGasoline station sales were $51.0 billion.");
-        assert_eq!(key(&k, "$51.0 billion", 0), key(&k, "$51.0 billion", 1), "{k:?}");
-        assert!(key(&k, "$1.2 billion", 0).starts_with("gasoline station sale/"), "{k:?}");
+        // Retail and payrolls: `sales at furniture stores` is `furniture store sales`.
+        let k = keys("Sales at furniture stores rose by $0.4 billion, or 3.5 percent, to $11.8 billion.\n\nFurniture store sales were $11.8 billion.");
+        assert_eq!(key(&k, "$11.8 billion", 0), key(&k, "$11.8 billion", 1), "{k:?}");
+        assert!(key(&k, "$0.4 billion", 0).starts_with("furniture store sale/"), "{k:?}");
         let k = keys("Employment in factories rose by 12,000 to 1.2 million.\n\nFactory employment was 1.2 million.\n\nEmployment in retail was 1.2 million.");
         assert_eq!(key(&k, "1.2 million", 0), key(&k, "1.2 million", 1), "{k:?}");
         assert_ne!(key(&k, "1.2 million", 0), key(&k, "1.2 million", 2), "{k:?}");
@@ -2083,9 +2084,9 @@ Core inflation was 3.1 percent.",
 
     #[test]
     fn a_count_of_its_own_noun_after_from_is_no_base() {
-        // Schools and museums: `from 94 countries`, `from 41 states`.
-        let k = keys("International enrollment reached 3,106 students from 94 countries.");
-        assert!(!key(&k, "94", 0).contains("上期"), "{k:?}");
+        // Schools and museums: `from 37 countries`, `from 41 states`.
+        let k = keys("Summer school enrollment reached 1,240 students from 37 countries.");
+        assert!(!key(&k, "37", 0).contains("上期"), "{k:?}");
         let k = keys("The museum welcomed 96,000 visitors from 41 states.");
         assert!(!key(&k, "41", 0).contains("上期"), "{k:?}");
         // A base with its noun and a level after it still is one.
@@ -2102,7 +2103,7 @@ Core inflation was 3.1 percent.",
         assert_eq!(key(&k, "10.3 percent", 0), key(&k, "10.3 percent", 1), "{k:?}");
         let k = keys_of(
             "release.md",
-            "| Traffic | Jul. 2024 | Jul. 2023 |\n|---|---:|---:|\n| Total passengers | 2,418,736 | 2,273,248 |\n| Aircraft movements | 21,400 | 20,950 |\n\nThe airport handled 2,418,736 passengers in July.\n\n\"Nearly 2.42 million travelers came through in July,\" the director said.\n",
+            "| Traffic | Jul. 2024 | Jul. 2023 |\n|---|---:|---:|\n| Total passengers | 2,418,736 | 2,273,248 |\n| Aircraft movements | 21,400 | 20,950 |\n\nThe airport handled 2,418,736 passengers in July.\n\n\"Nearly 2.42 million travelers used the terminals in July,\" the manager said.\n",
         );
         assert_eq!(key(&k, "2,418,736", 0), key(&k, "2,418,736", 1), "{k:?}");
         assert_eq!(key(&k, "2,418,736", 0), key(&k, "Nearly 2.42 million", 0), "{k:?}");
@@ -2110,9 +2111,9 @@ Core inflation was 3.1 percent.",
 
     #[test]
     fn a_clause_opened_by_a_conjunction_names_its_subject() {
-        // Transit and trade: `as light rail ridership rose`, `as container volumes rose`.
-        let k = keys("Boardings grew, as light rail ridership rose 10.3 percent.");
-        assert!(key(&k, "10.3 percent", 0).contains("light rail boarding/up"), "{k:?}");
+        // Transit and trade: `as streetcar ridership rose`, `as container volumes rose`.
+        let k = keys("Visits grew, as streetcar ridership rose 6.1 percent.");
+        assert!(key(&k, "6.1 percent", 0).contains("streetcar boarding/up"), "{k:?}");
         let k = keys("Port revenue climbed, as container volumes rose 4.2 percent.");
         assert!(key(&k, "4.2 percent", 0).contains("container volume/up"), "{k:?}");
     }
@@ -2122,10 +2123,10 @@ Core inflation was 3.1 percent.",
         // Schools and clinics: a total row named by one word ends no row.
         let k = keys_of(
             "release.md",
-            "Table 1. Enrollment by level\n\n| Level | Fall 2023 | Fall 2024 |\n|---|---:|---:|\n| Undergraduate | 27,418 | 28,106 |\n| Graduate | 8,652 | 8,397 |\n| Total | 36,070 | 36,503 |\n\nGraduate enrollment declined by 255 students to 8,397.\n",
+            "Table 1. Enrollment by level\n\n| Level | Fall 2023 | Fall 2024 |\n|---|---:|---:|\n| Undergraduate | 14,210 | 14,652 |\n| Graduate | 3,480 | 3,361 |\n| Total | 17,690 | 18,013 |\n\nGraduate enrollment fell by 119 students to 3,361.\n",
         );
-        assert_eq!(key(&k, "8,397", 0), key(&k, "8,397", 1), "{k:?}");
-        assert_ne!(key(&k, "8,397", 0), key(&k, "36,503", 0), "{k:?}");
+        assert_eq!(key(&k, "3,361", 0), key(&k, "3,361", 1), "{k:?}");
+        assert_ne!(key(&k, "3,361", 0), key(&k, "18,013", 0), "{k:?}");
         let k = keys_of(
             "release.md",
             "Table 3. Admissions by site\n\n| Site | 2023 | 2024 |\n|---|---:|---:|\n| North Clinic | 1,100 | 1,204 |\n| South Clinic | 950 | 980 |\n| Total | 2,050 | 2,184 |\n\nNorth Clinic admissions rose to 1,204.\n",
@@ -2175,15 +2176,17 @@ Core inflation was 3.1 percent.",
 
     #[test]
     fn a_month_opening_a_headline_is_its_period() {
-        // Transit and retail: `September ridership rises`, `March sales fell`.
-        let k = keys("September ridership rises 7.4 percent to 9.18 million boardings\n\nRidership rose 7.4 percent in September.");
-        assert!(key(&k, "7.4 percent", 0).starts_with("[sep] boarding/up"), "{k:?}");
-        assert!(key(&k, "9.18 million", 0).starts_with("[sep]"), "{k:?}");
+        // Transit and retail: `October ridership rises`, `March sales fell`.
+        let k = keys(
+            "October ridership rises 3.9 percent to 4.62 million boardings\n\nRidership rose 3.9 percent in October.",
+        );
+        assert!(key(&k, "3.9 percent", 0).starts_with("[oct] boarding/up"), "{k:?}");
+        assert!(key(&k, "4.62 million", 0).starts_with("[oct]"), "{k:?}");
         let k = keys("March store sales fell 2.1 percent.");
         assert!(key(&k, "2.1 percent", 0).starts_with("[mar] store sale/"), "{k:?}");
-        // A date is no subject: `July 28, when 91,204 passengers` (airports).
-        let k = keys("The busiest day was Sunday, July 28, when 91,204 passengers passed through.");
-        assert!(!key(&k, "91,204", 0).starts_with("[jul]"), "{k:?}");
+        // A date is no subject: `July 13, when 48,350 visitors` (parks).
+        let k = keys("The busiest day was Saturday, July 13, when 48,350 visitors came through the gates.");
+        assert!(!key(&k, "48,350", 0).starts_with("[jul]"), "{k:?}");
     }
 
     #[test]
@@ -2279,11 +2282,10 @@ Core inflation was 3.1 percent.",
 
     #[test]
     fn a_rate_for_people_in_general_is_the_rate_itself() {
-        // Labour surveys and census reports; a group of its own stays a scope.
-        let k = keys(
-            "The employment rate for people aged 16 to 64 was 74.8 percent.\n\nThe employment rate was 74.8 percent.",
-        );
-        assert_eq!(key(&k, "74.8 percent", 0), key(&k, "74.8 percent", 1), "{k:?}");
+        // Health surveys and census reports; a group of its own stays a scope.
+        let k =
+            keys("The smoking rate for people aged 18 to 64 was 12.4 percent.\n\nThe smoking rate was 12.4 percent.");
+        assert_eq!(key(&k, "12.4 percent", 0), key(&k, "12.4 percent", 1), "{k:?}");
         let k = keys("The literacy rate for persons aged 15 and over was 91.2 percent.");
         assert!(key(&k, "91.2 percent", 0).starts_with("literacy rate|"), "{k:?}");
         let k = keys("The employment rate for women was 72.1 percent.");

@@ -565,17 +565,17 @@ mod tests {
 
     #[test]
     fn statuses_follow_findings_qualifiers_and_mentions() {
-        let text = "全市共侦破刑事案件1829起,化解各类矛盾纠纷7300余起,办结治安案件3846起。\n\
-                    行动总体情况——市公安局副局长周建国\n全市累计侦破刑事案件1892起,化解各类矛盾纠纷7300余起。\n";
+        let text = "全市共查处食品安全案件1286起,抽检各类食品4200余批次,办结投诉举报2937件。\n\
+                    专项整治总体情况——市市场监管局副局长李明\n全市累计查处食品安全案件1268起,抽检各类食品4200余批次。\n";
         let view = View::of(&report_of("a.txt", text));
         let status =
             |written: &str| view.figures.iter().filter(|f| f.text == written).map(|f| f.status).collect::<Vec<_>>();
-        assert_eq!(status("1829起"), [Status::Conflict]);
-        assert_eq!(status("1892起"), [Status::Conflict]);
-        assert_eq!(status("7300余起"), [Status::Agrees, Status::Agrees]);
-        assert!(view.figures.iter().filter(|f| f.text == "7300余起").all(|f| f.approximate));
-        assert!(!view.figures.iter().any(|f| f.text == "3846起" && f.approximate));
-        assert_eq!(status("3846起"), [Status::Once]);
+        assert_eq!(status("1286起"), [Status::Conflict]);
+        assert_eq!(status("1268起"), [Status::Conflict]);
+        assert_eq!(status("4200余批次"), [Status::Agrees, Status::Agrees]);
+        assert!(view.figures.iter().filter(|f| f.text == "4200余批次").all(|f| f.approximate));
+        assert!(!view.figures.iter().any(|f| f.text == "2937件" && f.approximate));
+        assert_eq!(status("2937件"), [Status::Once]);
         let conflict = view.measures.iter().find(|m| m.status == Status::Conflict).expect("a measure in conflict");
         assert_eq!(conflict.figures.len(), 2);
         // The matrix: a row per measure, a column per speaker.
@@ -583,11 +583,11 @@ mod tests {
         assert_eq!(view.matrix.rows.len(), view.measures.len());
         assert!(view.matrix.rows.iter().any(|r| r.cells.iter().all(|c| c.status == Status::Conflict)));
         assert_eq!(view.findings.len(), 1);
-        assert!(view.findings[0].arithmetic.contains("1829"));
+        assert!(view.findings[0].arithmetic.contains("1286"));
         // A band per source: the lead, then the speaker from its heading line.
         let bands: Vec<(&str, &str)> =
             view.segments.iter().map(|s| (view.sources[s.source].as_str(), s.role)).collect();
-        assert_eq!(bands, [("导语", "lead"), ("市公安局副局长周建国", "source")]);
+        assert_eq!(bands, [("导语", "lead"), ("市市场监管局副局长李明", "source")]);
     }
 
     #[test]
