@@ -28,11 +28,23 @@ pub enum Boundary {
     PartClause = 8,
 }
 
-/// One boundary character: where it stands and its length.
+/// One boundary character: where it stands and its length (at most four
+/// bytes), in one word: a text has many, and the lists are searched.
 #[derive(Debug, Clone, Copy)]
-struct Mark {
-    at: usize,
-    len: u8,
+struct Mark(u64);
+
+impl Mark {
+    fn new(at: usize, len: usize) -> Self {
+        Mark(((at as u64) << 3) | (len as u64 & 7))
+    }
+
+    fn at(self) -> usize {
+        (self.0 >> 3) as usize
+    }
+
+    fn span(self) -> Range<usize> {
+        self.at()..self.at() + (self.0 & 7) as usize
+    }
 }
 
 /// The sentences and clauses of one text for one pack.
@@ -49,6 +61,9 @@ pub struct Clauses {
     /// ones included: (start, length, index in `linking.part_markers`), by
     /// start and then by word.
     part_markers: Vec<(usize, usize, usize)>,
+    /// The text's length: where a search of the lists starts is guessed
+    /// from a place's share of it.
+    len: usize,
 }
 
 impl Boundary {
@@ -65,6 +80,7 @@ impl Clauses {
             sentence_ends: Vec::new(),
             marks: Default::default(),
             part_markers: Vec::new(),
+            len: text.len(),
         })
     }
 
@@ -75,8 +91,12 @@ impl Clauses {
             .iter()
             .map(|pack| Clauses {
                 sentence_ends: Vec::new(),
-                marks: Default::default(),
+                // Room for a clause boundary every 16 bytes (Chinese prose has
+                // one every eight characters or so): a list that grows is
+                // copied, and its pages touched twice.
+                marks: [Vec::with_capacity(text.len() / 16), Vec::new(), Vec::new(), Vec::new()],
                 part_markers: part_markers(text, &pack.spec.linking.part_markers),
+                len: text.len(),
             })
             .collect();
         let bytes = text.as_bytes();
@@ -106,7 +126,7 @@ impl Clauses {
                 let kind = kinds.of(c);
                 for slot in 0..4 {
                     if kind & (1 << slot) != 0 {
-                        clauses.marks[slot].push(Mark { at: i, len: c.len_utf8() as u8 });
+                        clauses.marks[slot].push(Mark::new(i, c.len_utf8()));
                     }
                 }
                 let end = kind & Boundary::SentenceEnd as u8 != 0
@@ -125,9 +145,10 @@ impl Clauses {
     pub fn sentence_around(&self, text: &str, start: usize, end: usize) -> Range<usize> {
         let lo = floor_boundary(text, start.saturating_sub(SENTENCE_REACH));
         let hi = ceil_boundary(text, (end + SENTENCE_REACH).min(text.len()));
-        let before = self.sentence_ends.partition_point(|&e| e <= start);
-        let s = if before == 0 { 0 } else { self.sentence_ends[before - 1] }.max(lo);
-        let after = self.sentence_ends.partition_point(|&e| e < end + 1);
+        let ends = &self.sentence_ends;
+        let before = partition_from(ends, self.guess(ends.len(), start), |&e| e <= start);
+        let s = if before == 0 { 0 } else { ends[before - 1] }.max(lo);
+        let after = partition_from(ends, before, |&e| e < end + 1);
         let e = self.sentence_ends.get(after).copied().unwrap_or(text.len()).min(hi);
         let s = s + (text[s..start].len() - text[s..start].trim_start().len());
         s..e
@@ -136,15 +157,15 @@ impl Clauses {
     /// The last boundary of `kind` in `range`: its start and end.
     pub fn last(&self, kind: Boundary, range: Range<usize>) -> Option<Range<usize>> {
         let marks = &self.marks[kind.slot()];
-        let end = marks.partition_point(|m| m.at < range.end);
-        end.checked_sub(1).map(|i| marks[i]).filter(|m| m.at >= range.start).map(|m| m.at..m.at + usize::from(m.len))
+        let end = partition_from(marks, self.guess(marks.len(), range.end), |m| m.at() < range.end);
+        end.checked_sub(1).map(|i| marks[i]).filter(|m| m.at() >= range.start).map(Mark::span)
     }
 
     /// The first boundary of `kind` in `range`: its start and end.
     pub fn first(&self, kind: Boundary, range: Range<usize>) -> Option<Range<usize>> {
         let marks = &self.marks[kind.slot()];
-        let start = marks.partition_point(|m| m.at < range.start);
-        marks.get(start).filter(|m| m.at < range.end).map(|m| m.at..m.at + usize::from(m.len))
+        let start = partition_from(marks, self.guess(marks.len(), range.start), |m| m.at() < range.start);
+        marks.get(start).filter(|m| m.at() < range.end).map(|m| m.span())
     }
 
     /// The last part marker written inside `range` (ending by its end): its
@@ -160,6 +181,12 @@ impl Clauses {
             .map(|&(at, _, index)| (at, index))
     }
 
+    /// Where in a list of `n` places, spread over the text, the place `at`
+    /// is likely to be found.
+    fn guess(&self, n: usize, at: usize) -> usize {
+        guess(n, at, self.len)
+    }
+
     /// Where the clause that ends at `pos` starts, not before `from`: just
     /// past the last clause boundary of `from..pos`, else `from`.
     pub fn clause_start(&self, from: usize, pos: usize) -> usize {
@@ -170,6 +197,51 @@ impl Clauses {
     /// first clause boundary of `pos..to`, else `to`.
     pub fn clause_end(&self, pos: usize, to: usize) -> usize {
         self.first(Boundary::Clause, pos..to).map_or(to, |b| b.start)
+    }
+}
+
+/// Where in a list of `n` places, spread over a text of `len` bytes, the
+/// place `at` is likely to be found.
+pub(crate) fn guess(n: usize, at: usize, len: usize) -> usize {
+    let share = (n as u128 * at as u128) / (len.max(1) as u128);
+    usize::try_from(share).unwrap_or(n).min(n)
+}
+
+/// The partition point of `list` (the first entry `pred` fails on, `pred`
+/// holding for a prefix), as `partition_point` finds it, but searched
+/// outward from `guess`: the entries read lie near each other, where a
+/// bisection of a long list misses the cache at each step.
+pub(crate) fn partition_from<T>(list: &[T], guess: usize, pred: impl Fn(&T) -> bool) -> usize {
+    let n = list.len();
+    let guess = guess.min(n);
+    let mut step = 1usize;
+    if guess < n && pred(&list[guess]) {
+        // `pred` holds before `lo`.
+        let mut lo = guess + 1;
+        loop {
+            let hi = lo.saturating_add(step);
+            if hi >= n {
+                return lo + list[lo..].partition_point(&pred);
+            }
+            if !pred(&list[hi]) {
+                return lo + list[lo..hi].partition_point(&pred);
+            }
+            lo = hi + 1;
+            step = step.saturating_mul(2);
+        }
+    }
+    // `pred` fails from `hi` on.
+    let mut hi = guess;
+    loop {
+        if hi < step {
+            return list[..hi].partition_point(&pred);
+        }
+        let lo = hi - step;
+        if pred(&list[lo]) {
+            return lo + 1 + list[lo + 1..hi].partition_point(&pred);
+        }
+        hi = lo;
+        step = step.saturating_mul(2);
     }
 }
 
@@ -273,6 +345,19 @@ mod tests {
         assert!(clauses.last(Boundary::PartScope, 0..after).is_some());
         assert!(clauses.last(Boundary::PartClause, 0..after).is_some(), "，");
         assert_eq!(clauses.last(Boundary::Clause, 0..3), None);
+    }
+
+    #[test]
+    fn a_search_from_a_guess_finds_what_bisection_finds() {
+        for n in 0..40usize {
+            let list: Vec<usize> = (0..n).map(|i| i * 3 + i % 2).collect();
+            for x in 0..n * 3 + 4 {
+                let want = list.partition_point(|&v| v < x);
+                for guess in [0, n / 3, n / 2, n, n + 5, x / 3] {
+                    assert_eq!(partition_from(&list, guess, |&v| v < x), want, "n {n} x {x} guess {guess}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -5,17 +5,16 @@
 //! Everything language-specific (qualifier words, units, exclusions) comes
 //! from the packs; this module only applies it.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use rust_decimal::Decimal;
 
-use crate::extract::clauses::Clauses;
+use crate::extract::clauses::{guess, partition_from, Clauses};
 use crate::extract::label;
 use crate::extract::number::{NumberExpr, NumberForm, Numerals};
 use crate::extract::table::{CellKind, TableCell, Tables};
 use crate::interval::{Bound, Interval};
-use crate::lexicon::numerals::Lexeme;
+use crate::lexicon::numerals::{CharMap, Lexeme};
 use crate::lexicon::pack::{CompiledPack, LabelOrder, Packs, QualifierSpec, UnitClass, UnitSpec};
 
 /// A figure: a number with what it counts.
@@ -62,7 +61,7 @@ pub struct Extracted {
 pub fn extract(text: &str, packs: &Packs) -> Extracted {
     let numbers = packs.numerals.scan(text);
     let tables = Tables::new(text);
-    let mut scripts: HashMap<char, Option<usize>> = HashMap::new();
+    let mut scripts: CharMap<Option<usize>> = CharMap::default();
     // First the pack of every number, and per pack the lines around the
     // numbers it reads: its exclusions are matched there, not over the other
     // language's text nor over lines without its figures.
@@ -95,7 +94,7 @@ pub fn extract(text: &str, packs: &Packs) -> Extracted {
     for (number, cell, index) in read {
         let pack = &packs.packs[index];
         let Some(scan) = &scans[index] else { continue };
-        if scan.excludes(number.start..number.end) {
+        if scan.excludes(number.start..number.end, text.len()) {
             continue;
         }
         // A figure already read may hold this number (`1.6⏎million`).
@@ -187,9 +186,11 @@ fn excluded(text: &str, pack: &CompiledPack, windows: &[Range<usize>]) -> Vec<Ra
 }
 
 impl PackScan {
-    fn excludes(&self, span: Range<usize>) -> bool {
-        let i = self.excluded.partition_point(|e| e.end <= span.start);
-        self.excluded.get(i).is_some_and(|e| e.start < span.end)
+    /// Whether an exclusion overlaps `span`, in a text of `len` bytes.
+    fn excludes(&self, span: Range<usize>, len: usize) -> bool {
+        let excluded = &self.excluded;
+        let i = partition_from(excluded, guess(excluded.len(), span.start, len), |e| e.end <= span.start);
+        excluded.get(i).is_some_and(|e| e.start < span.end)
     }
 }
 
@@ -211,7 +212,7 @@ fn pack_for_cell<'p>(
     text: &str,
     cell: &TableCell,
     packs: &'p Packs,
-    scripts: &mut HashMap<char, Option<usize>>,
+    scripts: &mut CharMap<Option<usize>>,
 ) -> Option<(usize, &'p CompiledPack)> {
     let places = [cell.stub.clone(), cell.header.clone(), Some(cell.row.clone()), cell.caption.clone()];
     for place in places.into_iter().flatten() {
@@ -236,7 +237,7 @@ fn pack_for<'p>(
     text: &str,
     number: &NumberExpr,
     packs: &'p Packs,
-    scripts: &mut HashMap<char, Option<usize>>,
+    scripts: &mut CharMap<Option<usize>>,
 ) -> Option<(usize, &'p CompiledPack)> {
     let mut matches = |c: char| {
         if !c.is_alphabetic() {
@@ -518,7 +519,7 @@ fn counts_a_noun(text: &str, end: usize, value: Decimal, pack: &CompiledPack) ->
             return false;
         }
         let lower = bare.to_ascii_lowercase();
-        if labels.stopwords.contains(&lower) || labels.noun_stops.contains(&lower) {
+        if pack.lexicon.stopwords.contains(&lower) || pack.lexicon.noun_stop_words.contains(&lower) {
             return false;
         }
         if bare.len() > 3 && bare.ends_with('s') && !bare.ends_with("ss") {
@@ -549,10 +550,9 @@ fn names_a_thing(text: &str, number: &NumberExpr, pack: &CompiledPack) -> bool {
         return false;
     }
     let lower = word.to_ascii_lowercase();
-    let labels = &pack.spec.labels;
     let changes = &pack.spec.linking.changes;
-    let function_word = labels.stopwords.contains(&lower)
-        || labels.noun_stops.contains(&lower)
+    let function_word = pack.lexicon.stopwords.contains(&lower)
+        || pack.lexicon.noun_stop_words.contains(&lower)
         || changes.increase.contains(&lower)
         || changes.decrease.contains(&lower)
         || pack.spec.qualifiers.iter().flat_map(|q| &q.before).any(|w| w.eq_ignore_ascii_case(&lower));
@@ -671,7 +671,7 @@ fn table_label(text: &str, cell: &TableCell, pack: &CompiledPack) -> String {
             let words: Vec<String> = parts
                 .flat_map(|p| label::without_asides(p).split_whitespace().map(str::to_string).collect::<Vec<_>>())
                 .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_lowercase())
-                .filter(|w| !w.is_empty() && !labels.stopwords.contains(w))
+                .filter(|w| !w.is_empty() && !pack.lexicon.stopwords.contains(w))
                 .collect();
             label::normalise_words(&words, labels)
         }

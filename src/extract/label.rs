@@ -288,7 +288,7 @@ fn spaced_label(
         .split_whitespace()
         .next_back()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
-        .filter(|w| !w.is_empty() && !spec.stopwords.contains(w) && w.chars().all(char::is_alphabetic));
+        .filter(|w| !w.is_empty() && !pack.lexicon.stopwords.contains(w) && w.chars().all(char::is_alphabetic));
     // `resolved more than 7,300 of them`: the noun is the previous figure's.
     let anaphora = spec.anaphora.iter().any(|a| {
         let lower = after.trim_start().to_lowercase();
@@ -305,7 +305,10 @@ fn spaced_label(
     for word in after.split_whitespace() {
         let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
         let lower = word.to_lowercase();
-        if word.is_empty() || spec.noun_stops.contains(&lower) || !word.chars().all(|c| c.is_alphabetic() || c == '-') {
+        if word.is_empty()
+            || pack.lexicon.noun_stop_words.contains(&lower)
+            || !word.chars().all(|c| c.is_alphabetic() || c == '-')
+        {
             break;
         }
         noun.push(lower);
@@ -316,7 +319,7 @@ fn spaced_label(
     let noun: Vec<String> = noun
         .into_iter()
         .map(|w| w.trim_matches('-').to_string())
-        .filter(|w| !w.is_empty() && !spec.stopwords.contains(w))
+        .filter(|w| !w.is_empty() && !pack.lexicon.stopwords.contains(w))
         .collect();
     if !noun.is_empty() {
         let words: Vec<String> = verb.into_iter().chain(noun).collect();
@@ -334,7 +337,7 @@ fn spaced_label(
             .split_whitespace()
             .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_lowercase())
             .filter(|w| {
-                !w.is_empty() && !spec.stopwords.contains(w) && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                !w.is_empty() && !pack.lexicon.stopwords.contains(w) && w.chars().all(|c| c.is_alphabetic() || c == '-')
             })
             .collect();
         if !words.is_empty() {

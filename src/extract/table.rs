@@ -189,9 +189,14 @@ impl Tables {
 }
 
 /// Whether `split` can find two cells in `line`: a tab, or two spaces in a
-/// row (an ideographic space counts as two).
+/// row (an ideographic space counts as two) between words, not only at
+/// either end (a paragraph indented with `　　`, a Markdown line break).
 fn may_split(line: &str) -> bool {
-    line.contains('\t') || line.contains("  ") || line.contains('\u{3000}')
+    if line.contains('\t') {
+        return true;
+    }
+    let inner = line.trim_matches([' ', '\u{3000}']);
+    inner.contains("  ") || inner.contains('\u{3000}')
 }
 
 /// Splits a line into cells: at tabs, else at runs of two or more spaces (an
@@ -399,5 +404,7 @@ mod tests {
         }
         assert!(may_split("城区\u{3000}12") && may_split("a  12") && may_split("a\t12"));
         assert!(!may_split("全市共查处案件2180起。 罚没款960.4万元"));
+        // An indented paragraph, a Markdown line break: spaces at an end only.
+        assert!(!may_split("\u{3000}\u{3000}全市共查处案件2180起。") && !may_split("Sales rose 4 percent.  "));
     }
 }

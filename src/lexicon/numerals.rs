@@ -162,6 +162,28 @@ pub fn longest<T: Copy>(list: &[Entry<T>], bytes: &[u8], pos: usize) -> Option<(
     list.iter().find_map(|e| e.matches(bytes, pos).map(|len| (e.item, len)))
 }
 
+/// The shapes of the first words of the entries that start with an ASCII
+/// letter (see [`Numerals::start_words`]).
+fn start_words(numerals: &Numerals) -> Option<StartWords> {
+    let lexemes = numerals.entries.values().flatten().map(|e| (e.text.as_str(), e.alphabetic));
+    let prefixes = numerals.prefixes.iter().map(|e| (e.text.as_str(), e.alphabetic));
+    let negatives = numerals.negatives.iter().map(|e| (e.text.as_str(), e.alphabetic));
+    let mut words = StartWords { lengths: [[0; 27]; 26], long: false };
+    for (text, alphabetic) in lexemes.chain(prefixes).chain(negatives) {
+        let first = &text.as_bytes()[..text.bytes().take_while(u8::is_ascii_alphanumeric).count()];
+        let Some((a, b)) = StartWords::slots(first) else { continue };
+        // A word matched as written may end inside a word of the text.
+        if !alphabetic {
+            return None;
+        }
+        match u32::try_from(first.len()) {
+            Ok(len) if len < 32 => words.lengths[a][b] |= 1 << len,
+            _ => words.long = true,
+        }
+    }
+    Some(words)
+}
+
 fn sort_longest_first<T>(list: &mut [Entry<T>]) {
     list.sort_by(|a, b| b.text.len().cmp(&a.text.len()).then_with(|| a.text.cmp(&b.text)));
 }
@@ -210,6 +232,41 @@ pub struct Numerals {
     pub start_bytes: Vec<bool>,
     /// Characters (below U+10000) that begin a lexicon word, as a bitset.
     pub start_chars: Vec<u64>,
+    /// The shapes of the first words (ASCII letters and digits) of every
+    /// lexicon word, prefix and negative that starts with an ASCII letter:
+    /// a word of the text of no such shape starts no number and is passed
+    /// whole (most words of English prose). `None` when such an entry is
+    /// matched as written rather than as a whole word.
+    pub start_words: Option<StartWords>,
+}
+
+/// Word shapes: first letter, second letter (or none) and length.
+#[derive(Debug, Clone)]
+pub struct StartWords {
+    /// By first letter and second (26: not a letter), the lengths (below
+    /// 32) as bits.
+    lengths: [[u32; 27]; 26],
+    /// Whether a first word is 32 bytes or longer.
+    long: bool,
+}
+
+impl StartWords {
+    /// The first and second letter's slots of `word` (lowercased), if it
+    /// starts with a letter.
+    fn slots(word: &[u8]) -> Option<(usize, usize)> {
+        let first = word.first().filter(|b| b.is_ascii_alphabetic())?.to_ascii_lowercase() - b'a';
+        let second = word.get(1).filter(|b| b.is_ascii_alphabetic()).map_or(26, |b| b.to_ascii_lowercase() - b'a');
+        Some((usize::from(first), usize::from(second)))
+    }
+
+    /// Whether some first word has the shape of `word`.
+    fn may_hold(&self, word: &[u8]) -> bool {
+        let Some((first, second)) = Self::slots(word) else { return true };
+        match u32::try_from(word.len()) {
+            Ok(len) if len < 32 => self.lengths[first][second] & (1 << len) != 0,
+            _ => self.long,
+        }
+    }
 }
 
 impl Numerals {
@@ -302,6 +359,7 @@ impl Numerals {
             not_numbers: CharMap::default(),
             start_bytes: vec![false; 256],
             start_chars: vec![0; 0x10000 / 64],
+            start_words: None,
         };
         for spec in &specs {
             for word in &spec.not_numbers {
@@ -332,7 +390,15 @@ impl Numerals {
                 numerals.start_chars[c as usize / 64] |= 1 << (c as usize % 64);
             }
         }
+        numerals.start_words = start_words(&numerals);
         numerals
+    }
+
+    /// Whether the ASCII word `word` (letters and digits) may be the first
+    /// word of a lexicon word, prefix or negative: if not, no number starts
+    /// with it.
+    pub fn may_start_word(&self, word: &[u8]) -> bool {
+        self.start_words.as_ref().is_none_or(|w| w.may_hold(word))
     }
 
     /// The scale word starting at `pos`, if any: its byte length and multiplier.

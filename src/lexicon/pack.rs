@@ -1,7 +1,7 @@
 //! Language packs: every lexicon crosscheck uses, as YAML data in `rules/`,
 //! embedded in the binary. A new language is a new pack, not new code.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use miette::Diagnostic;
 use rust_decimal::Decimal;
@@ -740,6 +740,10 @@ pub struct Lexicon {
     /// `linking.part_scope_ends` and `linking.part_clause_ends`.
     pub part_scope_ends: CharSet,
     pub part_clause_ends: CharSet,
+    /// `labels.stopwords` and `labels.noun_stops` as sets: a spaced label
+    /// asks them of every word around its figure.
+    pub stopwords: HashSet<String>,
+    pub noun_stop_words: HashSet<String>,
 }
 
 impl CompiledPack {
@@ -813,6 +817,8 @@ impl Lexicon {
             boundaries: CharSet::new(&labels.boundaries),
             part_scope_ends: CharSet::new(&spec.linking.part_scope_ends),
             part_clause_ends: CharSet::new(&spec.linking.part_clause_ends),
+            stopwords: labels.stopwords.iter().cloned().collect(),
+            noun_stop_words: labels.noun_stops.iter().cloned().collect(),
         }
     }
 }

@@ -37,6 +37,14 @@ impl Numerals {
                 i += word_len(bytes, i);
                 continue;
             }
+            if b.is_ascii_alphabetic() {
+                // A word no number word begins (`the`, `sold`): passed whole.
+                let len = word_len(bytes, i);
+                if !self.may_start_word(&bytes[i..i + len]) {
+                    i += len;
+                    continue;
+                }
+            }
             if (0xE0..0xF0).contains(&b) && i + 2 < bytes.len() {
                 // Three-byte characters (all of CJK): decoded by hand, the hot path.
                 let c = (u32::from(b & 0x0F) << 12)

@@ -336,6 +336,23 @@ fn with_separators(n: u64) -> String {
     out
 }
 
+#[test]
+fn words_no_number_word_begins_are_passed_whole() {
+    let numerals = numerals();
+    // The first word of every English number word, prefix and sign starts one.
+    for word in ["two", "Twenty", "HUNDRED", "million", "minus", "one"] {
+        assert!(numerals.may_start_word(word.as_bytes()), "{word}");
+    }
+    for word in ["the", "sold", "twos", "A380", "tw"] {
+        assert!(!numerals.may_start_word(word.as_bytes()), "{word}");
+    }
+    // Passing words changes nothing read around them.
+    assert_eq!(
+        values("Sold twenty-one of the 40, minus two; the Twelve and A380s"),
+        [d("21"), d("40"), d("-2"), d("12")]
+    );
+}
+
 proptest! {
     #[test]
     fn chinese_numerals_read_back(n in 0u64..1_000_000_000_000) {
