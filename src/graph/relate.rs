@@ -294,8 +294,8 @@ fn table_changes(figs: &[Fig<'_>], text: &str, packs: &Packs, out: &mut Vec<Rela
 }
 
 /// A change stated in prose against a table of its measure's levels by
-/// period: `The unemployment rate fell by 0.3 percentage points on the quarter
-/// to 4.2%` beside a row `Unemployment rate  4.2  4.5` under `Jul-Sep 2024
+/// period: `The jobless rate dropped 0.3 percentage points over the quarter
+/// to 4.2%` beside a row `Jobless rate  4.2  4.5` under `Jul-Sep 2024
 /// Apr-Jun 2024` (labour surveys); `exports were 5.1 percent higher than a
 /// year earlier` beside columns `Mar. 2025` and `Mar. 2024` (trade, retail).
 /// The change's measure names the row (its key's head is the cells' label),
@@ -2428,8 +2428,8 @@ fn remainders(figs: &[Fig<'_>], parts: &[(usize, usize)], text: &str, packs: &Pa
 }
 
 /// A rest with no whole in its sentence, followed by the name of the whole of
-/// a rate stated before it (`全市1912个建制村中，已有1865个建成…，覆盖率97.5%` …
-/// `加快推进剩余47个建制村…`; `排查隐患企业320家，已整改296家，整改率92.5%` …
+/// a rate stated before it (`全县640个自然村中，已有602个通上…，通达率94.1%` …
+/// `加快推进剩余38个自然村…`; `排查隐患企业320家，已整改296家，整改率92.5%` …
 /// `督促剩余24家企业…`): the rate's count and the rest add up to its whole.
 /// Only a certain rate of counts in the rest's unit, and only one such whole.
 fn rest_of_rate(figs: &[Fig<'_>], k: usize, text: &str, out: &[Relation]) -> Option<Relation> {
@@ -3502,8 +3502,8 @@ mod tests {
     fn a_ratio_of_two_counts_takes_them_by_their_nouns() {
         // Labour: vacancies over the unemployed, each named in its clause.
         let labour = relations_of(
-            "Vacancies fell on the quarter to 900,000. The number of people who were unemployed rose to \
-             1.5 million. There were 0.6 vacancies for every unemployed person.",
+            "Vacancies fell on the quarter to 900,000. The count of unemployed people rose to \
+             1.5 million. That left 0.6 vacancies for every unemployed person.",
         );
         assert!(labour.contains(&"rate 0.6 = 900,000 / 1.5 million".to_string()), "{labour:?}");
         // Health: nurses over doctors, each named after its count.
@@ -3513,7 +3513,7 @@ mod tests {
         // Of several counts of a noun, the pair that fits: the quarter's and
         // the last quarter's vacancies both stand.
         let both = relations_of(
-            "Vacancies fell by 60,000 from 960,000 to 900,000. The number of people who were unemployed was \
+            "Vacancies fell by 60,000 from 960,000 to 900,000. The count of unemployed people was \
              1.5 million. There were 0.64 vacancies for every unemployed person.",
         );
         assert!(both.contains(&"rate 0.64 = 960,000 / 1.5 million".to_string()), "{both:?}");
@@ -3550,7 +3550,7 @@ mod tests {
         // Labour: a quarter back and a year back from the current column.
         let labour = changes(
             "The jobless rate fell by 0.4 percentage points on the quarter to 5.1%. The participation rate was \
-             63.2%, 0.5 percentage points higher than a year earlier.\n\n\
+             63.2%, up 0.5 percentage points on a year earlier.\n\n\
              Table 1: Rates, seasonally adjusted (%)\n\n\
              \x20                        Jan-Mar 2025   Oct-Dec 2024   Jan-Mar 2024\n\
              Jobless rate                      5.1            5.5            5.3\n\
@@ -3599,24 +3599,25 @@ mod tests {
     fn a_count_named_as_a_part_of_its_whole_is_related_even_above_it() {
         // Trade and fire: the count holds the whole's name, so exceeding it is
         // a wrong figure, checked, not a wrong reading.
-        let trade =
-            relations_of("全市出口2915.4亿元，增长9.1%。全市出口机电产品3647.8亿元，增长12.4%，占出口总值的56.5%。");
-        assert!(trade.contains(&"rate 56.5% = 3647.8亿元 / 2915.4亿元".to_string()), "{trade:?}");
+        let trade = relations_of(
+            "全省出口2480.6亿元，同比增长7.4%。全省出口机电产品3160.2亿元，增长10.8%，占出口总值的57.2%。",
+        );
+        assert!(trade.contains(&"rate 57.2% = 3160.2亿元 / 2480.6亿元".to_string()), "{trade:?}");
         let fires = relations_of("全市接报火灾1286起，同比下降5.2%。其中住宅火灾1512起，占火灾总数的39.8%。");
         assert!(fires.iter().any(|r| r.starts_with("rate 39.8% = 1512起 / 1286起")), "{fires:?}");
         // A count of another name that exceeds the whole is no numerator of it.
-        let other = relations_of("全市出口2915.4亿元，增长9.1%。全市进口机电产品3647.8亿元，占出口总值的56.5%。");
-        assert!(!other.iter().any(|r| r.starts_with("rate 56.5%")), "{other:?}");
+        let other = relations_of("全省出口2480.6亿元，同比增长7.4%。全省进口机电产品3160.2亿元，占出口总值的57.2%。");
+        assert!(!other.iter().any(|r| r.starts_with("rate 57.2%")), "{other:?}");
     }
 
     #[test]
     fn a_whole_named_short_holds_its_label_with_words_inside() {
         // Power: `最高负荷` for `最高用电负荷`, restated near the share: certain.
         let power = relations_of(
-            "今年夏季全网最高用电负荷达到1286.5万千瓦，创历史新高。\n\n\
-             迎峰度夏期间，全市电网最高用电负荷达到1286.5万千瓦，同比增长9.3%。空调降温负荷达530万千瓦，占最高负荷的41.2%。",
+            "入夏后全省最高用电负荷达到2364.0万千瓦，刷新纪录。\n\n\
+             今年入夏以来，全省电网最高用电负荷达到2364.0万千瓦，比上年提高7.8%。制冷负荷980万千瓦，占最高负荷的41.5%。",
         );
-        assert!(power.contains(&"rate 41.2% = 530万千瓦 / 1286.5万千瓦".to_string()), "{power:?}");
+        assert!(power.contains(&"rate 41.5% = 980万千瓦 / 2364.0万千瓦".to_string()), "{power:?}");
         // Household income: `城镇人均收入` for `城镇居民人均可支配收入`.
         let income =
             relations_of("全市城镇居民人均可支配收入52380元，增长5.1%。其中工资性收入31260元，占城镇人均收入的59.7%。");
@@ -3631,12 +3632,12 @@ mod tests {
         let filler = "各部门持续优化口岸营商环境，推进通关便利化改革，服务外贸企业稳订单拓市场。".repeat(6);
         // Customs: `外贸总值` for `进出口总值`, stated paragraphs before: certain.
         let trade = relations_of(&format!(
-            "前三季度，全市货物贸易进出口总值4862.7亿元，增长6.3%。\n\n{filler}\n\n对东盟进出口803.5亿元，占全市外贸总值的16.5%。"
+            "今年1—9月，本市货物贸易进出口总值5310.4亿元，增长4.7%。\n\n{filler}\n\n对欧盟进出口1046.2亿元，占全市外贸总值的19.7%。"
         ));
-        assert!(trade.contains(&"rate 16.5% = 803.5亿元 / 4862.7亿元".to_string()), "{trade:?}");
+        assert!(trade.contains(&"rate 19.7% = 1046.2亿元 / 5310.4亿元".to_string()), "{trade:?}");
         // Retail: `社零总额` for `社会消费品零售总额`.
         let retail =
-            relations_of("全市社会消费品零售总额1586.4亿元，增长5.8%。全市网上零售额312.7亿元，占社零总额的19.7%。");
-        assert!(retail.iter().any(|r| r.starts_with("rate 19.7% = 312.7亿元 / 1586.4亿元")), "{retail:?}");
+            relations_of("全市社会消费品零售总额1720.8亿元，增长4.6%。全市网上零售额398.6亿元，占社零总额的23.2%。");
+        assert!(retail.iter().any(|r| r.starts_with("rate 23.2% = 398.6亿元 / 1720.8亿元")), "{retail:?}");
     }
 }
