@@ -866,7 +866,7 @@ impl SpacedReader<'_> {
     }
 
     /// The place a part names after a count it is part of: `delivered
-    /// 6,382 babies, including 3,912 at Riverbend` (hospitals), `made 1,240
+    /// 4,815 babies, including 2,207 at Lakeside` (hospitals), `made 1,240
     /// arrests, including 310 in Eastside` (policing). The part counts what
     /// the whole counts, at that place: the words between the two figures
     /// are a part marker alone, and the part's own clause opens with a
@@ -1327,7 +1327,7 @@ pub(super) fn settle(
         // 37,765 students` states enrollment, `delivered 6,382 babies` births.
         let phrase = verb.map(|v| format!("{v} {written_noun}"));
         // A participle right after the counted noun names a measure as the
-        // verb before it does: `28,106 undergraduates enrolled this fall`
+        // verb before it does: `19,420 undergraduates enrolled last autumn`
         // (universities) state undergraduate enrollment, `1,240 patients
         // enrolled` (clinical trials) enrollment, `640 babies delivered at
         // home` (community health) births.
