@@ -36,7 +36,7 @@ pub struct MeasureSpec {
     /// `筹集任务为1.8万套` gives a later bare `已筹集1.86万套` its object.
     #[serde(default)]
     pub plan_nouns: Vec<String>,
-    /// A regex matching an event named by its grade (`较大以上特种设备事故`),
+    /// A regex matching an event named by its grade (`较大以上生产安全事故`),
     /// with groups `grade`, `kind` and `event`: a later `一般事故` of the
     /// sentence is of the kind the earlier one names.
     #[serde(default)]

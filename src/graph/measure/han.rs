@@ -420,7 +420,7 @@ impl HanReader<'_> {
 
     /// A core naming an event by its grade alone (`发生一般事故`), with the
     /// kind an earlier grade of the sentence names for that event (`未发生
-    /// 较大以上特种设备事故`) written in: `发生特种设备一般事故`, as a sentence
+    /// 较大以上生产安全事故`) written in: `发生生产安全一般事故`, as a sentence
     /// naming the kind itself writes it.
     fn graded_kind(&self, core: &str, before: &str) -> Option<String> {
         let re = self.words.graded.as_ref()?;
