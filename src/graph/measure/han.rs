@@ -89,6 +89,11 @@ impl HanReader<'_> {
                 d.kind = Kind::Change;
                 d.core = format!("{}增长", self.words.spec.default_base);
                 let row = self.count_noun(self.norm(&clause[..at]), None);
+                // A row named by no word of its own (`合计`) changes its first level.
+                let row = match self.row_levels(i, done).next() {
+                    Some(p) if row.is_empty() => head_of(p),
+                    _ => row,
+                };
                 d.anchored = !row.is_empty();
                 d.head = (!row.is_empty()).then_some(row);
                 return d;
@@ -228,7 +233,12 @@ impl HanReader<'_> {
                 let counts = !is_percent;
                 // The level it changes, or the head of the count change just
                 // before it (`火灾起数减少182起，下降12.1%`).
-                let found = earlier.clone().rev().find_map(|p| {
+                // Clauses set apart by `；` share their sentence's subject: a
+                // change that opens one (`；比年初增加168.2亿元`, lending;
+                // `；较上季度减少42件`, courts) changes the level of the clauses
+                // before it, back to the sentence's start.
+                let joined = self.joined_clauses(earlier.start);
+                let found = joined.chain(earlier.clone()).rev().find_map(|p| {
                     let e = &done[p];
                     let unit = self.figures[p].unit.as_deref();
                     let level = e.kind == Kind::Level
@@ -245,7 +255,11 @@ impl HanReader<'_> {
                         None
                     }
                 });
-                found.or_else(|| self.topic(i, earlier.start, paragraph_start))
+                // A table row named by no word of its own (`合计`) changes
+                // its first level: the whole's (`| 合计 | 2046 | -1.2 |`).
+                found
+                    .or_else(|| self.row_levels(i, done).next().map(head_of))
+                    .or_else(|| self.topic(i, earlier.start, paragraph_start))
             } else {
                 Some(own)
             };
@@ -375,21 +389,45 @@ impl HanReader<'_> {
             .then(|| format!("{}{}", crate::extract::label::object_of(head, self.pack), d.core))
     }
 
+    /// The figures before `first` in the clauses that `；` joins to its own:
+    /// back to the last full stop (or line end), at most `ELIDED_LOOKBACK`.
+    fn joined_clauses(&self, first: usize) -> std::ops::Range<usize> {
+        let ends = &self.pack.lexicon.sentence_ends;
+        let full_stop = |c: char| ends.contains(c) && !SEMICOLONS.contains(&c);
+        // Each gap between two neighbouring figures is read once.
+        let mut start = first;
+        while start > 0 && first - start < ELIDED_LOOKBACK {
+            let (p, next) = (&self.figures[start - 1], &self.figures[start]);
+            if p.cell || next.cell || self.text[p.span.end.min(next.span.start)..next.span.start].contains(full_stop) {
+                break;
+            }
+            start -= 1;
+        }
+        start..first
+    }
+
     /// The earlier cell of a table row that counts in the unit `own` names
     /// as a noun of count (`起数` names `起`), when `own` is that noun alone.
     fn row_count(&self, i: usize, own: &str, done: &[Description]) -> Option<usize> {
-        let figure = &self.figures[i];
-        if !figure.cell {
-            return None;
-        }
         let unit = self.words.spec.count_suffixes.iter().find_map(|s| own.strip_suffix(s.as_str()))?;
-        let mut row = (0..i).rev().take_while(|&p| {
-            let between = &self.text[self.figures[p].span.end.min(figure.span.start)..figure.span.start];
-            self.figures[p].cell && !between.contains('\n')
-        });
-        row.find(|&p| {
+        self.row_levels(i, done).filter(|&p| self.figures[p].unit.as_deref() == Some(unit)).last()
+    }
+
+    /// The levels stated now in the earlier cells of figure `i`'s table row,
+    /// from the row's first: none when `i` is no cell.
+    fn row_levels<'d>(&'d self, i: usize, done: &'d [Description]) -> impl Iterator<Item = usize> + 'd {
+        let figure = &self.figures[i];
+        let row = (0..i)
+            .rev()
+            .take_while(|&p| {
+                let between = &self.text[self.figures[p].span.end.min(figure.span.start)..figure.span.start];
+                figure.cell && self.figures[p].cell && !between.contains('\n')
+            })
+            .last()
+            .unwrap_or(i);
+        (row..i).filter(move |&p| {
             let e = &done[p];
-            e.kind == Kind::Level && !e.previous && e.anchored && self.figures[p].unit.as_deref() == Some(unit)
+            e.kind == Kind::Level && !e.previous && e.anchored
         })
     }
 
@@ -633,6 +671,16 @@ impl HanReader<'_> {
             return None;
         }
         Some(self.norm(subject))
+    }
+
+    /// `words` naming one kind of body (`大型银行`, `民营医院`), normalised, or
+    /// none when they name all bodies (`各类银行`) or no body.
+    pub(super) fn body_scope(&self, words: &str) -> Option<String> {
+        let spec = &self.words.spec;
+        let words = words.trim();
+        let aggregate = spec.all_bodies.iter().any(|w| words.starts_with(w.as_str()));
+        let body = spec.bodies.iter().any(|b| words.ends_with(b.as_str()) && words.len() > b.len());
+        (body && !aggregate).then(|| self.norm(words)).filter(|s| !s.is_empty())
     }
 
     /// The name a base gives its measure after the comparison words
@@ -923,6 +971,9 @@ fn plain_level(e: &Description) -> bool {
 /// How many figures back a verb alone looks for the plan that names its
 /// object: a reader carries an object over a few sentences, not a page.
 const ELIDED_LOOKBACK: usize = 16;
+
+/// The marks that join clauses of one sentence (`；`), as full stops do not.
+const SEMICOLONS: [char; 2] = ['；', ';'];
 
 /// The longest word read as parallel to the end of the clause before: a
 /// longer one is a noun phrase of its own (`重点街道` after `重点区县`).

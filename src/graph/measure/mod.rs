@@ -155,17 +155,37 @@ impl Description {
                 (Some(a), Some(b)) => {
                     ends_alike(a, b, coordinated) || inside_named(a, b) || inside_named(b, a)
                 }
-                (Some(_), None) => self.flat.as_ref().is_some_and(|f| ends_alike(f, &other.core, coordinated)),
-                (None, Some(_)) => other.flat.as_ref().is_some_and(|f| ends_alike(f, &self.core, coordinated)),
+                (Some(_), None) => self.flat_fits(other, coordinated),
+                (None, Some(_)) => other.flat_fits(self, coordinated),
             }
             && if self.kind == Kind::Level {
                 ends_alike(&self.core, &other.core, coordinated)
                     || (loosely && modified(&self.core, &other.core, coordinated))
+                    || self.joined(other, coordinated)
+                    || other.joined(self, coordinated)
             } else {
                 // A change with its base written (`up 0.8 percent from February`)
                 // fits one whose base is left unsaid (`up 0.8 percent`).
                 self.core == other.core || first_word_of(&self.core, &other.core)
             }
+    }
+
+    /// True when this description, which has a head, reads as one noun
+    /// phrase that fits `other`'s core, which has none: a rate under its
+    /// count (`flat`), or a body's level that the other names with the body
+    /// in its core (`joined`).
+    fn flat_fits(&self, other: &Description, coordinated: &[String]) -> bool {
+        self.flat.as_ref().is_some_and(|f| ends_alike(f, &other.core, coordinated)) || self.joined(other, coordinated)
+    }
+
+    /// True when this level, under a body (`大型银行`, `贷款余额`), is what
+    /// `other` names with the body in its core (`大型银行贷款余额`).
+    fn joined(&self, other: &Description, coordinated: &[String]) -> bool {
+        let Some(head) = self.head.as_deref().filter(|h| self.kind == Kind::Level && !h.is_ascii()) else {
+            return false;
+        };
+        other.head.is_none()
+            && other.core.strip_prefix(head).is_some_and(|rest| ends_alike(&self.core, rest, coordinated))
     }
 
     /// How much the description says: the one a merged set is named by.
@@ -362,7 +382,19 @@ pub fn describe(
         let mut description = reader.describe(i, earlier, &out, items.get(&i).map(String::as_str), paragraph.start);
         // A kind of body's measure is counted under it, so that it never
         // probably links to the measure of all bodies.
-        if let Some(subject) = reader.subject_scope(i, first_in_sentence) {
+        // A table row named by a kind of body (`| 民营医院 | 86.2 |`) is that
+        // body's measure, as the sentence `民营医院门诊量86.2万人次` states it.
+        let row_body = || {
+            let stub = tables.cell_at(figure.span.start)?.stub.clone()?;
+            reader.body_scope(&text[stub])
+        };
+        let scope = if figure.cell { row_body() } else { reader.subject_scope(i, first_in_sentence) };
+        if let Some(subject) = scope {
+            if description.kind == Kind::Level && description.head.is_none() {
+                if let Some(rest) = description.core.strip_prefix(subject.as_str()).filter(|r| !r.is_empty()) {
+                    description.core = rest.to_string();
+                }
+            }
             match &mut description.head {
                 None if description.kind == Kind::Level => description.head = Some(subject),
                 Some(head) if !head.starts_with(&subject) => *head = format!("{subject}{head}"),
@@ -1283,6 +1315,57 @@ mod tests {
         assert_eq!(key(&k, "12.6%", 0), key(&k, "12.6", 0), "{k:?}");
         let k = keys_of("release.md", "全市小微企业贷款31.62万户，同比增长12.4%。\n\n| 机构 | 小微企业贷款（户） | 户数增长（%） |\n|---|---:|---:|\n| 大型银行 | 98600 | 9.1 |\n| 合计 | 316200 | 12.4 |\n");
         assert_eq!(key(&k, "12.4%", 0), key(&k, "12.4", 0), "{k:?}");
+    }
+
+    #[test]
+    fn a_total_rows_change_changes_the_rows_level() {
+        // Lending and water use: `合计` names no row, so its change columns
+        // change the row's level, as the prose's changes of the total do.
+        let k = keys_of(
+            "release.md",
+            "全省绿色贷款余额1520.4亿元，同比增长21.3%；比年初增加168.2亿元。\n\n\
+             | 机构 | 余额（亿元） | 同比增速（%） | 比年初增加（亿元） |\n|---|---:|---:|---:|\n\
+             | 大型银行 | 640.2 | 24.0 | 70.1 |\n| 合计 | 1520.4 | 21.3 | 168.2 |\n",
+        );
+        assert_eq!(key(&k, "21.3%", 0), key(&k, "21.3", 0), "{k:?}");
+        assert_eq!(key(&k, "168.2亿元", 0), key(&k, "168.2", 0), "{k:?}");
+        let k = keys_of(
+            "release.md",
+            "全市用水总量2046万立方米，同比下降1.2%。\n\n| 区域 | 用水量（万立方米） | 同比增长（%） |\n|---|---:|---:|\n\
+             | 东城区 | 812.6 | 3.4 |\n| 合计 | 2046 | -1.2 |\n",
+        );
+        assert!(!key(&k, "-1.2", 0).contains('?'), "{k:?}");
+    }
+
+    #[test]
+    fn a_row_named_by_a_kind_of_body_is_that_bodys_measure() {
+        // Lending and hospitals: the row's body is the measure's scope, as
+        // the sentence that names the body states it; the total row is all
+        // bodies' and links to neither.
+        let table = "\n\n| 机构类型 | 绿色贷款余额（亿元） |\n|---|---:|\n| 大型银行 | 640.2 |\n\
+                     | 城市商业银行 | 312.5 |\n| 合计 | 1520.4 |\n";
+        let k = keys_of(
+            "release.md",
+            &format!("全省绿色贷款余额1520.4亿元。大型银行发挥主力作用，绿色贷款余额640.2亿元；城市商业银行贷款余额312.5亿元。{table}"),
+        );
+        assert_eq!(key(&k, "640.2", 0), key(&k, "640.2亿元", 0), "{k:?}");
+        assert_eq!(key(&k, "312.5", 0), key(&k, "312.5亿元", 0), "{k:?}");
+        assert_ne!(key(&k, "640.2", 0), key(&k, "1520.4", 0), "{k:?}");
+        let k = keys_of(
+            "release.md",
+            "上半年，民营医院门诊量86.2万人次。\n\n| 医院类型 | 门诊量（万人次） |\n|---|---:|\n| 公立医院 | 412.6 |\n| 民营医院 | 86.2 |\n",
+        );
+        assert_eq!(key(&k, "86.2", 0), key(&k, "86.2万人次", 0), "{k:?}");
+    }
+
+    #[test]
+    fn clauses_joined_by_a_semicolon_share_their_subject() {
+        // Lending and courts: a change opening a `；` clause changes the level
+        // of the clause before it.
+        let k = keys("全省绿色贷款余额1520.4亿元，同比增长21.3%；比年初增加168.2亿元。");
+        assert_eq!(key(&k, "168.2亿元", 0), "绿色贷款余额/比年初增长|元", "{k:?}");
+        let k = keys("全市法院受理行政案件3120件；较上季度减少42件。另受理执行案件860件。");
+        assert!(key(&k, "42件", 0).contains("受理行政案件/"), "{k:?}");
     }
 
     #[test]
