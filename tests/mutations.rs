@@ -55,8 +55,10 @@ impl Mutant {
     }
 }
 
+/// Checks one document read as the CLI reads it: its format told by its
+/// name (a Markdown table is a table, not a line of pipes).
 fn check(name: &str, text: &str, packs: &Packs) -> crosscheck::Report {
-    crosscheck::check(vec![Document::new(name, text)], packs)
+    crosscheck::check(vec![Document::with_format(name, text)], packs)
 }
 
 /// The interval of the figure the mutant's edit starts in, as crosscheck reads
@@ -518,6 +520,8 @@ fn repeats_the_bench_gold_names_are_caught() {
 /// across semicolons, zh 208/269, en 81/121; with Chinese dependents by class,
 /// grades, verbs' volumes and lists naming only their noun, English change
 /// columns by period, parts at a place, growth as a change and one-noun rows,
-/// and ratios and changes against tables, zh 213/269, en 88/121); raise them
-/// as linking improves.
-const BENCH_REPEAT_FLOORS: &[(&str, f64)] = &[("zh", 0.79), ("en", 0.72)];
+/// and ratios and changes against tables, zh 213/269, en 88/121; read with
+/// their format from their names, as the CLI and the scorer read them, so
+/// that Markdown tables are tables, with total rows and body rows read as
+/// measures, zh 244/269, en 107/121); raise them as linking improves.
+const BENCH_REPEAT_FLOORS: &[(&str, f64)] = &[("zh", 0.90), ("en", 0.87)];

@@ -663,10 +663,21 @@ fn table_label(text: &str, cell: &TableCell, pack: &CompiledPack) -> String {
         let name = name.trim();
         !tables.value_headers.iter().any(|v| v.eq_ignore_ascii_case(name))
     });
-    let parts = cell.stub.as_ref().map(|r| &text[r.clone()]).into_iter().chain(header);
+    let stub = cell.stub.as_ref().map(|r| &text[r.clone()]);
     match pack.spec.labels.order {
-        LabelOrder::Before => parts.map(|p| label::normalise_han(p, pack)).collect(),
+        LabelOrder::Before => {
+            let column = header.map(|h| label::normalise_han(h, pack));
+            // A column of this period's levels counts the table's topic
+            // (`贷款余额` under `…小微企业贷款情况见下表` is 小微企业贷款余额); a
+            // column of changes or bases is read against its row's level.
+            let column = match (column, table_topic(text, cell, pack)) {
+                (Some(c), Some(topic)) if !compares(&c, pack) => Some(with_topic(&topic, &c)),
+                (c, _) => c,
+            };
+            stub.map(|p| label::normalise_han(p, pack)).into_iter().chain(column).collect()
+        }
         LabelOrder::After => {
+            let parts = stub.into_iter().chain(header);
             let labels = &pack.spec.labels;
             let words: Vec<String> = parts
                 .flat_map(|p| label::without_asides(p).split_whitespace().map(str::to_string).collect::<Vec<_>>())
@@ -676,6 +687,68 @@ fn table_label(text: &str, cell: &TableCell, pack: &CompiledPack) -> String {
             label::normalise_words(&words, labels)
         }
     }
+}
+
+/// What a table counts, as the sentence above it names it when it points
+/// at the table (`各类银行机构小微企业贷款情况见下表。` → `小微企业贷款`): the
+/// words after what the rows are (`机构` of `机构类型`), so only a sentence
+/// that names the rows' kind names the table.
+fn table_topic(text: &str, cell: &TableCell, pack: &CompiledPack) -> Option<String> {
+    let tables = &pack.spec.tables;
+    let ends = &pack.lexicon.sentence_ends;
+    // Only the line's end is read: the pointing sentence is short, and a
+    // long paragraph above a long table is read once per cell.
+    let above = cell.above.clone()?;
+    let mut from = above.end.saturating_sub(MAX_TOPIC_BYTES).max(above.start);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let line = text[from..above.end].trim().trim_end_matches(|c: char| ends.contains(c) || "：:".contains(c));
+    let sentence = line.rsplit(|c: char| ends.contains(c)).next()?;
+    let named = tables.topic_lead_ins.iter().find_map(|w| sentence.strip_suffix(w.as_str()))?;
+    let named = tables.topic_nouns.iter().find_map(|w| named.strip_suffix(w.as_str())).unwrap_or(named);
+    let corner = label::without_asides(&text[cell.corner.clone()?]);
+    let corner = corner.trim();
+    let kind = tables.dimension_suffixes.iter().find_map(|w| corner.strip_suffix(w.as_str())).unwrap_or(corner);
+    let after = [corner, kind]
+        .into_iter()
+        .filter(|w| w.chars().count() >= MIN_TOPIC_CHARS)
+        .find_map(|w| named.find(w).map(|at| &named[at + w.len()..]))?;
+    let topic = label::normalise_han(after, pack);
+    (topic.chars().count() >= MIN_TOPIC_CHARS).then_some(topic)
+}
+
+/// The most bytes of the line above a table read for its topic.
+const MAX_TOPIC_BYTES: usize = 600;
+
+/// The fewest characters of a table's topic, and of the rows' kind that
+/// divides it from the words before it.
+const MIN_TOPIC_CHARS: usize = 2;
+
+/// True when a column's header compares: a change (`同比增长`, `增减`) or a
+/// base (`上年同期`).
+fn compares(column: &str, pack: &CompiledPack) -> bool {
+    let changes = &pack.spec.linking.changes;
+    let tables = &pack.spec.tables;
+    [&changes.increase, &changes.decrease, &tables.change_headers, &tables.previous_headers]
+        .into_iter()
+        .flatten()
+        .any(|w| column.ends_with(w.as_str()))
+}
+
+/// A column's words under the table's topic, sharing the words they overlap
+/// in: `小微企业贷款` + `贷款余额` → `小微企业贷款余额`, `事故` + `死亡人数` →
+/// `事故死亡人数`; a column that names the topic already stays.
+fn with_topic(topic: &str, column: &str) -> String {
+    if column.contains(topic) {
+        return column.to_string();
+    }
+    let overlap = column
+        .char_indices()
+        .map(|(at, c)| at + c.len_utf8())
+        .rfind(|&end| topic.ends_with(&column[..end]))
+        .unwrap_or(0);
+    format!("{topic}{}", &column[overlap..])
 }
 
 /// The interval a qualifier gives: `value + steps × step` at each end.
@@ -714,6 +787,35 @@ mod tests {
 
     fn figure(text: &str, low: &str, high: &str, unit: Option<&str>) -> (String, String, String, Option<String>) {
         (text.into(), low.into(), high.into(), unit.map(str::to_string))
+    }
+
+    /// Each figure of a Markdown document with its label.
+    fn md_labels(md: &str) -> Vec<(String, String)> {
+        let doc = crate::load::Document::with_format("release.md", md);
+        let prose = doc.prose();
+        let packs = Packs::builtin().unwrap();
+        extract_figures(&prose, &packs).into_iter().map(|f| (md[f.span.clone()].to_string(), f.label)).collect()
+    }
+
+    #[test]
+    fn a_sentence_pointing_at_a_table_names_what_its_level_columns_count() {
+        // Fires and water: the words after the rows' kind (`场所`, `区域`)
+        // are the topic; a column of changes keeps its own words.
+        let labels = md_labels(
+            "各类场所火灾情况见下表。\n\n| 场所类型 | 亡人数（人） | 火灾（起） | 同比下降（%） |\n|---|---:|---:|---:|\n\
+             | 住宅 | 7 | 198 | 10.4 |\n",
+        );
+        let of = |t: &str| labels.iter().find(|(f, _)| f == t).map(|(_, l)| l.as_str());
+        assert_eq!(of("198"), Some("住宅火灾"), "{labels:?}");
+        assert_eq!(of("7"), Some("住宅火灾亡人数"), "{labels:?}");
+        assert_eq!(of("10.4"), Some("住宅同比下降"), "{labels:?}");
+        let labels = md_labels(
+            "全年供水平稳。各区域居民生活用水情况如下表：\n\n| 区域 | 用水量（万立方米） |\n|---|---:|\n| 东城区 | 812.6 |\n",
+        );
+        assert_eq!(labels[0].1, "东城区居民生活用水量", "{labels:?}");
+        // A sentence that does not name what the rows are names no topic.
+        let labels = md_labels("主要指标如下表。\n\n| 区域 | 用水量（万立方米） |\n|---|---:|\n| 东城区 | 812.6 |\n");
+        assert_eq!(labels[0].1, "东城区用水量", "{labels:?}");
     }
 
     #[test]

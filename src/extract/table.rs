@@ -46,6 +46,12 @@ pub struct TableCell {
     pub stub: Option<Range<usize>>,
     /// The caption line just above the table, if any.
     pub caption: Option<Range<usize>>,
+    /// The line just above the table, whatever its length: a paragraph may
+    /// end by naming what the table shows (`各类案件收结情况见下表。`).
+    pub above: Option<Range<usize>>,
+    /// The header over the row's first cell: what the rows are
+    /// (`机构类型`, `Region`).
+    pub corner: Option<Range<usize>>,
 }
 
 /// The tables of a text: every cell, in text order.
@@ -139,7 +145,8 @@ impl Tables {
         if rows.is_empty() || (!tabbed && !aligned(text, rows)) {
             return;
         }
-        let caption = caption(text, before);
+        let above = line_above(text, before);
+        let caption = above.clone().filter(|r| simple(&text[r.clone()]));
         if let Some(header) = header {
             self.rows.push(header.range.clone());
             for cell in &header.cells {
@@ -150,6 +157,8 @@ impl Tables {
                     header: None,
                     stub: None,
                     caption: caption.clone(),
+                    above: above.clone(),
+                    corner: None,
                 });
             }
         }
@@ -161,6 +170,7 @@ impl Tables {
             let named = row.cells.iter().position(|c| !c.span.is_empty() && !numeric(&text[c.span.clone()]));
             let stub_at = named.unwrap_or(0);
             let stub = named.map(|i| row.cells[i].span.clone());
+            let corner = header.and_then(|h| column_header(h, row, stub_at, tabbed)).filter(|r| !r.is_empty());
             for (j, cell) in row.cells.iter().enumerate() {
                 let kind = match j {
                     _ if j < stub_at => CellKind::Key,
@@ -176,6 +186,8 @@ impl Tables {
                     header: over,
                     stub: stub.clone(),
                     caption: caption.clone(),
+                    above: above.clone(),
+                    corner: corner.clone(),
                 });
             }
         }
@@ -295,23 +307,27 @@ fn column_header(header: &Line, row: &Line, j: usize, tabbed: bool) -> Option<Ra
     j.checked_sub(skip).and_then(|k| header.cells.get(k)).map(|c| c.span.clone())
 }
 
-/// The caption of a table whose first line starts at `start`: the nearest
-/// line above it, past at most one blank line, when it is one short line.
-fn caption(text: &str, start: usize) -> Option<Range<usize>> {
+/// The nearest line above a table whose first line starts at `start`,
+/// past at most one blank line.
+fn line_above(text: &str, start: usize) -> Option<Range<usize>> {
     let mut end = start;
     for _ in 0..2 {
         // The line before `end`: `end` is the start of a line.
         let line_end = text[..end].strip_suffix('\n')?.trim_end_matches('\r').len();
         let line_start = text[..line_end].rfind('\n').map_or(0, |i| i + 1);
         end = line_start;
-        let trimmed = text[line_start..line_end].trim();
-        if trimmed.is_empty() {
-            continue;
+        if !text[line_start..line_end].trim().is_empty() {
+            return Some(line_start..line_end);
         }
-        let simple = trimmed.len() <= CAPTION_BYTES && !trimmed.contains('\t') && !trimmed.contains("  ");
-        return simple.then_some(line_start..line_end);
     }
     None
+}
+
+/// True when a line above a table reads as its caption: one short line,
+/// not a row of cells.
+fn simple(line: &str) -> bool {
+    let trimmed = line.trim();
+    trimmed.len() <= CAPTION_BYTES && !trimmed.contains('\t') && !trimmed.contains("  ")
 }
 
 /// A cell that is a number (`1,262`, `-2.9%`, `$6.82`, `1829起`, `(12)`).

@@ -1997,7 +1997,8 @@ fn named_whole(
         if is_percent(f.figure) || f.role != Role::Plain || !same_unit(f.figure, unit) || numerators.contains(&j) {
             continue;
         }
-        if in_table_row(text, f) {
+        // Nor is the numerator's own measure restated (its table cell).
+        if in_table_row(text, f) || f.key == figs[n].key {
             continue;
         }
         let label = f.figure.label.trim();
@@ -2056,6 +2057,9 @@ fn named_whole(
     let holds =
         |c: usize| matches!((figs[c].figure.interval.hi(), unit.interval.lo()), (Some(hi), Some(lo)) if hi >= lo);
     let fitting: Vec<usize> = found.iter().filter(|&&(cq, c)| cq == q && holds(c)).map(|&(_, c)| c).collect();
+    // A whole holds its part and the parts beside it: the greatest that fits
+    // (a table's total row, not one of the rows that can hold the part).
+    let j = fitting.iter().copied().max_by_key(|&c| (figs[c].figure.interval.hi(), std::cmp::Reverse(c))).unwrap_or(j);
     let alone = q >= 2 && !fitting.is_empty() && fitting.iter().all(|&c| figs[c].key == figs[j].key);
     Some((j, alone))
 }
@@ -3158,8 +3162,13 @@ mod tests {
 
     /// The relations of one document, each as the texts of its figures.
     fn relations_of(text: &str) -> Vec<String> {
+        relations_in("t.txt", text)
+    }
+
+    /// The relations of a document named `name` (`.md` reads its tables).
+    fn relations_in(name: &str, text: &str) -> Vec<String> {
         let packs = Packs::builtin().unwrap();
-        let release = crate::graph::Release::analyse(vec![Document::new("t.txt", text)], &packs);
+        let release = crate::graph::Release::analyse(vec![Document::with_format(name, text)], &packs);
         let show = |m: usize| release.text_of(&release.mentions[m]).to_string();
         release
             .relations
@@ -3182,6 +3191,24 @@ mod tests {
                 Relation::ChangeOf(_) => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn a_shares_whole_holds_its_part_and_is_not_the_part_restated() {
+        // Fires and hospitals: a table's rows and the prose that restates one
+        // of them are parts; the whole the share names is the total row.
+        let text = "全市发生火灾426起，死亡12人，同比分别下降5.1%和7.7%。\n\n各类场所火灾情况见下表。\n\n\
+                    | 场所类型 | 死亡人数（人） | 火灾（起） |\n|---|---:|---:|\n| 住宅 | 7 | 198 |\n\
+                    | 商场 | 2 | 128 |\n| 厂房 | 3 | 100 |\n| 合计 | 12 | 426 |\n\n\
+                    从场所看，住宅火灾死亡人数最多，为7人，占死亡总人数的58.3%。\n";
+        let found = relations_in("fires.md", text);
+        assert!(found.iter().any(|r| r.starts_with("rate 58.3% = 7人 / 12")), "{found:?}");
+        // A row that could hold the part is not the whole either.
+        let text = "各类医院门诊情况见下表。\n\n| 医院类型 | 门诊量（万人次） |\n|---|---:|\n| 公立医院 | 41.2 |\n\
+                    | 民营医院 | 8.6 |\n| 基层医疗机构 | 50.2 |\n| 合计 | 100.0 |\n\n\
+                    公立医院门诊量41.2万人次，占门诊总量的41.2%。\n";
+        let found = relations_in("clinics.md", text);
+        assert!(found.iter().any(|r| r.starts_with("rate 41.2% = 41.2万人次 / 100.0")), "{found:?}");
     }
 
     #[test]

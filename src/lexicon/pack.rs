@@ -440,6 +440,17 @@ pub struct TableSpec {
     /// (`增减变动幅度（%）`, `Change`).
     #[serde(default)]
     pub change_headers: Vec<String>,
+    /// Words ending a sentence that points at the table below it
+    /// (`见下表`): what the sentence names before them is the table's topic.
+    #[serde(default)]
+    pub topic_lead_ins: Vec<String>,
+    /// Nouns ending such a sentence that count nothing (`情况`, `数据`).
+    #[serde(default)]
+    pub topic_nouns: Vec<String>,
+    /// Words ending the header over the rows' names that say how the rows
+    /// divide the whole (`类型` in `机构类型`).
+    #[serde(default)]
+    pub dimension_suffixes: Vec<String>,
 }
 
 /// A bound that names a class of things rather than counting them: a

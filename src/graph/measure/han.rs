@@ -416,15 +416,16 @@ impl HanReader<'_> {
     /// The levels stated now in the earlier cells of figure `i`'s table row,
     /// from the row's first: none when `i` is no cell.
     fn row_levels<'d>(&'d self, i: usize, done: &'d [Description]) -> impl Iterator<Item = usize> + 'd {
-        let figure = &self.figures[i];
-        let row = (0..i)
-            .rev()
-            .take_while(|&p| {
-                let between = &self.text[self.figures[p].span.end.min(figure.span.start)..figure.span.start];
-                figure.cell && self.figures[p].cell && !between.contains('\n')
-            })
-            .last()
-            .unwrap_or(i);
+        // Each gap between neighbouring cells is read once, and a row is
+        // read back at most `MAX_ROW_CELLS`.
+        let mut row = i;
+        while row > 0 && i - row < MAX_ROW_CELLS {
+            let (p, next) = (&self.figures[row - 1], &self.figures[row]);
+            if !(p.cell && next.cell) || self.text[p.span.end.min(next.span.start)..next.span.start].contains('\n') {
+                break;
+            }
+            row -= 1;
+        }
         (row..i).filter(move |&p| {
             let e = &done[p];
             e.kind == Kind::Level && !e.previous && e.anchored
@@ -971,6 +972,9 @@ fn plain_level(e: &Description) -> bool {
 /// How many figures back a verb alone looks for the plan that names its
 /// object: a reader carries an object over a few sentences, not a page.
 const ELIDED_LOOKBACK: usize = 16;
+
+/// The most cells of a table row read back from a cell.
+const MAX_ROW_CELLS: usize = 64;
 
 /// The marks that join clauses of one sentence (`；`), as full stops do not.
 const SEMICOLONS: [char; 2] = ['；', ';'];
