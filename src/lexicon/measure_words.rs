@@ -219,6 +219,29 @@ pub struct ClauseWords {
     /// aged 16 to 64`).
     #[serde(default)]
     pub populations: Vec<String>,
+    /// Adjustments of an estimate (`seasonally adjusted`): they qualify how
+    /// a measure is estimated, not what it counts, unless the release also
+    /// states the measure without them (`not seasonally adjusted`).
+    #[serde(default)]
+    pub adjustments: Vec<String>,
+    /// Words of a revision: a headline line labelled by one and a period
+    /// (`June revised to …`) restates the block's measure for that period.
+    #[serde(default)]
+    pub revisions: Vec<String>,
+    /// Verbs of averaging: after a noun of change they state an average of
+    /// changes (`hiring gains averaged 38,000 per month`).
+    #[serde(default)]
+    pub averaging: Vec<String>,
+    /// Nouns of the units that carry out an activity (`establishments`,
+    /// `firms`): in an `of` phrase written before its head they add nothing
+    /// to the activity (`sales of hotel businesses` are `hotel sales`).
+    #[serde(default)]
+    pub agent_units: Vec<String>,
+    /// Nouns of agents (singular), by the activity they name as a
+    /// premodifier (`retailers` → `retail`): `turnover of retailers` is
+    /// `retail turnover`.
+    #[serde(default)]
+    pub agents: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 /// A noun of change: a level it names (`core inflation was 3.1 percent`) is

@@ -114,6 +114,10 @@ fn direction_name(up: bool) -> &'static str {
 /// is in the cell, not in words, so it links only to its own kind.
 const SIGNED_CHANGE: &str = "change";
 
+/// The first word of the core of an average of changes (`average up
+/// month`): it fits no single change.
+const AVERAGE: &str = "average";
+
 impl SpacedReader<'_> {
     pub(super) fn describe(&self, i: usize, earlier: std::ops::Range<usize>, done: &[Description]) -> Description {
         let mut d = self.read(i, earlier.clone(), done);
@@ -222,6 +226,9 @@ impl SpacedReader<'_> {
         // full stops) starts afresh: the sentence is read from the line.
         if let Some(line_start) = self.list_line(sentence_start, figure.span.start) {
             sentence_start = line_start;
+            if let Some(d) = self.block_line(i, line_start, done) {
+                return d;
+            }
         }
         let earlier = earlier
             .start
@@ -270,6 +277,19 @@ impl SpacedReader<'_> {
             }
             _ => (joined.clone(), None),
         };
+        // An average of changes (`bookings have averaged 2,400 a week over
+        // the past four weeks`): its own measure, over its own period.
+        if let Some((up, head, base, period)) = self.averaged_change(&clause_words, &after_words, &words(&whole_before))
+        {
+            d.kind = Kind::Change;
+            d.head = Some(head);
+            d.core = match base {
+                Some(base) => format!("{AVERAGE} {} {base}", direction_name(up)),
+                None => format!("{AVERAGE} {}", direction_name(up)),
+            };
+            d.period = period.or(d.period);
+            return self.anchor(d);
+        }
         // A relative clause after a base's period (`an increase of 5.2 percent
         // over May 2023, when 1,846,310 visitors entered the park`, `up
         // from 2019, when 41 plants operated`) states the base's value.
@@ -351,7 +371,22 @@ impl SpacedReader<'_> {
             let base = self
                 .base(&after_words, &clause_words)
                 .map(str::to_string)
-                .or_else(|| previous_change.and_then(|e| e.core.split_once(' ').map(|(_, base)| base.to_string())));
+                .or_else(|| previous_change.and_then(|e| e.core.split_once(' ').map(|(_, base)| base.to_string())))
+                .or_else(|| {
+                    // The figures' group separators are no clause boundaries.
+                    let rest = &self.text[figure.span.end..sentence_end];
+                    let bytes = rest.as_bytes();
+                    let rest: String = rest
+                        .char_indices()
+                        .filter(|&(at, ch)| {
+                            let digit = |k: Option<&u8>| k.is_some_and(u8::is_ascii_digit);
+                            !(ch == ',' && at > 0 && digit(bytes.get(at - 1)) && digit(bytes.get(at + 1)))
+                        })
+                        .map(|(_, ch)| ch)
+                        .collect();
+                    self.base_of_level_reached(&tokens(&rest, boundaries))
+                });
+
             d.core = match base {
                 Some(base) => format!("{} {base}", direction_name(up)),
                 None => direction_name(up).to_string(),
@@ -556,6 +591,89 @@ impl SpacedReader<'_> {
         (opens.is_uppercase() && (short || aligned) && open_end && !previous.is_empty()).then_some(line_start)
     }
 
+    /// A line of a headline block whose label names no measure but a
+    /// comparison (`Compared with a year earlier: up 3.2 percent`) or a
+    /// revision (`June revised to 412,300`, `Revised May: +21,000`) states
+    /// a change or an earlier period's level of the block's measure: the
+    /// one its first line names (`Exports: $41.2 billion, up 1.1 percent`
+    /// in trade bulletins, `Hospital admissions: 68,412` in health ones).
+    fn block_line(&self, i: usize, line_start: usize, done: &[Description]) -> Option<Description> {
+        let figure = &self.figures[i];
+        let label = tokens(&self.text[line_start..figure.span.start], "");
+        let label = words(&label);
+        let c = self.classes;
+        let first = *label.first()?;
+        let comparison = c.base_openers.iter().any(|b| b == first);
+        let revised = label.iter().any(|w| c.revisions.iter().any(|r| r == w));
+        if !comparison && !revised {
+            return None;
+        }
+        let measure = self.block_measure(line_start, i, done)?;
+        let mut d = Description::blank(false);
+        if comparison {
+            // `Compared with June 2023: down 2.6 percent`: the base is what
+            // the label compares with, the sign the word before the figure.
+            let up = label.last().and_then(|w| self.change_word(w))?;
+            let at = label.iter().position(|w| c.comparatives.iter().any(|x| x == w)).unwrap_or(label.len());
+            let rest = label[1..at].iter().skip_while(|w| matches!(**w, "with" | "to")).copied();
+            let compared: Vec<&str> = std::iter::once("from").chain(rest).collect();
+            d.kind = Kind::Change;
+            d.core = match self.base(&compared, &[]) {
+                Some(base) => format!("{} {base}", direction_name(up)),
+                None => direction_name(up).to_string(),
+            };
+            d.head = Some(if measure.kind == Kind::Level { measure.core.clone() } else { measure.head.clone()? });
+            return Some(self.anchor(d));
+        }
+        // A revision names its period and nothing else: `June revised to`.
+        let months: Vec<&str> = label.iter().copied().filter(|w| self.month(w).is_some() || is_year(w)).collect();
+        let other = label
+            .iter()
+            .any(|w| !(self.month(w).is_some() || is_year(w) || c.revisions.iter().any(|r| r == w) || *w == "to"));
+        if months.is_empty() || other || measure.unit.as_str() != figure.unit.as_deref().unwrap_or("") {
+            return None;
+        }
+        d = measure.clone();
+        d.frame = Vec::new();
+        d.period = Some(self.period_words(&months));
+        // An earlier period's level than the one the release reports.
+        d.previous = d.kind == Kind::Level;
+        Some(d)
+    }
+
+    /// The measure a headline block's first line names: the block is the
+    /// run of lines set in alike above the line at `line_start`.
+    fn block_measure<'d>(&self, line_start: usize, i: usize, done: &'d [Description]) -> Option<&'d Description> {
+        let indent = |line: &str| line.len() - line.trim_start_matches([' ', '\t']).len();
+        let line_end = self.text[line_start..].find('\n').map_or(self.text.len(), |e| line_start + e);
+        let own = indent(&self.text[line_start..line_end]);
+        if own == 0 {
+            return None;
+        }
+        let mut block_start = line_start;
+        while block_start > 0 {
+            let previous_start = self.text[..block_start - 1].rfind('\n').map_or(0, |p| p + 1);
+            let previous = &self.text[previous_start..block_start - 1];
+            if previous.trim().is_empty() || indent(previous) != own {
+                break;
+            }
+            block_start = previous_start;
+        }
+        if block_start == line_start {
+            return None;
+        }
+        let first = (0..i).find(|&j| self.figures[j].span.start >= block_start)?;
+        let first_line_end = self.text[block_start..].find('\n').map_or(self.text.len(), |e| block_start + e);
+        let d = &done[first];
+        (self.figures[first].span.start < first_line_end
+            && d.anchored
+            && !d.cell
+            && d.kind == Kind::Level
+            && !d.previous
+            && !d.core.is_empty())
+        .then_some(d)
+    }
+
     /// The latest period the header row holding `header` names, in one
     /// spelling (`sep 2024` of `Sept. 2024   Sept. 2023   Change`).
     fn latest_period(&self, header: std::ops::Range<usize>) -> Option<String> {
@@ -757,7 +875,9 @@ impl SpacedReader<'_> {
             return Some(id);
         }
         if let [prep, month, rest @ ..] = after {
-            if matches!(*prep, "from" | "on" | "over" | "than") && self.month(month).is_some() {
+            // `4.1 percent above March 2024` (retail), `2 percent below May`
+            // (prices) compare as `from` does.
+            if matches!(*prep, "from" | "on" | "over" | "than" | "above" | "below") && self.month(month).is_some() {
                 let year = rest.first().is_some_and(|w| is_year(w));
                 let id = if year { "year" } else { "month" };
                 return self.words.spec.bases.iter().find(|b| b.id == id).map(|b| b.id.as_str());
@@ -765,6 +885,87 @@ impl SpacedReader<'_> {
         }
         let clause = format!(" {} ", clause.join(" "));
         self.words.base_in(&clause)
+    }
+
+    /// An average of changes, stated by a noun of change and a verb of
+    /// averaging before the figure: `hiring gains averaged 38,000 per month
+    /// in the last two quarters` (labour), `bed increases averaged 40 a
+    /// quarter` (hospitals). Its direction, its measure (the noun of change
+    /// with what it is of: `hiring gain`), the base its rate names (`a
+    /// month`, `per month`) and the span the average runs over (`last two
+    /// quarters`), which is the average's own period, not one said earlier
+    /// in the sentence (`hiring rose by 41,000 in May, and …`).
+    fn averaged_change(
+        &self,
+        clause: &[&str],
+        after: &[&str],
+        sentence: &[&str],
+    ) -> Option<(bool, String, Option<String>, Option<String>)> {
+        let c = self.classes;
+        let (last, rest) = clause.split_last()?;
+        if !c.averaging.iter().any(|a| a == last) {
+            return None;
+        }
+        let mut rest = rest;
+        while let Some((aux, r)) = rest.split_last().filter(|(w, _)| c.verbs.iter().any(|v| v == *w)) {
+            let _ = aux;
+            rest = r;
+        }
+        let (change, before) = rest.split_last()?;
+        // A noun of change: a change word with a plural or noun ending
+        // (`gains`, `increases`, `declines`, `losses`).
+        let up = self.change_word(change).filter(|_| change.ends_with('s') && change.len() > 4)?;
+        let of = self.last_np(before)?;
+        let head = format!("{of} {}", singular(change));
+        // The rate's time unit: `a month`, `per month`, `each month`.
+        let base = after.windows(2).find_map(|w| {
+            let per = matches!(w[0], "a" | "an" | "per" | "each" | "every");
+            let unit = singular(w[1]);
+            per.then(|| self.words.spec.bases.iter().find(|b| b.id == unit).map(|b| b.id.clone())).flatten()
+        });
+        // The span: `over the last two quarters`, `in the last 12 weeks`,
+        // after the figure or fronted (`Over the past year, …`).
+        let span = |ws: &[&str]| {
+            ws.windows(5).find_map(|w| {
+                let opens = matches!(w[0], "over" | "in" | "during" | "for") && w[1] == "the";
+                let recent = matches!(w[2], "past" | "last" | "previous" | "preceding");
+                (opens && recent && c.times.iter().any(|t| t == w[4])).then(|| format!("{} {} {}", w[2], w[3], w[4]))
+            })
+        };
+        let period = span(after).or_else(|| span(sentence));
+        Some((up, head, base, period))
+    }
+
+    /// The base of a change written with the level it reached and that
+    /// level's month or quarter, and no base of its own: `rose by 1,200, or
+    /// 2.1 percent, to 58,400 in March` (enrolment, retail) and `fell by
+    /// $40 million to $1.2 billion in the second quarter` (public finances)
+    /// run from the level before, one month or quarter earlier. The level is
+    /// the one said in the clauses that go on with the change (`or …`,
+    /// `to …`); a change said `in March` alone may run over the year.
+    fn base_of_level_reached(&self, after: &[Token]) -> Option<String> {
+        let re = self.words.periods.as_ref()?;
+        let period = after
+            .split(|t| *t == Token::Boundary)
+            .map(words)
+            .enumerate()
+            .take_while(|(k, ws)| *k == 0 || matches!(ws.first(), Some(&"or" | &"to")))
+            .find_map(|(_, ws)| {
+                let text = ws.join(" ");
+                let found = re.captures(&text).and_then(|c| c.get(1).or_else(|| c.get(0)))?;
+                // `to 58,400 in March`: the level reached, then its period.
+                (ws.first() == Some(&"to") && ws[1..].iter().any(|w| has_digit(w))).then(|| found.as_str().to_string())
+            })
+            .map(|p| self.period_words(&p.split(' ').collect::<Vec<_>>()))?;
+        let ws: Vec<&str> = period.split(' ').collect();
+        let id = match ws.as_slice() {
+            [m] | [m, _] if !m.contains('-') && self.month(m).is_some() && ws.get(1).is_none_or(|y| is_year(y)) => {
+                "month"
+            }
+            [_, "quarter", ..] => "quarter",
+            _ => return None,
+        };
+        self.words.spec.bases.iter().find(|b| b.id == id).map(|b| b.id.clone())
     }
 
     /// The single month, quarter or span of months the clause names: after
@@ -1030,7 +1231,9 @@ impl SpacedReader<'_> {
         // stations` is `gasoline station sales` (retail), `employment in
         // manufacturing` is `manufacturing employment` (payrolls).
         let (np, modifier) = match modifier {
-            Some(m) if scope.is_none() && self.naming_words(&np) < MIN_WORDS => (format!("{m} {np}"), None),
+            Some(m) if scope.is_none() && self.naming_words(&np) < MIN_WORDS => {
+                (format!("{} {np}", self.premodifier(&m)), None)
+            }
             m => (np, m),
         };
         let scope = match (scope, modifier) {
@@ -1112,6 +1315,7 @@ impl SpacedReader<'_> {
     /// a trailing `of` dropped, plural nouns singular, its last words kept.
     fn content(&self, ws: &[&str]) -> String {
         let c = self.classes;
+        let ws = self.without_adjustments(ws);
         let mut out: Vec<String> = ws
             .iter()
             .filter(|w| {
@@ -1134,6 +1338,42 @@ impl SpacedReader<'_> {
         }
         let keep = out.len().saturating_sub(MAX_WORDS);
         out[keep..].join(" ")
+    }
+
+    /// The words of a noun phrase without the adjustments of its estimate
+    /// (`seasonally adjusted`), which qualify how it is estimated, not what
+    /// it counts; kept where the release states the measure without them
+    /// too (`not seasonally adjusted`, `unadjusted`).
+    fn without_adjustments<'w>(&self, ws: &[&'w str]) -> Vec<&'w str> {
+        let mut keep = vec![true; ws.len()];
+        for adjustment in &self.classes.adjustments {
+            let phrase: Vec<&str> = adjustment.split(' ').collect();
+            let Some(at) = ws.windows(phrase.len()).position(|w| w == phrase.as_slice()) else { continue };
+            let text = self.text.to_lowercase();
+            let last = phrase.last().copied().unwrap_or_default();
+            let contrasted = text.contains(&format!("not {adjustment}"))
+                || text.contains(&format!("un{last}"))
+                || text.contains(&format!("non-{last}"));
+            if !contrasted {
+                keep[at..at + phrase.len()].iter_mut().for_each(|k| *k = false);
+            }
+        }
+        ws.iter().zip(keep).filter(|(_, k)| *k).map(|(w, _)| *w).collect()
+    }
+
+    /// An `of` or `at` phrase written before its head, as a premodifier:
+    /// the units that carry out an activity say nothing beside it
+    /// (`food service establishments` → `food service`), and an agent noun
+    /// is its activity (`retailer` → `retail`).
+    fn premodifier(&self, phrase: &str) -> String {
+        let c = self.classes;
+        let words: Vec<&str> = phrase.split(' ').collect();
+        let kept: Vec<&str> = words.iter().copied().filter(|w| !c.agent_units.iter().any(|u| u == w)).collect();
+        let kept = if kept.is_empty() { words } else { kept };
+        kept.iter()
+            .map(|w| c.agents.iter().find(|(_, agents)| agents.iter().any(|a| a == w)).map_or(*w, |(a, _)| a.as_str()))
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     /// True when a phrase names a time (`the month`, `March`, `2024`).
@@ -1556,8 +1796,79 @@ pub(super) fn settle(
         }
         out[i] = Description { core: format!("{noun} ({place})"), ..whole };
     }
+    restated_subjects(text, figures, packs, tables, layout, &spaced, out);
     table_rows_named_once(text, figures, packs, tables, &spaced, out);
     current_periods(figures, &spaced, out);
+}
+
+/// A change whose sentence opens with one noun as its subject (`Admissions
+/// were 3.2 percent above …` after `Emergency admissions rose …`, hospitals;
+/// `Receipts rose 5 percent …` after `Customs duty receipts totaled …`,
+/// customs) restates the measure its paragraph last named in full with that
+/// noun last, in an earlier sentence: the bare noun refers back to it.
+fn restated_subjects(
+    text: &str,
+    figures: &[Figure],
+    packs: &Packs,
+    tables: &Tables,
+    layout: &Layout,
+    spaced: &[bool],
+    out: &mut [Description],
+) {
+    let paragraph = |i: usize| {
+        link::paragraph(layout, figures[i].span.start, packs.packs[figures[i].pack].spec.labels.paragraphs).start
+    };
+    for i in 0..figures.len() {
+        let d = &out[i];
+        // The sentence's first figure: a later one may have a subject of
+        // its own (`…, and admissions for the quarter ran 2 percent`).
+        let first = i == 0 || figures[i - 1].sentence != figures[i].sentence;
+        if !spaced[i] || d.cell || d.kind != Kind::Change || d.anchored || !first {
+            continue;
+        }
+        let Some(noun) = d.head.clone().filter(|h| !h.is_empty() && !h.contains(' ')) else { continue };
+        let pack = &packs.packs[figures[i].pack];
+        let Some(classes) = &pack.measure_words.spec.words else { continue };
+        let reader = SpacedReader { text, figures, pack, words: &pack.measure_words, classes, tables };
+        let start = figures[i].sentence.start.min(figures[i].span.start);
+        let mut end = figures[i].span.start.min(start + OPENING_BYTES);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let opening = tokens(&text[start..end], pack.spec.labels.boundaries.as_str());
+        let clause = words(first_clause(&opening));
+        let opens = matches!(clause.as_slice(), [subject, verb, ..]
+            if reader.content(&[subject]) == noun && (reader.is_verb(verb) || reader.change_word(verb).is_some()));
+        if !opens {
+            continue;
+        }
+        let here = paragraph(i);
+        let named = (0..i)
+            .rev()
+            .take_while(|&j| paragraph(j) == here)
+            .filter(|&j| spaced[j] && !figures[j].cell && figures[j].sentence != figures[i].sentence)
+            .map(|j| &out[j])
+            .filter(|e| e.anchored && e.kind != Kind::Share)
+            .map(|e| if e.kind == Kind::Level { e.core.clone() } else { e.head.clone().unwrap_or_default() })
+            .find(|m| {
+                let (verb, np, scope) = core_parts(m);
+                verb.is_none() && scope.is_none() && np.ends_with(&format!(" {noun}"))
+            });
+        let Some(measure) = named else { continue };
+        // And the changes that go on with it (`rose 4 percent, or $1.2 billion`).
+        let mut k = i;
+        while k < figures.len() && figures[k].sentence == figures[i].sentence {
+            let between = if k == i { "" } else { &text[figures[k - 1].span.end..figures[k].span.start] };
+            let goes_on = between.split(|c: char| !c.is_alphanumeric()).all(|w| w.is_empty() || w == "or");
+            let e = &out[k];
+            if !goes_on || e.kind != Kind::Change || e.anchored || e.head.as_deref() != Some(noun.as_str()) {
+                break;
+            }
+            out[k].head = Some(measure.clone());
+            out[k].anchored = true;
+            k += 1;
+        }
+    }
 }
 
 /// A table row named by one noun (`Cargo` in an airport's traffic summary,
@@ -2300,6 +2611,85 @@ Core inflation was 3.1 percent.",
         let k = keys(text);
         assert_eq!(key(&k, "7.9%", 0), key(&k, "7.9 percent", 0), "{k:?}");
         assert_eq!(key(&k, "6.0%", 0), key(&k, "6.0 percent", 0), "{k:?}");
+    }
+
+    #[test]
+    fn an_adjustment_of_the_estimate_is_not_what_is_counted() {
+        // Hospitals: the adjusted count is the count the table names.
+        let text = "Seasonally adjusted admissions of surgical patients rose to 6,480 in May.\n\nSurgical patient admissions were 6,480 in May.\n";
+        let k = keys(text);
+        assert_eq!(key(&k, "6,480", 0), key(&k, "6,480", 1), "{k:?}");
+        // Construction: a release that states the unadjusted count too
+        // keeps the two apart.
+        let text = "Seasonally adjusted starts of family homes rose to 1,324 in May.\n\nFamily home starts were 1,324 in May, or 1,410 not seasonally adjusted.\n";
+        let k = keys(text);
+        assert_ne!(key(&k, "1,324", 0), key(&k, "1,324", 1), "{k:?}");
+    }
+
+    #[test]
+    fn an_of_phrase_of_agents_names_what_its_premodifier_names() {
+        // Distribution: `inventories of wholesalers` are wholesale inventories.
+        let k = keys("Inventories of wholesalers rose to $512.3 million in June.\n\nWholesale inventories were $512.3 million in June.\n");
+        assert_eq!(key(&k, "$512.3 million", 0), key(&k, "$512.3 million", 1), "{k:?}");
+        // Tourism: the units that carry out an activity add nothing to it.
+        let k = keys("Revenue of hotel establishments rose to $86.4 million in July.\n\nHotel revenue was $86.4 million in July.\n");
+        assert_eq!(key(&k, "$86.4 million", 0), key(&k, "$86.4 million", 1), "{k:?}");
+    }
+
+    #[test]
+    fn a_comparison_or_revision_line_of_a_headline_block_states_its_first_lines_measure() {
+        // Construction: the block's lines under its first one.
+        let text = "HIGHLIGHTS\n  Construction spending: $2.14 trillion, up 0.3 percent from May\n  May revised to $2.13 trillion\n  Compared with June 2024: down 3.4 percent\n";
+        let k = keys(text);
+        let revised = key(&k, "$2.13 trillion", 0);
+        assert!(
+            revised.contains("may") && revised.contains("上期") && revised.contains("construction spending|"),
+            "{k:?}"
+        );
+        assert!(key(&k, "3.4 percent", 0).contains("construction spending/down year"), "{k:?}");
+        // Customs: a comparison with a year earlier.
+        let text = "SUMMARY\n  Export receipts: $41.2 billion, up 1.1 percent from April\n  Compared with a year earlier: up 6.3 percent\n";
+        let k = keys(text);
+        assert!(key(&k, "6.3 percent", 0).contains("export receipt/up year"), "{k:?}");
+    }
+
+    #[test]
+    fn a_bare_noun_opening_a_sentence_restates_the_measure_named_before_it() {
+        // Hospitals: `Admissions were …` after `Emergency admissions rose …`.
+        let k =
+            keys("Emergency admissions rose by 412 to 13,300 in May. Admissions were 5.1 percent above May 2024.\n");
+        assert!(key(&k, "5.1 percent", 0).contains("emergency admission/up year"), "{k:?}");
+        // Customs: no such measure named in the paragraph before it.
+        let k = keys("Receipts were 5.1 percent above May 2024.\n");
+        assert!(!key(&k, "5.1 percent", 0).contains("duty"), "{k:?}");
+        let k = keys("Customs duty receipts rose by $12 million to $480 million in May. Receipts were 4.4 percent below May 2024.\n");
+        assert!(key(&k, "4.4 percent", 0).contains("custom duty receipt/down year"), "{k:?}");
+    }
+
+    #[test]
+    fn an_average_of_changes_is_over_its_own_span() {
+        // Regional labour reports: the span is the average's, not the
+        // month said before it; `payroll gains` are job gains.
+        let text = "Regional employment rose by 5,200 in June, and regional job gains averaged 4,300 a month over the last six months.\n\nOver the last six months, regional payroll gains averaged 4,300 per month.\n";
+        let k = linked_of("release.txt", text);
+        let avg: Vec<&(String, String, Confidence)> = k.iter().filter(|(t, _, _)| t == "4,300").collect();
+        assert_eq!(avg[0].1, avg[1].1, "{k:?}");
+        assert!(avg[0].1.contains("last six months") && !avg[0].1.contains("jun"), "{k:?}");
+        let keys = keys(text);
+        assert_ne!(key(&keys, "5,200", 0), key(&keys, "4,300", 0), "{keys:?}");
+        // Hospital capacity: an average of additions is no single addition.
+        let k = keys_of("release.txt", "Staffed bed increases have averaged 40 a quarter over the last two years.\n");
+        assert!(key(&k, "40", 0).contains("average up quarter"), "{k:?}");
+    }
+
+    #[test]
+    fn a_change_to_a_level_reached_in_a_month_runs_from_the_month_before() {
+        // Schools: `to 58,400 in March` is the level the change reached.
+        let k = keys("Enrolment rose by 1,200, or 2.1 percent, to 58,400 in March.\n");
+        assert!(key(&k, "2.1 percent", 0).contains("up month"), "{k:?}");
+        // Libraries: a change said `in March` alone may run over the year.
+        let k = keys("Loans rose 2.1 percent in March.\n");
+        assert!(!key(&k, "2.1 percent", 0).contains("month"), "{k:?}");
     }
 
     #[test]
