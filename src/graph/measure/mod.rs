@@ -1237,6 +1237,53 @@ mod tests {
     }
 
     #[test]
+    fn a_coverb_and_its_object_up_to_the_main_verb_are_an_adverbial() {
+        // Courts and tax: the platform says how, not what is counted.
+        let k = keys("全市法院依托在线诉讼平台审结案件3.2万件。\n全年审结案件3.2万件。");
+        assert_eq!(key(&k, "3.2万件", 0), key(&k, "3.2万件", 1), "{k:?}");
+        let k = keys("通过电子税务局办理退税业务2.1万件。\n全年办理退税业务2.1万件。");
+        assert_eq!(key(&k, "2.1万件", 0), key(&k, "2.1万件", 1), "{k:?}");
+        // Market regulation: the object may hold a verb of its own; the main
+        // verb is the last one.
+        let k = keys("结合专项检查查处价格违法案件52起。");
+        assert_eq!(key(&k, "52起", 0), "查处价格违法案件|起", "{k:?}");
+        // Health: a locative phrase and an adverb of manner before the verb.
+        let k = keys("义诊活动中同步完成老年人健康体检3200人次。\n全年完成老年人健康体检3200人次。");
+        assert_eq!(key(&k, "3200人次", 0), key(&k, "3200人次", 1), "{k:?}");
+        // A word ending in the locative is no locative phrase.
+        let k = keys("其中新增充电桩120个。");
+        assert_eq!(key(&k, "120个", 0), "新增充电桩|个", "{k:?}");
+    }
+
+    #[test]
+    fn a_quantity_after_a_verb_that_counts_nothing_counts_its_noun() {
+        // Work safety and education: 紧盯, 服务 count nothing themselves.
+        let k = keys("全市纳入监管的重点企业1.2万家。\n下一步，我们将紧盯1.2万家重点企业。");
+        assert_eq!(key(&k, "1.2万家", 0), key(&k, "1.2万家", 1), "{k:?}");
+        let k = keys("下一步，我们将紧盯1.2万家重点企业。");
+        assert_eq!(key(&k, "1.2万家", 0), "重点企业|家", "{k:?}");
+        let k = keys("全市高考报名考生2.6万名。\n各考点服务2.6万名考生。");
+        assert_eq!(key(&k, "2.6万名", 0), key(&k, "2.6万名", 1), "{k:?}");
+        // A verb that counts keeps its count apart.
+        let k = keys("检查1.2万家重点企业。");
+        assert_eq!(key(&k, "1.2万家", 0), "检查重点企业|家", "{k:?}");
+    }
+
+    #[test]
+    fn a_result_after_its_plan_counts_what_the_plan_names() {
+        // Health: the result names only the plan's verb.
+        let k = keys("年初确定的流感疫苗接种目标为8万人，实际接种8.3万人。\n全年接种流感疫苗8.3万人。");
+        assert_eq!(key(&k, "8.3万人", 0), key(&k, "8.3万人", 1), "{k:?}");
+        assert!(!key(&k, "8.3万人", 0).contains("target"), "{k:?}");
+        // Market regulation: a change stated as the result of a plan.
+        let k = keys("全市实有市场主体86万户，净增1.2万户。\n年初确定的市场主体净增目标为1万户，实际净增1.2万户。");
+        assert_eq!(key(&k, "1.2万户", 0), key(&k, "1.2万户", 1), "{k:?}");
+        // With no plan before, the marker stays with what it counts.
+        let k = keys("实际使用外资12.6亿美元。");
+        assert!(key(&k, "12.6亿美元", 0).contains("实际使用外资"), "{k:?}");
+    }
+
+    #[test]
     fn a_verb_alone_counts_the_object_an_earlier_plan_gives_it() {
         // Housing and forestry: the plan names verb and object; the result only the verb.
         let k = keys(
