@@ -149,6 +149,13 @@ pub struct MeasureSpec {
     /// counts nothing (`盯紧`, `面对`): the measure is the noun after the figure.
     #[serde(default)]
     pub uncounting_verbs: Vec<String>,
+    /// Nouns of an amount (`总值`, `规模`, `额`) and the activities whose
+    /// amount they name after them (`进出口`, `零售`): `进出口总值`, `进出口规模`
+    /// and `进出口` state one measure.
+    #[serde(default)]
+    pub amount_nouns: Vec<String>,
+    #[serde(default)]
+    pub activities: Vec<String>,
     /// Spaced scripts (English): the closed word classes the clause reader
     /// (src/graph/measure/spaced.rs) builds a noun phrase and its verb frame from.
     #[serde(default)]

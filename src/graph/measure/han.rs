@@ -971,6 +971,15 @@ impl HanReader<'_> {
                 s = format!("{}{}", verb.as_str(), object.as_str());
             }
         }
+        // An amount noun after an activity names the activity's amount:
+        // `进出口总值`, `进出口规模` and `进出口` are one measure (customs), as
+        // `零售总额` and `零售额` are (retail).
+        if let Some(amount) = spec.amount_nouns.iter().filter(|w| s.ends_with(w.as_str())).max_by_key(|w| w.len()) {
+            let rest = &s[..s.len() - amount.len()];
+            if spec.activities.iter().any(|a| rest.ends_with(a.as_str())) {
+                s.truncate(rest.len());
+            }
+        }
         s
     }
 }

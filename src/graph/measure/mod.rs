@@ -1284,6 +1284,23 @@ mod tests {
     }
 
     #[test]
+    fn an_amount_noun_after_an_activity_names_the_activitys_amount() {
+        // Customs, commerce and power: 总值, 规模, 总额 and 总量 restate the activity.
+        let k = keys("全市货物进出口总额3200.5亿元。\n全市进出口规模超过3200亿元。");
+        assert_eq!(key(&k, "3200.5亿元", 0), key(&k, "超过3200亿元", 0), "{k:?}");
+        let k = keys("全市社会消费品零售规模860.2亿元。\n社会消费品零售总额860.2亿元。");
+        assert_eq!(key(&k, "860.2亿元", 0), key(&k, "860.2亿元", 1), "{k:?}");
+        let k = keys("全市用电总量96.4亿千瓦时。\n全社会用电量96.4亿千瓦时。");
+        assert_eq!(key(&k, "96.4亿千瓦时", 0), key(&k, "96.4亿千瓦时", 1), "{k:?}");
+        // After no activity the amount noun is the measure's own; a share's
+        // base keeps its reading.
+        let k = keys("利润总额12.6亿元。");
+        assert_eq!(key(&k, "12.6亿元", 0), "利润总额|元", "{k:?}");
+        let k = keys("出口210亿元，其中机电产品出口120亿元，占出口总值的57.1%。");
+        assert_eq!(key(&k, "57.1%", 0), "机电产品出口/占比|%", "{k:?}");
+    }
+
+    #[test]
     fn a_verb_alone_counts_the_object_an_earlier_plan_gives_it() {
         // Housing and forestry: the plan names verb and object; the result only the verb.
         let k = keys(
@@ -1316,7 +1333,7 @@ mod tests {
         let k = keys("上半年全市住房公积金总收入86.15亿元，总支出71.42亿元。\n住房公积金总支出71.42亿元。");
         assert_eq!(key(&k, "71.42亿元", 0), key(&k, "71.42亿元", 1), "{k:?}");
         let k = keys("全市货物进口额120.5亿元，出口额200.3亿元。");
-        assert_eq!(key(&k, "200.3亿元", 0), "货物出口额|元", "{k:?}");
+        assert_eq!(key(&k, "200.3亿元", 0), "货物出口|元", "{k:?}");
         // Another measure altogether, or one in another unit, keeps its own words.
         let k = keys("破获刑事案件1829起，抓获犯罪嫌疑人2160名。\n查处案件86起，罚没款52.6万元。");
         assert!(key(&k, "2160名", 0).ends_with("抓获犯罪嫌疑人|人"), "{k:?}");
