@@ -1301,6 +1301,27 @@ mod tests {
     }
 
     #[test]
+    fn a_month_before_yilai_starts_a_span_and_is_no_period() {
+        // Market regulation and weather: `3月以来` is since March, to date.
+        let k = keys("今年3月以来，全市查处价格违法案件126起。\n全市查处价格违法案件126起。");
+        assert_eq!(key(&k, "126起", 0), key(&k, "126起", 1), "{k:?}");
+        let k = keys("6月份以来，全市发布暴雨预警信号38次。");
+        assert!(!key(&k, "38次", 0).contains("6月"), "{k:?}");
+        // A month alone is still the month counted.
+        let k = keys("6月份，全市发布暴雨预警信号38次。");
+        assert!(key(&k, "38次", 0).contains("6月"), "{k:?}");
+    }
+
+    #[test]
+    fn a_record_event_is_one_measure_however_it_is_worded() {
+        // Tourism and energy: 创历史新高 and 刷新历史纪录 count the same events.
+        let k = keys("国庆假期景区单日客流5次创历史新高。\n假期客流持续攀升，先后5次刷新历史纪录。");
+        assert_eq!(key(&k, "5次", 0), key(&k, "5次", 1), "{k:?}");
+        let k = keys("今年迎峰度冬期间，电网最高负荷3次创历史新高。\n电网负荷快速攀升，3次刷新历史记录。");
+        assert_eq!(key(&k, "3次", 0), key(&k, "3次", 1), "{k:?}");
+    }
+
+    #[test]
     fn a_verb_alone_counts_the_object_an_earlier_plan_gives_it() {
         // Housing and forestry: the plan names verb and object; the result only the verb.
         let k = keys(
