@@ -539,7 +539,7 @@ impl HanReader<'_> {
     /// A level opening with a result marker (`实际接种`) counts what the plan
     /// before names: its verb alone takes the plan's object (`计划接种流感疫苗
     /// 8万剂次，实际接种8.3万剂次`, health), another verb alone the plan's whole
-    /// measure; with an object of its own it counts that object.
+    /// measure; one with an object of its own keeps its words (`实际使用外资`).
     fn planned_result(&self, core: &str, i: usize, paragraph_start: usize, done: &[Description]) -> Option<String> {
         let spec = &self.words.spec;
         let rest = spec.result_markers.iter().find_map(|m| core.strip_prefix(m.as_str()))?;
@@ -550,7 +550,7 @@ impl HanReader<'_> {
         let words = match measure.split_once(rest) {
             Some((a, b)) => format!("{rest}{a}{b}"),
             None if rest.chars().count() <= MIN_CORE_CHARS => format!("{rest}{measure}"),
-            None => rest.to_string(),
+            None => return None,
         };
         Some(self.norm(&words))
     }

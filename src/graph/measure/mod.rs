@@ -1278,8 +1278,11 @@ mod tests {
         // Market regulation: a change stated as the result of a plan.
         let k = keys("全市实有市场主体86万户，净增1.2万户。\n年初确定的市场主体净增目标为1万户，实际净增1.2万户。");
         assert_eq!(key(&k, "1.2万户", 0), key(&k, "1.2万户", 1), "{k:?}");
-        // With no plan before, the marker stays with what it counts.
+        // With no plan before, or an object of its own, the marker stays
+        // with what it counts (investment).
         let k = keys("实际使用外资12.6亿美元。");
+        assert!(key(&k, "12.6亿美元", 0).contains("实际使用外资"), "{k:?}");
+        let k = keys("计划引进外资10亿美元，实际使用外资12.6亿美元。");
         assert!(key(&k, "12.6亿美元", 0).contains("实际使用外资"), "{k:?}");
     }
 
