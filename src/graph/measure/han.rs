@@ -491,6 +491,13 @@ impl HanReader<'_> {
         let mut at = 0;
         while at < words.len() {
             let rest = &words[at..];
+            // A whole noun holding a verb (`检查站`, `处理厂`) is read past.
+            if let Some((false, len)) =
+                self.pack.lexicon.noun_stops.longest_prefix(rest).map(|(&stop, len)| (stop, len))
+            {
+                at += len.max(1);
+                continue;
+            }
             let len = self.pack.lexicon.verbs.longest_prefix(rest).map(|(_, len)| len).filter(|&l| l > 0);
             match len.or_else(|| light(rest)) {
                 Some(len) => {
@@ -539,15 +546,15 @@ impl HanReader<'_> {
     /// A level opening with a result marker (`实际接种`) counts what the plan
     /// before names: its verb alone takes the plan's object (`计划接种流感疫苗
     /// 8万剂次，实际接种8.3万剂次`, health), another verb alone the plan's whole
-    /// measure; one with an object of its own keeps its words (`实际使用外资`).
+    /// measure, as does the marker alone (`计划投资50亿元，实际完成52.3亿元`,
+    /// investment); one with an object of its own keeps its words (`实际使用外资`).
     fn planned_result(&self, core: &str, i: usize, paragraph_start: usize, done: &[Description]) -> Option<String> {
         let spec = &self.words.spec;
         let rest = spec.result_markers.iter().find_map(|m| core.strip_prefix(m.as_str()))?;
-        if rest.is_empty() {
-            return None;
-        }
         let measure = self.plan_before(i, paragraph_start, done)?;
         let words = match measure.split_once(rest) {
+            // A marker alone (`实际完成` reads `实际`: 完成 adds nothing).
+            _ if rest.is_empty() => measure.clone(),
             Some((a, b)) => format!("{rest}{a}{b}"),
             None if rest.chars().count() <= MIN_CORE_CHARS => format!("{rest}{measure}"),
             None => return None,

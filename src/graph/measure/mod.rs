@@ -1253,6 +1253,9 @@ mod tests {
         // A word ending in the locative is no locative phrase.
         let k = keys("其中新增充电桩120个。");
         assert_eq!(key(&k, "120个", 0), "新增充电桩|个", "{k:?}");
+        // A whole noun holding a verb is no main verb (border control).
+        let k = keys("结合口岸改造新增边境检查站3个。");
+        assert_eq!(key(&k, "3个", 0), "新增边境检查站|个", "{k:?}");
     }
 
     #[test]
@@ -1284,6 +1287,9 @@ mod tests {
         assert!(key(&k, "12.6亿美元", 0).contains("实际使用外资"), "{k:?}");
         let k = keys("计划引进外资10亿美元，实际使用外资12.6亿美元。");
         assert!(key(&k, "12.6亿美元", 0).contains("实际使用外资"), "{k:?}");
+        // A marker alone, its light verb dropped, counts the plan's measure.
+        let k = keys("今年计划完成交通建设投资50亿元，实际完成52.3亿元。\n全年交通建设投资52.3亿元。");
+        assert_eq!(key(&k, "52.3亿元", 0), key(&k, "52.3亿元", 1), "{k:?}");
     }
 
     #[test]
