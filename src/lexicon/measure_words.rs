@@ -130,6 +130,32 @@ pub struct MeasureSpec {
     /// (`办结率`) are rates of what stands before them, not measures alone.
     #[serde(default)]
     pub short_rate_chars: usize,
+    /// Coverbs (`结合`, `依托`, `通过`): with their object up to the main verb
+    /// they say how or on what the work rests, not what is counted.
+    #[serde(default)]
+    pub coverbs: Vec<String>,
+    /// Adverbs of manner before a main verb (`同步`): they say how, not what.
+    #[serde(default)]
+    pub manner_adverbs: Vec<String>,
+    /// Words that end a locative phrase before a main verb (`…中`, `…期间`):
+    /// the phrase says when or where, not what.
+    #[serde(default)]
+    pub adverbial_locatives: Vec<String>,
+    /// Words that open the result of a plan just stated (`实际`): a result
+    /// with no object of its own counts what the plan named.
+    #[serde(default)]
+    pub result_markers: Vec<String>,
+    /// Verbs whose object a quantity before it counts, while the verb itself
+    /// counts nothing (`盯紧`, `面对`): the measure is the noun after the figure.
+    #[serde(default)]
+    pub uncounting_verbs: Vec<String>,
+    /// Nouns of an amount (`总值`, `规模`, `额`) and the activities whose
+    /// amount they name after them (`进出口`, `零售`): `进出口总值`, `进出口规模`
+    /// and `进出口` state one measure.
+    #[serde(default)]
+    pub amount_nouns: Vec<String>,
+    #[serde(default)]
+    pub activities: Vec<String>,
     /// Spaced scripts (English): the closed word classes the clause reader
     /// (src/graph/measure/spaced.rs) builds a noun phrase and its verb frame from.
     #[serde(default)]

@@ -221,6 +221,21 @@ impl HanReader<'_> {
                 Some(w) => self.norm(w),
                 None => self.count_noun(self.norm(&self.strip_bases(before)), None),
             };
+            // `市场主体净增目标为1万户，实际净增1.2万户` (market regulation): a
+            // result with no object of its own changes what the plan before
+            // names, without the plan's verb.
+            let own = match self.result_of_plan(&own, i, paragraph_start, done) {
+                Some(measure) => {
+                    let verb = clause[at..].trim_end_matches(['了', ' ']);
+                    let object = measure.split_once(verb).map_or(measure.clone(), |(a, b)| format!("{a}{b}"));
+                    if object.chars().count() >= MIN_CORE_CHARS {
+                        self.norm(&object)
+                    } else {
+                        own
+                    }
+                }
+                None => own,
+            };
             // A table's change column named by a noun of count alone (`起数同比
             // 下降`, traffic; `户数增长`, lending) changes its row's count in that
             // unit.
@@ -273,8 +288,14 @@ impl HanReader<'_> {
         let reached = self.words.level_after.as_ref().and_then(|re| re.find(clause)).filter(|_| !figure.cell);
         let mut core = match reached {
             Some(m) => self.norm(&clause[..m.start()]),
+            None if item.is_none() && !figure.cell => self.norm(&self.counted_words(clause, &figure.label)),
             None => self.norm(&figure.label),
         };
+        if item.is_none() && !figure.cell {
+            if let Some(result) = self.planned_result(&core, i, paragraph_start, done) {
+                core = result;
+            }
+        }
         if let Some(item) = item {
             let shared = self.enumerated_core(i, earlier.start);
             core = format!("{}{}", self.norm(item), shared);
@@ -404,6 +425,172 @@ impl HanReader<'_> {
             start -= 1;
         }
         start..first
+    }
+
+    /// The label without what its clause says beside the measure: an
+    /// adverbial before the main verb (`依托在线平台审结案件` counts 审结案件,
+    /// courts; `巡查中发现违法用地` counts 发现违法用地, land enforcement), and a
+    /// verb that counts nothing before the figure whose noun follows it
+    /// (`紧盯1.2万家重点企业` counts 重点企业, work safety).
+    fn counted_words(&self, clause: &str, label: &str) -> String {
+        let mut label = label.to_string();
+        if let Some(dropped) = self.adverbial(clause) {
+            let plain = normalise_han(dropped, self.pack);
+            for words in [dropped, plain.as_str()] {
+                if let Some(at) = label.find(words).filter(|_| words.chars().count() >= MIN_CORE_CHARS) {
+                    label.replace_range(at..at + words.len(), "");
+                    break;
+                }
+            }
+        }
+        let verbs = &self.words.spec.uncounting_verbs;
+        if let Some(verb) = verbs.iter().filter(|v| clause.ends_with(v.as_str())).max_by_key(|v| v.len()) {
+            if let Some(at) = label.rfind(verb.as_str()) {
+                let noun = &label[at + verb.len()..];
+                if noun.chars().count() >= MIN_CORE_CHARS {
+                    label = noun.to_string();
+                }
+            }
+        }
+        label
+    }
+
+    /// The adverbial a clause opens with (past its subject and fillers), as
+    /// written: a coverb and its object up to the main verb (`结合专项检查`
+    /// before `查处案件`), or a locative phrase and adverbs of manner before
+    /// it (`排查中同步` before `整改隐患`). The main verb is the last of the
+    /// pack's verbs in the clause; with none there is no adverbial.
+    fn adverbial<'c>(&self, clause: &'c str) -> Option<&'c str> {
+        let spec = &self.words.spec;
+        let lexicon = &self.pack.lexicon;
+        let coverb_at =
+            |rest: &str| spec.coverbs.iter().filter(|c| rest.starts_with(c.as_str())).map(String::len).max();
+        let mut s = self.pack.subject.as_ref().and_then(|re| re.find(clause)).map_or(0, |m| m.end());
+        loop {
+            let rest = &clause[s..];
+            if coverb_at(rest).is_some() {
+                break;
+            }
+            match lexicon.leading_fillers.longest_prefix(rest).map(|(_, len)| len).filter(|&len| len > 0) {
+                Some(len) => s += len,
+                None => match spec.adverbs.iter().find(|a| rest.starts_with(a.as_str())) {
+                    Some(a) => s += a.len(),
+                    None => break,
+                },
+            }
+        }
+        // A coverb right after the subject, or after a kind of body that acts
+        // (`全市法院依托…`, `各医院借助…`).
+        let rest = &clause[s..];
+        let coverb = coverb_at(rest).map(|len| (s, s + len)).or_else(|| {
+            spec.bodies.iter().find_map(|b| {
+                let at = rest.find(b.as_str())? + b.len();
+                coverb_at(&rest[at..]).map(|len| (s + at, s + at + len))
+            })
+        });
+        let from = coverb.map_or(s, |(_, end)| end);
+        let verb = from + self.last_verb(&clause[from..])?;
+        if verb == from {
+            return None;
+        }
+        if let Some((start, _)) = coverb {
+            return Some(&clause[start..verb]);
+        }
+        let mut words = &clause[s..verb];
+        while let Some(a) = spec.manner_adverbs.iter().find(|a| words.ends_with(a.as_str())) {
+            words = &words[..words.len() - a.len()];
+        }
+        if words.is_empty() {
+            return Some(&clause[s..verb]);
+        }
+        let place = spec.adverbial_locatives.iter().filter(|l| words.ends_with(l.as_str())).max_by_key(|l| l.len())?;
+        (words[..words.len() - place.len()].chars().count() >= MIN_CORE_CHARS).then(|| &clause[s..verb])
+    }
+
+    /// Where the last of the pack's verbs (or light verbs of two characters
+    /// or more) starts in `words`, read left to right, longest first.
+    fn last_verb(&self, words: &str) -> Option<usize> {
+        let spec = &self.words.spec;
+        let light = |rest: &str| {
+            spec.light_verbs
+                .iter()
+                .filter(|v| v.chars().count() >= MIN_CORE_CHARS && rest.starts_with(v.as_str()))
+                .map(String::len)
+                .max()
+        };
+        let mut last = None;
+        let mut at = 0;
+        while at < words.len() {
+            let rest = &words[at..];
+            // A whole noun holding a verb (`检查站`, `处理厂`) is read past.
+            if let Some((false, len)) =
+                self.pack.lexicon.noun_stops.longest_prefix(rest).map(|(&stop, len)| (stop, len))
+            {
+                at += len.max(1);
+                continue;
+            }
+            let len = self.pack.lexicon.verbs.longest_prefix(rest).map(|(_, len)| len).filter(|&l| l > 0);
+            match len.or_else(|| light(rest)) {
+                Some(len) => {
+                    last = Some(at);
+                    at += len;
+                }
+                None => at += rest.chars().next().map_or(1, char::len_utf8),
+            }
+        }
+        last
+    }
+
+    /// What the plan stated just before names, without its plan noun, when
+    /// `own` is a result marker alone (`实际`): `投资` of `计划投资50亿元`
+    /// (investment), `流感疫苗接种` of `年初确定的流感疫苗接种目标为8万人`
+    /// (health). A clause ending in `的` qualifies the plan, not what it counts.
+    fn result_of_plan(&self, own: &str, i: usize, paragraph_start: usize, done: &[Description]) -> Option<String> {
+        if !self.words.spec.result_markers.iter().any(|m| m == own) {
+            return None;
+        }
+        self.plan_before(i, paragraph_start, done)
+    }
+
+    /// The measure of the nearest plan before figure `i` in its paragraph, in
+    /// its unit (see [`HanReader::result_of_plan`]).
+    fn plan_before(&self, i: usize, paragraph_start: usize, done: &[Description]) -> Option<String> {
+        let figure = &self.figures[i];
+        let nouns = &self.words.spec.plan_nouns;
+        let openers = &self.pack.spec.linking.relations.plans;
+        (0..i)
+            .rev()
+            .take_while(|&p| self.figures[p].span.start >= paragraph_start)
+            .take(ELIDED_LOOKBACK)
+            .filter(|&p| plain_level(&done[p]) && self.figures[p].unit == figure.unit)
+            .find_map(|p| {
+                let label = self.figures[p].label.as_str();
+                let words = self.norm(label.rsplit_once('的').map_or(label, |(_, r)| r));
+                let measure = nouns
+                    .iter()
+                    .find_map(|w| words.strip_suffix(w.as_str()))
+                    .or_else(|| openers.iter().find_map(|w| words.strip_prefix(w.as_str())))?;
+                (measure.chars().count() >= MIN_CORE_CHARS).then(|| measure.to_string())
+            })
+    }
+
+    /// A level opening with a result marker (`实际接种`) counts what the plan
+    /// before names: its verb alone takes the plan's object (`计划接种流感疫苗
+    /// 8万剂次，实际接种8.3万剂次`, health), another verb alone the plan's whole
+    /// measure, as does the marker alone (`计划投资50亿元，实际完成52.3亿元`,
+    /// investment); one with an object of its own keeps its words (`实际使用外资`).
+    fn planned_result(&self, core: &str, i: usize, paragraph_start: usize, done: &[Description]) -> Option<String> {
+        let spec = &self.words.spec;
+        let rest = spec.result_markers.iter().find_map(|m| core.strip_prefix(m.as_str()))?;
+        let measure = self.plan_before(i, paragraph_start, done)?;
+        let words = match measure.split_once(rest) {
+            // A marker alone (`实际完成` reads `实际`: 完成 adds nothing).
+            _ if rest.is_empty() => measure.clone(),
+            Some((a, b)) => format!("{rest}{a}{b}"),
+            None if rest.chars().count() <= MIN_CORE_CHARS => format!("{rest}{measure}"),
+            None => return None,
+        };
+        Some(self.norm(&words))
     }
 
     /// The earlier cell of a table row that counts in the unit `own` names
@@ -838,6 +1025,15 @@ impl HanReader<'_> {
         if let Some(c) = self.words.verb_volume.as_ref().and_then(|re| re.captures(&s)) {
             if let (Some(object), Some(verb)) = (c.name("object"), c.name("verb")) {
                 s = format!("{}{}", verb.as_str(), object.as_str());
+            }
+        }
+        // An amount noun after an activity names the activity's amount:
+        // `进出口总值`, `进出口规模` and `进出口` are one measure (customs), as
+        // `零售总额` and `零售额` are (retail).
+        if let Some(amount) = spec.amount_nouns.iter().filter(|w| s.ends_with(w.as_str())).max_by_key(|w| w.len()) {
+            let rest = &s[..s.len() - amount.len()];
+            if spec.activities.iter().any(|a| rest.ends_with(a.as_str())) {
+                s.truncate(rest.len());
             }
         }
         s

@@ -1269,6 +1269,100 @@ mod tests {
     }
 
     #[test]
+    fn a_coverb_and_its_object_up_to_the_main_verb_are_an_adverbial() {
+        // Courts and tax: the platform says how, not what is counted.
+        let k = keys("全市法院依托在线诉讼平台审结案件3.2万件。\n全年审结案件3.2万件。");
+        assert_eq!(key(&k, "3.2万件", 0), key(&k, "3.2万件", 1), "{k:?}");
+        let k = keys("通过电子税务局办理退税业务2.1万件。\n全年办理退税业务2.1万件。");
+        assert_eq!(key(&k, "2.1万件", 0), key(&k, "2.1万件", 1), "{k:?}");
+        // Market regulation: the object may hold a verb of its own; the main
+        // verb is the last one.
+        let k = keys("结合专项检查查处价格违法案件52起。");
+        assert_eq!(key(&k, "52起", 0), "查处价格违法案件|起", "{k:?}");
+        // Health: a locative phrase and an adverb of manner before the verb.
+        let k = keys("义诊活动中同步完成老年人健康体检3200人次。\n全年完成老年人健康体检3200人次。");
+        assert_eq!(key(&k, "3200人次", 0), key(&k, "3200人次", 1), "{k:?}");
+        // A word ending in the locative is no locative phrase.
+        let k = keys("其中新增充电桩120个。");
+        assert_eq!(key(&k, "120个", 0), "新增充电桩|个", "{k:?}");
+        // A whole noun holding a verb is no main verb (border control).
+        let k = keys("结合口岸改造新增边境检查站3个。");
+        assert_eq!(key(&k, "3个", 0), "新增边境检查站|个", "{k:?}");
+    }
+
+    #[test]
+    fn a_quantity_after_a_verb_that_counts_nothing_counts_its_noun() {
+        // Work safety and education: 紧盯, 服务 count nothing themselves.
+        let k = keys("全市纳入监管的重点企业1.2万家。\n下一步，我们将紧盯1.2万家重点企业。");
+        assert_eq!(key(&k, "1.2万家", 0), key(&k, "1.2万家", 1), "{k:?}");
+        let k = keys("下一步，我们将紧盯1.2万家重点企业。");
+        assert_eq!(key(&k, "1.2万家", 0), "重点企业|家", "{k:?}");
+        let k = keys("全市高考报名考生2.6万名。\n各考点服务2.6万名考生。");
+        assert_eq!(key(&k, "2.6万名", 0), key(&k, "2.6万名", 1), "{k:?}");
+        // A verb that counts keeps its count apart.
+        let k = keys("检查1.2万家重点企业。");
+        assert_eq!(key(&k, "1.2万家", 0), "检查重点企业|家", "{k:?}");
+    }
+
+    #[test]
+    fn a_result_after_its_plan_counts_what_the_plan_names() {
+        // Health: the result names only the plan's verb.
+        let k = keys("年初确定的流感疫苗接种目标为8万人，实际接种8.3万人。\n全年接种流感疫苗8.3万人。");
+        assert_eq!(key(&k, "8.3万人", 0), key(&k, "8.3万人", 1), "{k:?}");
+        assert!(!key(&k, "8.3万人", 0).contains("target"), "{k:?}");
+        // Market regulation: a change stated as the result of a plan.
+        let k = keys("全市实有市场主体86万户，净增1.2万户。\n年初确定的市场主体净增目标为1万户，实际净增1.2万户。");
+        assert_eq!(key(&k, "1.2万户", 0), key(&k, "1.2万户", 1), "{k:?}");
+        // With no plan before, or an object of its own, the marker stays
+        // with what it counts (investment).
+        let k = keys("实际使用外资12.6亿美元。");
+        assert!(key(&k, "12.6亿美元", 0).contains("实际使用外资"), "{k:?}");
+        let k = keys("计划引进外资10亿美元，实际使用外资12.6亿美元。");
+        assert!(key(&k, "12.6亿美元", 0).contains("实际使用外资"), "{k:?}");
+        // A marker alone, its light verb dropped, counts the plan's measure.
+        let k = keys("今年计划完成交通建设投资50亿元，实际完成52.3亿元。\n全年交通建设投资52.3亿元。");
+        assert_eq!(key(&k, "52.3亿元", 0), key(&k, "52.3亿元", 1), "{k:?}");
+    }
+
+    #[test]
+    fn an_amount_noun_after_an_activity_names_the_activitys_amount() {
+        // Customs, commerce and power: 总值, 规模, 总额 and 总量 restate the activity.
+        let k = keys("全市货物进出口总额3200.5亿元。\n全市进出口规模超过3200亿元。");
+        assert_eq!(key(&k, "3200.5亿元", 0), key(&k, "超过3200亿元", 0), "{k:?}");
+        let k = keys("全市社会消费品零售规模860.2亿元。\n社会消费品零售总额860.2亿元。");
+        assert_eq!(key(&k, "860.2亿元", 0), key(&k, "860.2亿元", 1), "{k:?}");
+        let k = keys("全市用电总量96.4亿千瓦时。\n全社会用电量96.4亿千瓦时。");
+        assert_eq!(key(&k, "96.4亿千瓦时", 0), key(&k, "96.4亿千瓦时", 1), "{k:?}");
+        // After no activity the amount noun is the measure's own; a share's
+        // base keeps its reading.
+        let k = keys("利润总额12.6亿元。");
+        assert_eq!(key(&k, "12.6亿元", 0), "利润总额|元", "{k:?}");
+        let k = keys("出口210亿元，其中机电产品出口120亿元，占出口总值的57.1%。");
+        assert_eq!(key(&k, "57.1%", 0), "机电产品出口/占比|%", "{k:?}");
+    }
+
+    #[test]
+    fn a_month_before_yilai_starts_a_span_and_is_no_period() {
+        // Market regulation and weather: `3月以来` is since March, to date.
+        let k = keys("今年3月以来，全市查处价格违法案件126起。\n全市查处价格违法案件126起。");
+        assert_eq!(key(&k, "126起", 0), key(&k, "126起", 1), "{k:?}");
+        let k = keys("6月份以来，全市发布暴雨预警信号38次。");
+        assert!(!key(&k, "38次", 0).contains("6月"), "{k:?}");
+        // A month alone is still the month counted.
+        let k = keys("6月份，全市发布暴雨预警信号38次。");
+        assert!(key(&k, "38次", 0).contains("6月"), "{k:?}");
+    }
+
+    #[test]
+    fn a_record_event_is_one_measure_however_it_is_worded() {
+        // Tourism and energy: 创历史新高 and 刷新历史纪录 count the same events.
+        let k = keys("国庆假期景区单日客流5次创历史新高。\n假期客流持续攀升，先后5次刷新历史纪录。");
+        assert_eq!(key(&k, "5次", 0), key(&k, "5次", 1), "{k:?}");
+        let k = keys("今年迎峰度冬期间，电网最高负荷3次创历史新高。\n电网负荷快速攀升，3次刷新历史记录。");
+        assert_eq!(key(&k, "3次", 0), key(&k, "3次", 1), "{k:?}");
+    }
+
+    #[test]
     fn a_verb_alone_counts_the_object_an_earlier_plan_gives_it() {
         // Housing and forestry: the plan names verb and object; the result only the verb.
         let k = keys(
@@ -1301,7 +1395,7 @@ mod tests {
         let k = keys("上半年全市住房公积金总收入86.15亿元，总支出71.42亿元。\n住房公积金总支出71.42亿元。");
         assert_eq!(key(&k, "71.42亿元", 0), key(&k, "71.42亿元", 1), "{k:?}");
         let k = keys("全市货物进口额120.5亿元，出口额200.3亿元。");
-        assert_eq!(key(&k, "200.3亿元", 0), "货物出口额|元", "{k:?}");
+        assert_eq!(key(&k, "200.3亿元", 0), "货物出口|元", "{k:?}");
         // Another measure altogether, or one in another unit, keeps its own words.
         let k = keys("破获刑事案件1829起，抓获犯罪嫌疑人2160名。\n查处案件86起，罚没款52.6万元。");
         assert!(key(&k, "2160名", 0).ends_with("抓获犯罪嫌疑人|人"), "{k:?}");
