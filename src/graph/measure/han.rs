@@ -555,23 +555,17 @@ impl HanReader<'_> {
     /// The measure of the nearest plan before figure `i` in its paragraph, in
     /// its unit (see [`HanReader::result_of_plan`]).
     fn plan_before(&self, i: usize, paragraph_start: usize, done: &[Description]) -> Option<String> {
-        let figure = &self.figures[i];
         let nouns = &self.words.spec.plan_nouns;
         let openers = &self.pack.spec.linking.relations.plans;
-        (0..i)
-            .rev()
-            .take_while(|&p| self.figures[p].span.start >= paragraph_start)
-            .take(ELIDED_LOOKBACK)
-            .filter(|&p| plain_level(&done[p]) && self.figures[p].unit == figure.unit)
-            .find_map(|p| {
-                let label = self.figures[p].label.as_str();
-                let words = self.norm(label.rsplit_once('的').map_or(label, |(_, r)| r));
-                let measure = nouns
-                    .iter()
-                    .find_map(|w| words.strip_suffix(w.as_str()))
-                    .or_else(|| openers.iter().find_map(|w| words.strip_prefix(w.as_str())))?;
-                (measure.chars().count() >= MIN_CORE_CHARS).then(|| measure.to_string())
-            })
+        self.paragraph_levels(i, paragraph_start, done).find_map(|p| {
+            let label = self.figures[p].label.as_str();
+            let words = self.norm(label.rsplit_once('的').map_or(label, |(_, r)| r));
+            let measure = nouns
+                .iter()
+                .find_map(|w| words.strip_suffix(w.as_str()))
+                .or_else(|| openers.iter().find_map(|w| words.strip_prefix(w.as_str())))?;
+            (measure.chars().count() >= MIN_CORE_CHARS).then(|| measure.to_string())
+        })
     }
 
     /// A level opening with a result marker (`实际接种`) counts what the plan
@@ -619,29 +613,40 @@ impl HanReader<'_> {
         })
     }
 
+    /// The plain levels before figure `i` in its paragraph, in its unit,
+    /// nearest first, at most `ELIDED_LOOKBACK` figures back: where a plan
+    /// or an elided object is looked for.
+    fn paragraph_levels<'d>(
+        &'d self,
+        i: usize,
+        paragraph_start: usize,
+        done: &'d [Description],
+    ) -> impl Iterator<Item = usize> + 'd {
+        let unit = &self.figures[i].unit;
+        (0..i)
+            .rev()
+            .take_while(move |&p| self.figures[p].span.start >= paragraph_start)
+            .take(ELIDED_LOOKBACK)
+            .filter(move |&p| plain_level(&done[p]) && self.figures[p].unit == *unit)
+    }
+
     /// The verb and its object, when an earlier level of the paragraph in the
     /// same unit names `verb` with an object (`保障性租赁住房筹集任务` gives
     /// `筹集` its object `保障性租赁住房`); a plan noun after it (`任务`, `目标`)
     /// says the earlier figure is the plan, not what is counted.
     fn elided_object(&self, i: usize, verb: &str, paragraph_start: usize, done: &[Description]) -> Option<String> {
-        let figure = &self.figures[i];
         let plans = &self.words.spec.plan_nouns;
-        (0..i)
-            .rev()
-            .take_while(|&p| self.figures[p].span.start >= paragraph_start)
-            .take(ELIDED_LOOKBACK)
-            .filter(|&p| plain_level(&done[p]) && self.figures[p].unit == figure.unit)
-            .find_map(|p| {
-                let core = done[p].core.as_str();
-                let core = plans.iter().find_map(|w| core.strip_suffix(w.as_str())).unwrap_or(core);
-                // A light verb's object is the whole plan (`营造林任务`, then `已完成`).
-                let object = match core.split_once(verb) {
-                    Some((before, after)) => format!("{before}{after}"),
-                    None if self.words.spec.light_verbs.iter().any(|v| v == verb) => core.to_string(),
-                    None => return None,
-                };
-                (object.chars().count() >= MIN_CORE_CHARS).then(|| self.norm(&format!("{verb}{object}")))
-            })
+        self.paragraph_levels(i, paragraph_start, done).find_map(|p| {
+            let core = done[p].core.as_str();
+            let core = plans.iter().find_map(|w| core.strip_suffix(w.as_str())).unwrap_or(core);
+            // A light verb's object is the whole plan (`营造林任务`, then `已完成`).
+            let object = match core.split_once(verb) {
+                Some((before, after)) => format!("{before}{after}"),
+                None if self.words.spec.light_verbs.iter().any(|v| v == verb) => core.to_string(),
+                None => return None,
+            };
+            (object.chars().count() >= MIN_CORE_CHARS).then(|| self.norm(&format!("{verb}{object}")))
+        })
     }
 
     /// A core naming an event by its grade alone (`发生一般事故`), with the
