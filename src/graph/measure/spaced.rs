@@ -1799,6 +1799,7 @@ pub(super) fn settle(
     restated_subjects(text, figures, packs, tables, layout, &spaced, out);
     table_rows_named_once(text, figures, packs, tables, &spaced, out);
     current_periods(figures, &spaced, out);
+    revised_levels(text, figures, packs, tables, &spaced, out);
 }
 
 /// A change whose sentence opens with one noun as its subject (`Admissions
@@ -1868,6 +1869,99 @@ fn restated_subjects(
             out[k].anchored = true;
             k += 1;
         }
+    }
+}
+
+/// A revision said in prose: `Admissions for May were revised to 8,120`
+/// (hospitals), `March exports were revised down by $0.3 billion, from
+/// $41.5 billion to $41.2 billion` (customs). The level after `to` is the
+/// revised level of the measure the subject names, for the period it names:
+/// the release's measure that the prose first names in full with the
+/// subject's noun last (a bare `admissions` restates `hospital admissions`).
+/// When that measure is stated for a later period, the revised level is an
+/// earlier period's, as a table's earlier column or a headline block's
+/// `May revised to …` line states it. The level after `from` is the
+/// unrevised one and keeps its own reading.
+fn revised_levels(
+    text: &str,
+    figures: &[Figure],
+    packs: &Packs,
+    tables: &Tables,
+    spaced: &[bool],
+    out: &mut [Description],
+) {
+    for i in 0..figures.len() {
+        if !spaced[i] || out[i].cell || out[i].anchored {
+            continue;
+        }
+        let pack = &packs.packs[figures[i].pack];
+        let Some(classes) = &pack.measure_words.spec.words else { continue };
+        let reader = SpacedReader { text, figures, pack, words: &pack.measure_words, classes, tables };
+        // The sentence up to the figure, the figures before it in the
+        // sentence read as bare numbers.
+        let start = figures[i].sentence.start.min(figures[i].span.start);
+        let mut before = String::new();
+        let mut at = start;
+        for f in figures[..i].iter().filter(|f| f.span.start >= start) {
+            before.push_str(&text[at..f.span.start]);
+            before.push_str(" 0 ");
+            at = f.span.end;
+        }
+        before.push_str(&text[at..figures[i].span.start]);
+        let toks = tokens(&before, pack.spec.labels.boundaries.as_str());
+        let ws = words(&toks);
+        let Some((&"to", ws)) = ws.split_last() else { continue };
+        let Some(r) = ws.iter().rposition(|w| classes.revisions.iter().any(|x| x == w)) else { continue };
+        // Between the revision and `to`: its direction, its size and the
+        // level it ran from (`up by 0, from 0`), nothing else.
+        let said = ws[r + 1..].iter().all(|w| {
+            has_digit(w)
+                || matches!(*w, "up" | "down" | "upward" | "downward" | "upwards" | "downwards" | "by" | "from")
+        });
+        let passive = r > 0 && matches!(ws[r - 1], "was" | "were" | "been");
+        if !said || !passive {
+            continue;
+        }
+        // The subject: the clause before the verb of being.
+        let verb = toks.iter().enumerate().filter(|(_, t)| matches!(t, Token::Word(_))).nth(r - 1).map(|(k, _)| k);
+        let Some(verb) = verb else { continue };
+        let subject = words(last_clause(&toks[..verb]));
+        let subject: Vec<&str> =
+            subject.iter().copied().take_while(|w| !matches!(*w, "was" | "were" | "has" | "have" | "had")).collect();
+        let months: Vec<&str> = subject.iter().copied().filter(|w| reader.month(w).is_some() || is_year(w)).collect();
+        if months.is_empty() || !months.iter().any(|w| reader.month(w).is_some()) {
+            continue;
+        }
+        let nouns: Vec<&str> = subject
+            .iter()
+            .copied()
+            .filter(|w| !(reader.month(w).is_some() || is_year(w) || reader.is_function_word(w)))
+            .collect();
+        let noun = reader.content(&nouns);
+        if noun.is_empty() {
+            continue;
+        }
+        let unit = figures[i].unit.as_deref().unwrap_or("");
+        let measure = (0..i)
+            .filter(|&j| spaced[j] && !out[j].cell)
+            .map(|j| &out[j])
+            .find(|e| {
+                let (verb, np, scope) = core_parts(&e.core);
+                e.anchored
+                    && e.kind == Kind::Level
+                    && !e.previous
+                    && e.period.is_some()
+                    && e.unit == unit
+                    && verb.is_none()
+                    && scope.is_none()
+                    && (np == noun || np.ends_with(&format!(" {noun}")))
+            })
+            .cloned();
+        let Some(measure) = measure else { continue };
+        let Some(current) = measure.period.clone() else { continue };
+        let period = reader.period_words(&months);
+        let previous = current != period && !current.starts_with(&format!("{period} "));
+        out[i] = Description { frame: Vec::new(), period: Some(period), previous, ..measure };
     }
 }
 
@@ -2651,6 +2745,24 @@ Core inflation was 3.1 percent.",
         let text = "SUMMARY\n  Export receipts: $41.2 billion, up 1.1 percent from April\n  Compared with a year earlier: up 6.3 percent\n";
         let k = keys(text);
         assert!(key(&k, "6.3 percent", 0).contains("export receipt/up year"), "{k:?}");
+    }
+
+    #[test]
+    fn a_revision_in_prose_states_an_earlier_periods_level_of_the_measure_its_noun_restates() {
+        // Hospitals: the level after `to` is May's, revised; the one after
+        // `from` is the unrevised one and stays apart.
+        let text = "Hospital admissions rose by 310 to 8,420 in June.\n\nAdmissions for May were revised up by 40, from 8,070 to 8,110.\n\nHospital admissions: 8,110 in May, 8,420 in June.\n";
+        let k = keys(text);
+        let revised = key(&k, "8,110", 0);
+        assert!(
+            revised.contains("may") && revised.contains("上期") && revised.contains("hospital admission|"),
+            "{k:?}"
+        );
+        assert_ne!(key(&k, "8,070", 0), revised, "{k:?}");
+        // Customs: a bare plural noun with its month before it.
+        let k = keys("Goods exports fell to $40.6 billion in April.\n\nMarch exports were revised to $40.9 billion.\n");
+        let revised = key(&k, "$40.9 billion", 0);
+        assert!(revised.contains("mar") && revised.contains("上期") && revised.contains("good export|"), "{k:?}");
     }
 
     #[test]
