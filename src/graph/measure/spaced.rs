@@ -1797,6 +1797,7 @@ pub(super) fn settle(
         out[i] = Description { core: format!("{noun} ({place})"), ..whole };
     }
     restated_subjects(text, figures, packs, tables, layout, &spaced, out);
+    received_sums(text, figures, packs, tables, &spaced, out);
     table_rows_named_once(text, figures, packs, tables, &spaced, out);
     current_periods(figures, &spaced, out);
     revised_levels(text, figures, packs, tables, &spaced, out);
@@ -1872,6 +1873,92 @@ fn restated_subjects(
     }
 }
 
+/// A sum of money after a verb of receipt states what the pack names that
+/// verb by (`revenue`): `the county collected $12.4 million in permit fees`
+/// is permit fee revenue (local government), `we took in $3.4 million` is
+/// revenue (bridge tolls). What it is received as is the noun after `in`
+/// (not a time: `in May`), or else the topic a question just before names
+/// only (`And tolls? We took in $3.4 million in May`, a board transcript).
+fn received_sums(
+    text: &str,
+    figures: &[Figure],
+    packs: &Packs,
+    tables: &Tables,
+    spaced: &[bool],
+    out: &mut [Description],
+) {
+    let currency = |u: &str| u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase());
+    for i in 0..figures.len() {
+        let d = &out[i];
+        if !spaced[i] || d.cell || d.anchored || d.kind != Kind::Level || !currency(&d.unit) {
+            continue;
+        }
+        let pack = &packs.packs[figures[i].pack];
+        let Some(classes) = &pack.measure_words.spec.words else { continue };
+        let reader = SpacedReader { text, figures, pack, words: &pack.measure_words, classes, tables };
+        let boundaries = pack.spec.labels.boundaries.as_str();
+        let start = figures[i].sentence.start.min(figures[i].span.start);
+        let before = sentence_before(text, figures, i);
+        let toks = tokens(&before, boundaries);
+        let clause = words(last_clause(&toks));
+        let received = classes.receipts.iter().find_map(|(noun, verbs)| {
+            verbs.iter().any(|v| clause.ends_with(&v.split(' ').collect::<Vec<_>>())).then_some(noun)
+        });
+        let Some(noun) = received else { continue };
+        // `in permit fees`: what the sum is received as.
+        let end = figures[i].sentence.end.max(figures[i].span.end).min(text.len());
+        let after = tokens(&text[figures[i].span.end..end], boundaries);
+        let after = words(first_clause(&after));
+        let as_of = match after.as_slice() {
+            ["in", rest @ ..] => {
+                let np: Vec<&str> =
+                    rest.iter().copied().take_while(|w| !reader.is_function_word(w) && !has_digit(w)).collect();
+                let np = reader.content(&np);
+                (!np.is_empty() && !reader.is_time(&np)).then_some(np)
+            }
+            _ => None,
+        };
+        let topic = as_of.or_else(|| {
+            // `And tolls?` just before the sentence, after any speaker's name.
+            let question = text[..start].trim_end().strip_suffix('?')?;
+            let opens = question.rfind(['.', '!', '?', ':', '\n']).map_or(0, |k| k + 1);
+            let ws = tokens(&question[opens..], "");
+            let ws = words(&ws);
+            let rest = classes
+                .topic_questions
+                .iter()
+                .filter_map(|o| ws.strip_prefix(o.split(' ').collect::<Vec<_>>().as_slice()))
+                .min_by_key(|rest| rest.len())?;
+            let plain = |w: &&str| !reader.is_function_word(w) && !reader.is_verb(w) && !has_digit(w);
+            if rest.is_empty() || rest.len() > 3 || !rest.iter().all(plain) {
+                return None;
+            }
+            Some(reader.content(rest)).filter(|np| !np.is_empty() && !reader.is_time(np))
+        });
+        let d = &mut out[i];
+        d.core = match topic {
+            Some(topic) => format!("{topic} {noun}"),
+            None => noun.clone(),
+        };
+        d.anchored = true;
+    }
+}
+
+/// The sentence of figure `i` up to it, the figures before it in the
+/// sentence written as bare numbers (`0`).
+fn sentence_before(text: &str, figures: &[Figure], i: usize) -> String {
+    let start = figures[i].sentence.start.min(figures[i].span.start);
+    let mut before = String::new();
+    let mut at = start;
+    for f in figures[..i].iter().filter(|f| f.span.start >= start) {
+        before.push_str(&text[at..f.span.start]);
+        before.push_str(" 0 ");
+        at = f.span.end;
+    }
+    before.push_str(&text[at..figures[i].span.start]);
+    before
+}
+
 /// A revision said in prose: `Admissions for May were revised to 8,120`
 /// (hospitals), `March exports were revised down by $0.3 billion, from
 /// $41.5 billion to $41.2 billion` (customs). The level after `to` is the
@@ -1899,15 +1986,7 @@ fn revised_levels(
         let reader = SpacedReader { text, figures, pack, words: &pack.measure_words, classes, tables };
         // The sentence up to the figure, the figures before it in the
         // sentence read as bare numbers.
-        let start = figures[i].sentence.start.min(figures[i].span.start);
-        let mut before = String::new();
-        let mut at = start;
-        for f in figures[..i].iter().filter(|f| f.span.start >= start) {
-            before.push_str(&text[at..f.span.start]);
-            before.push_str(" 0 ");
-            at = f.span.end;
-        }
-        before.push_str(&text[at..figures[i].span.start]);
+        let before = sentence_before(text, figures, i);
         let toks = tokens(&before, pack.spec.labels.boundaries.as_str());
         let ws = words(&toks);
         let Some((&"to", ws)) = ws.split_last() else { continue };
@@ -2745,6 +2824,23 @@ Core inflation was 3.1 percent.",
         let text = "SUMMARY\n  Export receipts: $41.2 billion, up 1.1 percent from April\n  Compared with a year earlier: up 6.3 percent\n";
         let k = keys(text);
         assert!(key(&k, "6.3 percent", 0).contains("export receipt/up year"), "{k:?}");
+    }
+
+    #[test]
+    fn a_sum_after_a_verb_of_receipt_states_revenue_of_what_it_is_received_as() {
+        // Courts: the noun after `in` is what the sum is received as.
+        let k =
+            keys("Court fee revenue was $860,000 in May.\n\nIn May the registry collected $860,000 in court fees.\n");
+        assert_eq!(key(&k, "$860,000", 0), key(&k, "$860,000", 1), "{k:?}");
+        assert!(key(&k, "$860,000", 1).contains("court fee revenue|"), "{k:?}");
+        // Bridge authority board: a question naming only a topic names what
+        // the sum received in the answer is of.
+        let text = "Toll revenue for May was $3.4 million.\n\nMS. REYES: And tolls? We took in $3.4 million in May, short of the budget.\n";
+        let k = keys(text);
+        assert_eq!(key(&k, "$3.4 million", 0), key(&k, "$3.4 million", 1), "{k:?}");
+        // A time after `in` is no topic; no topic, the sum is revenue.
+        let k = keys("The museum brought in $2.1 million in June.\n");
+        assert!(key(&k, "$2.1 million", 0).ends_with(" revenue|USD"), "{k:?}");
     }
 
     #[test]
