@@ -1798,6 +1798,7 @@ pub(super) fn settle(
     }
     restated_subjects(text, figures, packs, tables, layout, &spaced, out);
     received_sums(text, figures, packs, tables, &spaced, out);
+    combined_totals(text, figures, packs, &spaced, out);
     table_rows_named_once(text, figures, packs, tables, &spaced, out);
     current_periods(figures, &spaced, out);
     revised_levels(text, figures, packs, tables, &spaced, out);
@@ -1941,6 +1942,66 @@ fn received_sums(
             None => noun.clone(),
         };
         d.anchored = true;
+    }
+}
+
+/// A figure after a list of figures of one noun, said with a word of sum
+/// (`grants of $3 million to the north campus and $2 million to the south
+/// one, a combined $5 million`, education; `levies of 40 tonnes for cod
+/// and 25 tonnes for hake, a total of 65 tonnes`, fisheries), states the
+/// total of that noun: the list's head without what tells its items apart
+/// (`grant`). A noun with a word of sum naming a figure (`the combined
+/// grant of $5 million`) restates that total, or the measure the release
+/// names with that noun last.
+fn combined_totals(text: &str, figures: &[Figure], packs: &Packs, spaced: &[bool], out: &mut [Description]) {
+    let whole = |core: &str| -> String {
+        let cut = [" for ", " to ", " in ", " on "].iter().filter_map(|p| core.find(p)).min().unwrap_or(core.len());
+        core[..cut].to_string()
+    };
+    for i in 0..figures.len() {
+        let d = &out[i];
+        if !spaced[i] || d.cell || d.kind != Kind::Level || d.previous {
+            continue;
+        }
+        let pack = &packs.packs[figures[i].pack];
+        let sums = &pack.spec.linking.relations.sum_words;
+        let is_sum = |w: &str| sums.iter().any(|s| s == w);
+        let before = sentence_before(text, figures, i);
+        let toks = tokens(&before, pack.spec.labels.boundaries.as_str());
+        let clause = words(last_clause(&toks));
+        let unit = &d.unit;
+        let total = match clause.as_slice() {
+            // `…, a combined $5 million`, `…, a total of 65 tonnes`.
+            [.., "a" | "an", sum] | [.., "a" | "an", sum, "of"] if is_sum(sum) && !d.anchored => {
+                let sentence = &figures[i].sentence;
+                let list: Vec<usize> = (0..i)
+                    .rev()
+                    .take_while(|&j| figures[j].sentence == *sentence)
+                    .filter(|&j| spaced[j] && !figures[j].cell && out[j].unit == *unit)
+                    .collect();
+                let head = list.last().map(|&j| &out[j]);
+                match head {
+                    Some(h) if list.len() >= 2 && h.anchored && h.kind == Kind::Level && !h.core.is_empty() => {
+                        Some(whole(&h.core))
+                    }
+                    _ => None,
+                }
+            }
+            // `the combined grant of $5 million`.
+            [.., sum, noun, "of"] if is_sum(sum) => {
+                let noun = singular(noun);
+                (0..i)
+                    .filter(|&j| spaced[j] && !figures[j].cell)
+                    .map(|j| &out[j])
+                    .filter(|e| e.anchored && e.kind == Kind::Level && e.unit == *unit && !e.previous)
+                    .map(|e| whole(&e.core))
+                    .find(|c| *c == noun || c.ends_with(&format!(" {noun}")))
+            }
+            _ => None,
+        };
+        let Some(total) = total.filter(|t| !t.is_empty()) else { continue };
+        out[i].core = total;
+        out[i].anchored = true;
     }
 }
 
@@ -2841,6 +2902,19 @@ Core inflation was 3.1 percent.",
         // A time after `in` is no topic; no topic, the sum is revenue.
         let k = keys("The museum brought in $2.1 million in June.\n");
         assert!(key(&k, "$2.1 million", 0).ends_with(" revenue|USD"), "{k:?}");
+    }
+
+    #[test]
+    fn a_combined_figure_after_a_list_states_the_total_of_the_lists_noun() {
+        // Education: grants to two campuses, then their sum, restated later
+        // as `the combined grant`.
+        let text = "The ministry awarded grants of $3 million to the north campus and $2 million to the south campus, a combined $5 million.\n\nQ: Is the combined grant of $5 million enough for both campuses?\n";
+        let k = keys(text);
+        assert_eq!(key(&k, "$5 million", 0), key(&k, "$5 million", 1), "{k:?}");
+        assert!(key(&k, "$5 million", 0).contains("grant|"), "{k:?}");
+        // Fisheries: `a total of` after a list of quotas in tonnes.
+        let k = keys("The council set quotas of 40 tonnes for cod and 25 tonnes for hake, a total of 65 tonnes.\n");
+        assert!(key(&k, "65 tonnes", 0).contains("quota|"), "{k:?}");
     }
 
     #[test]
