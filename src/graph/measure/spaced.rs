@@ -2028,8 +2028,9 @@ fn sentence_before(text: &str, figures: &[Figure], i: usize) -> String {
 /// subject's noun last (a bare `admissions` restates `hospital admissions`).
 /// When that measure is stated for a later period, the revised level is an
 /// earlier period's, as a table's earlier column or a headline block's
-/// `May revised to …` line states it. The level after `from` is the
-/// unrevised one and keeps its own reading.
+/// `May revised to …` line states it (a revision of the period the release
+/// reports is left as read). The level after `from` is the unrevised one
+/// and keeps its own reading.
 fn revised_levels(
     text: &str,
     figures: &[Figure],
@@ -2100,8 +2101,12 @@ fn revised_levels(
         let Some(measure) = measure else { continue };
         let Some(current) = measure.period.clone() else { continue };
         let period = reader.period_words(&months);
-        let previous = current != period && !current.starts_with(&format!("{period} "));
-        out[i] = Description { frame: Vec::new(), period: Some(period), previous, ..measure };
+        // Only an earlier period's: a revised level of the period the
+        // release reports may differ from the level it states for it.
+        if current == period || current.starts_with(&format!("{period} ")) {
+            continue;
+        }
+        out[i] = Description { frame: Vec::new(), period: Some(period), previous: true, ..measure };
     }
 }
 
@@ -2933,6 +2938,9 @@ Core inflation was 3.1 percent.",
         let k = keys("Goods exports fell to $40.6 billion in April.\n\nMarch exports were revised to $40.9 billion.\n");
         let revised = key(&k, "$40.9 billion", 0);
         assert!(revised.contains("mar") && revised.contains("上期") && revised.contains("good export|"), "{k:?}");
+        // A revision of the month the release reports is left as read.
+        let k = keys("Goods exports fell to $40.6 billion in April.\n\nApril exports were revised to $40.7 billion.\n");
+        assert!(!key(&k, "$40.7 billion", 0).contains("good export|"), "{k:?}");
     }
 
     #[test]
