@@ -268,6 +268,14 @@ pub struct ClauseWords {
     /// `retail turnover`.
     #[serde(default)]
     pub agents: std::collections::BTreeMap<String, Vec<String>>,
+    /// Verbs of receipt (phrases), by the noun of what a sum of money after
+    /// them states: `the county collected $12.4 million` states revenue.
+    #[serde(default)]
+    pub receipts: std::collections::BTreeMap<String, Vec<String>>,
+    /// Openers of a question that names only a topic (`And tolls?`, `What
+    /// about filing fees?`): the sum received said next is of that topic.
+    #[serde(default)]
+    pub topic_questions: Vec<String>,
 }
 
 /// A noun of change: a level it names (`core inflation was 3.1 percent`) is

@@ -1797,8 +1797,11 @@ pub(super) fn settle(
         out[i] = Description { core: format!("{noun} ({place})"), ..whole };
     }
     restated_subjects(text, figures, packs, tables, layout, &spaced, out);
+    received_sums(text, figures, packs, tables, &spaced, out);
+    combined_totals(text, figures, packs, &spaced, out);
     table_rows_named_once(text, figures, packs, tables, &spaced, out);
     current_periods(figures, &spaced, out);
+    revised_levels(text, figures, packs, tables, &spaced, out);
 }
 
 /// A change whose sentence opens with one noun as its subject (`Admissions
@@ -1868,6 +1871,242 @@ fn restated_subjects(
             out[k].anchored = true;
             k += 1;
         }
+    }
+}
+
+/// A sum of money after a verb of receipt states what the pack names that
+/// verb by (`revenue`): `the county collected $12.4 million in permit fees`
+/// is permit fee revenue (local government), `we took in $3.4 million` is
+/// revenue (bridge tolls). What it is received as is the noun after `in`
+/// (not a time: `in May`), or else the topic a question just before names
+/// only (`And tolls? We took in $3.4 million in May`, a board transcript).
+fn received_sums(
+    text: &str,
+    figures: &[Figure],
+    packs: &Packs,
+    tables: &Tables,
+    spaced: &[bool],
+    out: &mut [Description],
+) {
+    let currency = |u: &str| u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase());
+    for i in 0..figures.len() {
+        let d = &out[i];
+        if !spaced[i] || d.cell || d.anchored || d.kind != Kind::Level || !currency(&d.unit) {
+            continue;
+        }
+        let pack = &packs.packs[figures[i].pack];
+        let Some(classes) = &pack.measure_words.spec.words else { continue };
+        let reader = SpacedReader { text, figures, pack, words: &pack.measure_words, classes, tables };
+        let boundaries = pack.spec.labels.boundaries.as_str();
+        let start = figures[i].sentence.start.min(figures[i].span.start);
+        let before = sentence_before(text, figures, i);
+        let toks = tokens(&before, boundaries);
+        let clause = words(last_clause(&toks));
+        let received = classes.receipts.iter().find_map(|(noun, verbs)| {
+            verbs.iter().any(|v| clause.ends_with(&v.split(' ').collect::<Vec<_>>())).then_some(noun)
+        });
+        let Some(noun) = received else { continue };
+        // `in permit fees`: what the sum is received as.
+        let end = figures[i].sentence.end.max(figures[i].span.end).min(text.len());
+        let after = tokens(&text[figures[i].span.end..end], boundaries);
+        let after = words(first_clause(&after));
+        let as_of = match after.as_slice() {
+            ["in", rest @ ..] => {
+                let np: Vec<&str> =
+                    rest.iter().copied().take_while(|w| !reader.is_function_word(w) && !has_digit(w)).collect();
+                let np = reader.content(&np);
+                (!np.is_empty() && !reader.is_time(&np)).then_some(np)
+            }
+            _ => None,
+        };
+        let topic = as_of.or_else(|| {
+            // `And tolls?` just before the sentence, after any speaker's name.
+            let question = text[..start].trim_end().strip_suffix('?')?;
+            let opens = question.rfind(['.', '!', '?', ':', '\n']).map_or(0, |k| k + 1);
+            let ws = tokens(&question[opens..], "");
+            let ws = words(&ws);
+            let rest = classes
+                .topic_questions
+                .iter()
+                .filter_map(|o| ws.strip_prefix(o.split(' ').collect::<Vec<_>>().as_slice()))
+                .min_by_key(|rest| rest.len())?;
+            let plain = |w: &&str| !reader.is_function_word(w) && !reader.is_verb(w) && !has_digit(w);
+            if rest.is_empty() || rest.len() > 3 || !rest.iter().all(plain) {
+                return None;
+            }
+            Some(reader.content(rest)).filter(|np| !np.is_empty() && !reader.is_time(np))
+        });
+        let d = &mut out[i];
+        d.core = match topic {
+            Some(topic) => format!("{topic} {noun}"),
+            None => noun.clone(),
+        };
+        d.anchored = true;
+    }
+}
+
+/// A figure after a list of figures of one noun, said with a word of sum
+/// (`grants of $3 million to the north campus and $2 million to the south
+/// one, a combined $5 million`, education; `levies of 40 tonnes for cod
+/// and 25 tonnes for hake, a total of 65 tonnes`, fisheries), states the
+/// total of that noun: the list's head without what tells its items apart
+/// (`grant`). A noun with a word of sum naming a figure (`the combined
+/// grant of $5 million`) restates that total, or the measure the release
+/// names with that noun last.
+fn combined_totals(text: &str, figures: &[Figure], packs: &Packs, spaced: &[bool], out: &mut [Description]) {
+    let whole = |core: &str| -> String {
+        let cut = [" for ", " to ", " in ", " on "].iter().filter_map(|p| core.find(p)).min().unwrap_or(core.len());
+        core[..cut].to_string()
+    };
+    for i in 0..figures.len() {
+        let d = &out[i];
+        if !spaced[i] || d.cell || d.kind != Kind::Level || d.previous {
+            continue;
+        }
+        let pack = &packs.packs[figures[i].pack];
+        let sums = &pack.spec.linking.relations.sum_words;
+        let is_sum = |w: &str| sums.iter().any(|s| s == w);
+        let before = sentence_before(text, figures, i);
+        let toks = tokens(&before, pack.spec.labels.boundaries.as_str());
+        let clause = words(last_clause(&toks));
+        let unit = &d.unit;
+        let total = match clause.as_slice() {
+            // `…, a combined $5 million`, `…, a total of 65 tonnes`.
+            [.., "a" | "an", sum] | [.., "a" | "an", sum, "of"] if is_sum(sum) && !d.anchored => {
+                let sentence = &figures[i].sentence;
+                let list: Vec<usize> = (0..i)
+                    .rev()
+                    .take_while(|&j| figures[j].sentence == *sentence)
+                    .filter(|&j| spaced[j] && !figures[j].cell && out[j].unit == *unit)
+                    .collect();
+                let head = list.last().map(|&j| &out[j]);
+                match head {
+                    Some(h) if list.len() >= 2 && h.anchored && h.kind == Kind::Level && !h.core.is_empty() => {
+                        Some(whole(&h.core))
+                    }
+                    _ => None,
+                }
+            }
+            // `the combined grant of $5 million`.
+            [.., sum, noun, "of"] if is_sum(sum) => {
+                let noun = singular(noun);
+                (0..i)
+                    .filter(|&j| spaced[j] && !figures[j].cell)
+                    .map(|j| &out[j])
+                    .filter(|e| e.anchored && e.kind == Kind::Level && e.unit == *unit && !e.previous)
+                    .map(|e| whole(&e.core))
+                    .find(|c| *c == noun || c.ends_with(&format!(" {noun}")))
+            }
+            _ => None,
+        };
+        let Some(total) = total.filter(|t| !t.is_empty()) else { continue };
+        out[i].core = total;
+        out[i].anchored = true;
+    }
+}
+
+/// The sentence of figure `i` up to it, the figures before it in the
+/// sentence written as bare numbers (`0`).
+fn sentence_before(text: &str, figures: &[Figure], i: usize) -> String {
+    let start = figures[i].sentence.start.min(figures[i].span.start);
+    let mut before = String::new();
+    let mut at = start;
+    for f in figures[..i].iter().filter(|f| f.span.start >= start) {
+        before.push_str(&text[at..f.span.start]);
+        before.push_str(" 0 ");
+        at = f.span.end;
+    }
+    before.push_str(&text[at..figures[i].span.start]);
+    before
+}
+
+/// A revision said in prose: `Admissions for May were revised to 8,120`
+/// (hospitals), `March exports were revised down by $0.3 billion, from
+/// $41.5 billion to $41.2 billion` (customs). The level after `to` is the
+/// revised level of the measure the subject names, for the period it names:
+/// the release's measure that the prose first names in full with the
+/// subject's noun last (a bare `admissions` restates `hospital admissions`).
+/// When that measure is stated for a later period, the revised level is an
+/// earlier period's, as a table's earlier column or a headline block's
+/// `May revised to …` line states it (a revision of the period the release
+/// reports is left as read). The level after `from` is the unrevised one
+/// and keeps its own reading.
+fn revised_levels(
+    text: &str,
+    figures: &[Figure],
+    packs: &Packs,
+    tables: &Tables,
+    spaced: &[bool],
+    out: &mut [Description],
+) {
+    for i in 0..figures.len() {
+        if !spaced[i] || out[i].cell || out[i].anchored {
+            continue;
+        }
+        let pack = &packs.packs[figures[i].pack];
+        let Some(classes) = &pack.measure_words.spec.words else { continue };
+        let reader = SpacedReader { text, figures, pack, words: &pack.measure_words, classes, tables };
+        // The sentence up to the figure, the figures before it in the
+        // sentence read as bare numbers.
+        let before = sentence_before(text, figures, i);
+        let toks = tokens(&before, pack.spec.labels.boundaries.as_str());
+        let ws = words(&toks);
+        let Some((&"to", ws)) = ws.split_last() else { continue };
+        let Some(r) = ws.iter().rposition(|w| classes.revisions.iter().any(|x| x == w)) else { continue };
+        // Between the revision and `to`: its direction, its size and the
+        // level it ran from (`up by 0, from 0`), nothing else.
+        let said = ws[r + 1..].iter().all(|w| {
+            has_digit(w)
+                || matches!(*w, "up" | "down" | "upward" | "downward" | "upwards" | "downwards" | "by" | "from")
+        });
+        let passive = r > 0 && matches!(ws[r - 1], "was" | "were" | "been");
+        if !said || !passive {
+            continue;
+        }
+        // The subject: the clause before the verb of being.
+        let verb = toks.iter().enumerate().filter(|(_, t)| matches!(t, Token::Word(_))).nth(r - 1).map(|(k, _)| k);
+        let Some(verb) = verb else { continue };
+        let subject = words(last_clause(&toks[..verb]));
+        let subject: Vec<&str> =
+            subject.iter().copied().take_while(|w| !matches!(*w, "was" | "were" | "has" | "have" | "had")).collect();
+        let months: Vec<&str> = subject.iter().copied().filter(|w| reader.month(w).is_some() || is_year(w)).collect();
+        if months.is_empty() || !months.iter().any(|w| reader.month(w).is_some()) {
+            continue;
+        }
+        let nouns: Vec<&str> = subject
+            .iter()
+            .copied()
+            .filter(|w| !(reader.month(w).is_some() || is_year(w) || reader.is_function_word(w)))
+            .collect();
+        let noun = reader.content(&nouns);
+        if noun.is_empty() {
+            continue;
+        }
+        let unit = figures[i].unit.as_deref().unwrap_or("");
+        let measure = (0..i)
+            .filter(|&j| spaced[j] && !out[j].cell)
+            .map(|j| &out[j])
+            .find(|e| {
+                let (verb, np, scope) = core_parts(&e.core);
+                e.anchored
+                    && e.kind == Kind::Level
+                    && !e.previous
+                    && e.period.is_some()
+                    && e.unit == unit
+                    && verb.is_none()
+                    && scope.is_none()
+                    && (np == noun || np.ends_with(&format!(" {noun}")))
+            })
+            .cloned();
+        let Some(measure) = measure else { continue };
+        let Some(current) = measure.period.clone() else { continue };
+        let period = reader.period_words(&months);
+        // Only an earlier period's: a revised level of the period the
+        // release reports may differ from the level it states for it.
+        if current == period || current.starts_with(&format!("{period} ")) {
+            continue;
+        }
+        out[i] = Description { frame: Vec::new(), period: Some(period), previous: true, ..measure };
     }
 }
 
@@ -2651,6 +2890,57 @@ Core inflation was 3.1 percent.",
         let text = "SUMMARY\n  Export receipts: $41.2 billion, up 1.1 percent from April\n  Compared with a year earlier: up 6.3 percent\n";
         let k = keys(text);
         assert!(key(&k, "6.3 percent", 0).contains("export receipt/up year"), "{k:?}");
+    }
+
+    #[test]
+    fn a_sum_after_a_verb_of_receipt_states_revenue_of_what_it_is_received_as() {
+        // Courts: the noun after `in` is what the sum is received as.
+        let k =
+            keys("Court fee revenue was $860,000 in May.\n\nIn May the registry collected $860,000 in court fees.\n");
+        assert_eq!(key(&k, "$860,000", 0), key(&k, "$860,000", 1), "{k:?}");
+        assert!(key(&k, "$860,000", 1).contains("court fee revenue|"), "{k:?}");
+        // Bridge authority board: a question naming only a topic names what
+        // the sum received in the answer is of.
+        let text = "Toll revenue for May was $3.4 million.\n\nMS. REYES: And tolls? We took in $3.4 million in May, short of the budget.\n";
+        let k = keys(text);
+        assert_eq!(key(&k, "$3.4 million", 0), key(&k, "$3.4 million", 1), "{k:?}");
+        // A time after `in` is no topic; no topic, the sum is revenue.
+        let k = keys("The museum brought in $2.1 million in June.\n");
+        assert!(key(&k, "$2.1 million", 0).ends_with(" revenue|USD"), "{k:?}");
+    }
+
+    #[test]
+    fn a_combined_figure_after_a_list_states_the_total_of_the_lists_noun() {
+        // Education: grants to two campuses, then their sum, restated later
+        // as `the combined grant`.
+        let text = "The ministry awarded grants of $3 million to the north campus and $2 million to the south campus, a combined $5 million.\n\nQ: Is the combined grant of $5 million enough for both campuses?\n";
+        let k = keys(text);
+        assert_eq!(key(&k, "$5 million", 0), key(&k, "$5 million", 1), "{k:?}");
+        assert!(key(&k, "$5 million", 0).contains("grant|"), "{k:?}");
+        // Fisheries: `a total of` after a list of quotas in tonnes.
+        let k = keys("The council set quotas of 40 tonnes for cod and 25 tonnes for hake, a total of 65 tonnes.\n");
+        assert!(key(&k, "65 tonnes", 0).contains("quota|"), "{k:?}");
+    }
+
+    #[test]
+    fn a_revision_in_prose_states_an_earlier_periods_level_of_the_measure_its_noun_restates() {
+        // Hospitals: the level after `to` is May's, revised; the one after
+        // `from` is the unrevised one and stays apart.
+        let text = "Hospital admissions rose by 310 to 8,420 in June.\n\nAdmissions for May were revised up by 40, from 8,070 to 8,110.\n\nHospital admissions: 8,110 in May, 8,420 in June.\n";
+        let k = keys(text);
+        let revised = key(&k, "8,110", 0);
+        assert!(
+            revised.contains("may") && revised.contains("上期") && revised.contains("hospital admission|"),
+            "{k:?}"
+        );
+        assert_ne!(key(&k, "8,070", 0), revised, "{k:?}");
+        // Customs: a bare plural noun with its month before it.
+        let k = keys("Goods exports fell to $40.6 billion in April.\n\nMarch exports were revised to $40.9 billion.\n");
+        let revised = key(&k, "$40.9 billion", 0);
+        assert!(revised.contains("mar") && revised.contains("上期") && revised.contains("good export|"), "{k:?}");
+        // A revision of the month the release reports is left as read.
+        let k = keys("Goods exports fell to $40.6 billion in April.\n\nApril exports were revised to $40.7 billion.\n");
+        assert!(!key(&k, "$40.7 billion", 0).contains("good export|"), "{k:?}");
     }
 
     #[test]
