@@ -276,6 +276,11 @@ pub struct ClauseWords {
     /// about filing fees?`): the sum received said next is of that topic.
     #[serde(default)]
     pub topic_questions: Vec<String>,
+    /// Prepositions that tell the items of a list apart (`caps of $25
+    /// billion for bonds and $15 billion for loans`): a list's total is its
+    /// head's noun without them and what follows.
+    #[serde(default)]
+    pub item_markers: Vec<String>,
 }
 
 /// A noun of change: a level it names (`core inflation was 3.1 percent`) is

@@ -1896,6 +1896,11 @@ fn received_sums(
         }
         let pack = &packs.packs[figures[i].pack];
         let Some(classes) = &pack.measure_words.spec.words else { continue };
+        let last_of_verbs =
+            |w: &str| classes.receipts.values().flatten().any(|v| v.rsplit(' ').next().is_some_and(|last| last == w));
+        if !last_word_before(text, figures, i, last_of_verbs) {
+            continue;
+        }
         let reader = SpacedReader { text, figures, pack, words: &pack.measure_words, classes, tables };
         let boundaries = pack.spec.labels.boundaries.as_str();
         let start = figures[i].sentence.start.min(figures[i].span.start);
@@ -1954,25 +1959,31 @@ fn received_sums(
 /// grant of $5 million`) restates that total, or the measure the release
 /// names with that noun last.
 fn combined_totals(text: &str, figures: &[Figure], packs: &Packs, spaced: &[bool], out: &mut [Description]) {
-    let whole = |core: &str| -> String {
-        let cut = [" for ", " to ", " in ", " on "].iter().filter_map(|p| core.find(p)).min().unwrap_or(core.len());
-        core[..cut].to_string()
-    };
     for i in 0..figures.len() {
         let d = &out[i];
         if !spaced[i] || d.cell || d.kind != Kind::Level || d.previous {
             continue;
         }
         let pack = &packs.packs[figures[i].pack];
+        let Some(classes) = &pack.measure_words.spec.words else { continue };
+        let whole = |core: &str| -> String {
+            let cut =
+                classes.item_markers.iter().filter_map(|p| core.find(&format!(" {p} "))).min().unwrap_or(core.len());
+            core[..cut].to_string()
+        };
         let sums = &pack.spec.linking.relations.sum_words;
         let is_sum = |w: &str| sums.iter().any(|s| s == w);
+        let is_article = |w: &str| classes.determiners.iter().any(|a| a == w);
+        if !last_word_before(text, figures, i, |w| is_sum(w) || w == "of") {
+            continue;
+        }
         let before = sentence_before(text, figures, i);
         let toks = tokens(&before, pack.spec.labels.boundaries.as_str());
         let clause = words(last_clause(&toks));
         let unit = &d.unit;
         let total = match clause.as_slice() {
             // `…, a combined $5 million`, `…, a total of 65 tonnes`.
-            [.., "a" | "an", sum] | [.., "a" | "an", sum, "of"] if is_sum(sum) && !d.anchored => {
+            [.., article, sum] | [.., article, sum, "of"] if is_article(article) && is_sum(sum) && !d.anchored => {
                 let sentence = &figures[i].sentence;
                 let list: Vec<usize> = (0..i)
                     .rev()
@@ -2005,13 +2016,29 @@ fn combined_totals(text: &str, figures: &[Figure], packs: &Packs, spaced: &[bool
     }
 }
 
+/// True when the last word before figure `i`, after the figure before it
+/// in its sentence (or the sentence's start), passes `test`: a pass that
+/// reads only clauses ending in some word skips the others without reading
+/// their sentence, so a long sentence is read once, not once per figure.
+fn last_word_before(text: &str, figures: &[Figure], i: usize, test: impl Fn(&str) -> bool) -> bool {
+    let figure = &figures[i];
+    let start = figure.sentence.start.min(figure.span.start);
+    let from = i.checked_sub(1).map_or(start, |p| figures[p].span.end.clamp(start, figure.span.start));
+    let word = text[from..figure.span.start]
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .rfind(|w| !w.is_empty());
+    word.is_some_and(|w| test(&w.to_lowercase()))
+}
+
 /// The sentence of figure `i` up to it, the figures before it in the
 /// sentence written as bare numbers (`0`).
 fn sentence_before(text: &str, figures: &[Figure], i: usize) -> String {
     let start = figures[i].sentence.start.min(figures[i].span.start);
     let mut before = String::new();
     let mut at = start;
-    for f in figures[..i].iter().filter(|f| f.span.start >= start) {
+    // Figures are in text order: the sentence's first is found, not sought.
+    let first = figures[..i].partition_point(|f| f.span.start < start);
+    for f in &figures[first..i] {
         before.push_str(&text[at..f.span.start]);
         before.push_str(" 0 ");
         at = f.span.end;
@@ -2045,6 +2072,9 @@ fn revised_levels(
         }
         let pack = &packs.packs[figures[i].pack];
         let Some(classes) = &pack.measure_words.spec.words else { continue };
+        if !last_word_before(text, figures, i, |w| w == "to") {
+            continue;
+        }
         let reader = SpacedReader { text, figures, pack, words: &pack.measure_words, classes, tables };
         // The sentence up to the figure, the figures before it in the
         // sentence read as bare numbers.
@@ -2055,10 +2085,8 @@ fn revised_levels(
         let Some(r) = ws.iter().rposition(|w| classes.revisions.iter().any(|x| x == w)) else { continue };
         // Between the revision and `to`: its direction, its size and the
         // level it ran from (`up by 0, from 0`), nothing else.
-        let said = ws[r + 1..].iter().all(|w| {
-            has_digit(w)
-                || matches!(*w, "up" | "down" | "upward" | "downward" | "upwards" | "downwards" | "by" | "from")
-        });
+        let said =
+            ws[r + 1..].iter().all(|w| has_digit(w) || reader.change_word(w).is_some() || matches!(*w, "by" | "from"));
         let passive = r > 0 && matches!(ws[r - 1], "was" | "were" | "been");
         if !said || !passive {
             continue;
