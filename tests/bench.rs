@@ -97,14 +97,18 @@ fn the_bench_rates_hold_their_floors() {
 // period, parts at a place, growth as a change, one-noun table rows named by
 // the prose and participles after counted nouns; Chinese dependents by class,
 // grades, verbs' volumes and lists that name only their noun: groups
-// 153/175, mutations 299/323).
+// 153/175, mutations 299/323; with table topics, total and body rows,
+// Chinese adverbials, plan results, amount nouns and uncounting verbs,
+// English headline blocks, of-phrases, adjustments, averages, prose
+// revisions, receipts and combined totals: groups 168/175, mutations
+// 303/323).
 const FLOOR_FIGURES: f64 = 0.99;
 const CEILING_NONFIGURES: u32 = 1;
-const FLOOR_GROUPS: f64 = 0.87;
+const FLOOR_GROUPS: f64 = 0.95;
 const FLOOR_DISTINCT: f64 = 0.99;
 const CEILING_CLEAN_ERRORS: u32 = 0;
 const CEILING_CLEAN_WARNINGS: u32 = 1;
-const FLOOR_MUTATIONS: f64 = 0.92;
+const FLOOR_MUTATIONS: f64 = 0.93;
 
 #[test]
 fn the_summary_line_is_read_as_the_scorer_writes_it() {

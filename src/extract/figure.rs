@@ -789,6 +789,18 @@ mod tests {
         (text.into(), low.into(), high.into(), unit.map(str::to_string))
     }
 
+    #[test]
+    fn campaign_names_and_numeral_idioms_are_no_figures() {
+        // Policing, industry and village work: round numbers naming a
+        // campaign, and idioms of numeral words, count nothing; the count
+        // beside them does.
+        let packs = Packs::builtin().unwrap();
+        let text = "开展百日攻坚行动，千名民警进万家，走访群众1.2万户；深化万人助万企，一企一策帮扶企业86家，\
+                    推行一事一议，召开省委十二届六次全会。";
+        let read: Vec<&str> = extract_figures(text, &packs).iter().map(|f| &text[f.span.clone()]).collect();
+        assert_eq!(read, ["1.2万户", "86家"]);
+    }
+
     /// Each figure of a Markdown document with its label.
     fn md_labels(md: &str) -> Vec<(String, String)> {
         let doc = crate::load::Document::with_format("release.md", md);
