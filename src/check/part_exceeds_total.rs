@@ -14,7 +14,10 @@ A figure written after `其中` (`of which`, `including`) is a part of the
 nearest figure before the marker with the same unit. A part whose smallest
 possible value is above the total's largest is an error; parts whose smallest
 values add up to more than the total's largest are a warning (the parts of a
-`其中` may overlap, so their sum is only a hint).
+`其中` may overlap, so their sum is only a hint). The rows of a table's
+column under a sentence that states their whole (`全年受理案件3120件。各类案件受理
+情况见下表。` over `| 案件类型 | 受理案件（件） |`) are kinds apart: their sum
+above the whole is an error.
 
 ## Why
 A part larger than its whole is always a typo: a digit added or dropped.
@@ -78,9 +81,12 @@ fn run(cx: &Context, outcome: &mut Outcome) {
             if sum > hi {
                 let first = parts[0];
                 let slip = slipped(cx, total, &parts);
+                // The rows of a table's column are kinds apart (`| 商品类别 |`):
+                // they cannot overlap, so their sum above the whole is wrong.
+                let rows = parts.iter().all(|&p| cx.mention(p).figure.cell);
                 outcome.findings.push(Finding {
                     rule: CHECK.id.into(),
-                    severity: if slip.is_some() { CHECK.severity } else { Severity::Warning },
+                    severity: if slip.is_some() || rows { CHECK.severity } else { Severity::Warning },
                     message: format!(
                         "the parts of {} add up to at least {}, more than the total",
                         total_text,
@@ -104,5 +110,41 @@ fn run(cx: &Context, outcome: &mut Outcome) {
                 });
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::Severity;
+    use crate::{Document, Packs};
+
+    /// The part-exceeds-total findings of a Markdown document, with their severity.
+    fn found(text: &str) -> Vec<(Severity, String)> {
+        let packs = Packs::builtin().unwrap();
+        let report = crate::check(vec![Document::with_format("courts.md", text)], &packs);
+        report
+            .findings()
+            .iter()
+            .filter(|f| f.rule == super::CHECK.id)
+            .map(|f| (f.severity, f.message.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn the_rows_of_a_table_under_its_whole_cannot_add_up_to_more() {
+        // Courts: the kinds of case are apart, so their sum above the year's
+        // cases is an error, not a hint.
+        let table = |civil: &str| {
+            format!(
+                "全年全市法院受理案件3120件。各类案件受理情况见下表。\n\n| 案件类型 | 受理案件（件） |\n|---|---:|\n\
+                 | 民事 | {civil} |\n| 刑事 | 640 |\n| 行政 | 210 |\n"
+            )
+        };
+        assert!(found(&table("1860")).is_empty(), "{:?}", found(&table("1860")));
+        let wrong = found(&table("2860"));
+        assert!(wrong.iter().any(|(s, _)| *s == Severity::Error), "{wrong:?}");
+        // A row of parts of a row (`其中：`) is no kind beside the others.
+        let nested = format!("{}| 其中：离婚 | 900 |\n", table("2860"));
+        assert!(found(&nested).iter().all(|(s, _)| *s != Severity::Error), "{:?}", found(&nested));
     }
 }

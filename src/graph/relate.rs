@@ -480,6 +480,16 @@ fn table_sums(figs: &[Fig<'_>], text: &str, packs: &Packs, out: &mut Vec<Relatio
             })
         };
         let totals: Vec<usize> = (0..members.len()).filter(|&r| is_total(&rows[r].0)).collect();
+        if totals.is_empty() {
+            // Rows set in or marked as parts (`其中：`) are parts of a row,
+            // not kinds beside it.
+            let indent = rows.iter().map(|r| r.1).min().unwrap_or(0);
+            let markers = &linking.part_markers;
+            if !rows.iter().any(|r| r.1 > indent || markers.iter().any(|m| r.0.starts_with(&m.to_lowercase()))) {
+                whole_above(figs, text, &tables, members, pack, out);
+            }
+            continue;
+        }
         let [total] = totals[..] else { continue };
         let parts: Vec<usize> = (0..members.len()).filter(|&r| r != total).collect();
         let indent = parts.iter().map(|&r| rows[r].1).min().unwrap_or(0);
@@ -495,6 +505,45 @@ fn table_sums(figs: &[Fig<'_>], text: &str, packs: &Packs, out: &mut Vec<Relatio
             parts: parts.iter().map(|&r| figs[members[r]].index).collect(),
             certain: true,
         });
+    }
+}
+
+/// A column with no total row under a sentence that points at it and states
+/// the whole it divides (`全年受理案件3120件。各类案件受理情况见下表。` over
+/// `| 案件类型 | 受理案件（件） |`, courts; `上半年全省完成造林42.6万亩，分地区
+/// 完成情况如下表。` over `| 地区名称 | 完成造林（万亩） |`, forestry): each row
+/// is a part of that whole, named by the column's words at the end of its label.
+fn whole_above(
+    figs: &[Fig<'_>],
+    text: &str,
+    tables: &crate::extract::table::Tables,
+    members: &[usize],
+    pack: &CompiledPack,
+    out: &mut Vec<Relation>,
+) {
+    let first = figs[members[0]].figure;
+    let Some(cell) = tables.cell_at(first.span.start) else { return };
+    let (Some(above), Some(header)) = (cell.above.clone(), cell.header.clone()) else { return };
+    let line = &text[above.clone()];
+    if members.len() < 2 || !pack.spec.tables.topic_lead_ins.iter().any(|w| line.contains(w.as_str())) {
+        return;
+    }
+    let column = crate::extract::label::without_asides(&text[header]);
+    let column = crate::extract::label::normalise_han(column.trim(), pack);
+    if column.chars().count() < 2 || members.iter().any(|&m| !same_unit(figs[m].figure, first)) {
+        return;
+    }
+    let from = figs.partition_point(|f| f.figure.span.start < above.start);
+    let wholes: Vec<usize> = (from..figs.len())
+        .take_while(|&j| figs[j].figure.span.end <= above.end)
+        .filter(|&j| {
+            let f = &figs[j];
+            !f.figure.cell && f.role == Role::Plain && same_unit(f.figure, first) && f.name.ends_with(&column)
+        })
+        .collect();
+    let [whole] = wholes[..] else { return };
+    for &m in members {
+        out.push(Relation::PartOf { part: figs[m].index, total: figs[whole].index });
     }
 }
 
