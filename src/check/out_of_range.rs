@@ -68,20 +68,65 @@ fn run(cx: &Context, outcome: &mut Outcome) {
         // A count of whole things holds a whole number, unless its sentence
         // makes it an average, or a qualifier (`超26个`) makes it approximate.
         // English counts carry no unit: their noun is what is counted.
-        let sentence = &cx.release.docs[mention.doc].text[figure.sentence.start..figure.span.start];
-        let is_average = linking.per_words.iter().any(|w| sentence.contains(w.as_str()));
-        let counted = if unit.is_empty() { figure.label.rsplit(' ').next().unwrap_or("") } else { unit };
-        if linking.whole_units.iter().any(|u| u == counted)
-            && !is_average
-            && figure.qualifier.is_none()
-            && figure.interval.holds_no_integer()
-        {
+        // A word of average before it in its sentence or after it in its
+        // clause (`per doctor`, `37.5 patients per day`) makes it an average.
+        let text_of_doc = &cx.release.docs[mention.doc].text;
+        let sentence_end = figure.sentence.end.clamp(figure.span.end, text_of_doc.len());
+        let sentence = &text_of_doc[figure.sentence.start.min(figure.span.start)..figure.span.start];
+        // After it, only its own clause: `均` later in the sentence (`…2起，
+        // 均已告破`) is no average of it.
+        let after = &text_of_doc[figure.span.end.min(sentence_end)..sentence_end];
+        let after = after.split(|c: char| pack.lexicon.boundaries.contains(c)).next().unwrap_or("");
+        let is_average = linking.per_words.iter().any(|w| sentence.contains(w.as_str()) || after.contains(w.as_str()));
+        // The noun the figure counts: its unit, or in English the label's
+        // last word or the word right after it (`37.5 inmates escaped`).
+        let doc = &cx.release.docs[mention.doc].text;
+        let next_word = doc[figure.span.end.min(doc.len())..]
+            .split(|c: char| !c.is_alphabetic())
+            .find(|w| !w.is_empty())
+            .unwrap_or("")
+            .to_lowercase();
+        let whole = |noun: &str| {
+            linking.whole_units.iter().any(|u| u == noun)
+                || (linking.whole_suffixes.iter().any(|s| noun.len() > s.len() + 2 && noun.ends_with(s.as_str()))
+                    && !linking.fractional_nouns.iter().any(|f| noun.ends_with(f.as_str())))
+        };
+        let counted = if unit.is_empty() {
+            [figure.label.rsplit(' ').next().unwrap_or(""), next_word.as_str()].into_iter().find(|w| whole(w))
+        } else {
+            Some(unit).filter(|u| linking.whole_units.iter().any(|w| w == u))
+        };
+        let counted = counted.filter(|_| !is_average && figure.qualifier.is_none());
+        if let Some(counted) = counted.filter(|_| figure.interval.holds_no_integer()) {
             report(
                 format!("{} counts whole {counted}, but {text} is not a whole number", figure.label),
                 "not a whole number",
                 "verify the figure: counts of whole things are whole",
                 format!("{} holds no whole number", figure.interval),
             );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::findings_of;
+
+    #[test]
+    fn a_count_of_people_or_whole_things_by_its_ending_is_whole() {
+        // Prisons, business and schools: nouns of people are whole by their
+        // ending or their word, not by a list of one release's nouns.
+        for text in ["Last year 37.5 inmates escaped.", "The firm hired 12.5 employees.", "We admitted 2.5 applicants."]
+        {
+            assert_eq!(findings_of("out-of-range", text).len(), 1, "{text}");
+        }
+        // Measures take fractions, and an average is no count.
+        for text in [
+            "The crew laid 2.5 meters of pipe.",
+            "Temperatures rose 2.5 degrees.",
+            "The clinic saw 37.5 patients per day.",
+        ] {
+            assert!(findings_of("out-of-range", text).is_empty(), "{text}");
         }
     }
 }

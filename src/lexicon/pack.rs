@@ -125,6 +125,15 @@ pub struct LinkingSpec {
     /// Units that count whole things.
     #[serde(default)]
     pub whole_units: Vec<String>,
+    /// Endings of plural nouns of people and other whole things
+    /// (`-ers`, `-ants`): a count of such a noun is whole, unless the noun
+    /// ends with one of `fractional_nouns`.
+    #[serde(default)]
+    pub whole_suffixes: Vec<String>,
+    /// Nouns of measure with those endings, which take fractions
+    /// (`meters`, `degrees`).
+    #[serde(default)]
+    pub fractional_nouns: Vec<String>,
     /// Frames (periods, targets): figures in different frames never link.
     #[serde(default)]
     pub frames: Vec<FrameSpec>,

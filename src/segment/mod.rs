@@ -56,7 +56,8 @@ impl Sources {
                     re.captures_iter(prose).filter_map(|caps| {
                         let whole = caps.get(0)?;
                         let title = caps.name("title").map_or(whole.as_str(), |m| m.as_str());
-                        let title = without_tags(title).split_whitespace().collect::<Vec<_>>().join(" ");
+                        let title =
+                            without_emphasis(&without_tags(title)).split_whitespace().collect::<Vec<_>>().join(" ");
                         (!title.is_empty() && !spec.not_titles.contains(&title)).then_some((whole.start(), title))
                     })
                 })
@@ -112,6 +113,15 @@ fn lead_title(lead: &str, file: &str, several_files: bool) -> String {
 /// Whether a source title is one [`lead_title`] gives.
 pub fn is_lead_title(title: &str) -> bool {
     ["导语", "the lead"].iter().any(|lead| title == *lead || title.starts_with(&format!("{lead} ")))
+}
+
+/// A title with Markdown emphasis marks dropped (`## **市卫健委副主任张华**`).
+fn without_emphasis(title: &str) -> String {
+    title
+        .replace("**", "")
+        .replace("__", "")
+        .trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace())
+        .to_string()
 }
 
 /// A title with any HTML tags in it dropped (`市公安局副局长周建国</p>`).
@@ -183,6 +193,14 @@ mod tests {
     }
 
     #[test]
+    fn an_address_to_the_room_is_no_speaker() {
+        // A report to a congress and a press conference: `各位…：` and `…们：`
+        // speak to the room; a name's turn still opens a source.
+        assert_eq!(titles("各位委员：\n过去一年，全省财政收入增长4.1%。\n"), ["release.txt"]);
+        assert_eq!(titles("同志们：\n今年任务很重。\n王立新：我补充两点。\n"), ["导语", "王立新"]);
+    }
+
+    #[test]
     fn markdown_headings_open_sources() {
         assert_eq!(titles("# Title\n\ntext\n\n## Deputy Ana Ruiz\n\ntext\n"), ["Title", "Deputy Ana Ruiz"]);
     }
@@ -191,6 +209,9 @@ mod tests {
     fn a_markdown_speaker_heading_is_titled_by_the_speaker() {
         let text = "导语。\n\n## 刑侦工作情况——刑侦支队支队长郑宇\n\n正文。\n";
         assert_eq!(titles(text), ["导语", "刑侦支队支队长郑宇"]);
+        // Health and customs: emphasis marks are no part of the name.
+        assert_eq!(titles("导语。\n\n## **市卫健委副主任 张华**\n\n正文。\n"), ["导语", "市卫健委副主任 张华"]);
+        assert_eq!(titles("导语。\n\n## __海关统计处处长 李芳__\n\n正文。\n"), ["导语", "海关统计处处长 李芳"]);
     }
 
     #[test]
