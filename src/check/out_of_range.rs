@@ -80,8 +80,7 @@ fn run(cx: &Context, outcome: &mut Outcome) {
         let is_average = linking.per_words.iter().any(|w| sentence.contains(w.as_str()) || after.contains(w.as_str()));
         // The noun the figure counts: its unit, or in English the label's
         // last word or the word right after it (`37.5 inmates escaped`).
-        let doc = &cx.release.docs[mention.doc].text;
-        let next_word = doc[figure.span.end.min(doc.len())..]
+        let next_word = text_of_doc[figure.span.end.min(text_of_doc.len())..]
             .split(|c: char| !c.is_alphabetic())
             .find(|w| !w.is_empty())
             .unwrap_or("")

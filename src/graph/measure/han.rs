@@ -857,13 +857,12 @@ impl HanReader<'_> {
         let (at, body) = spec.bodies.iter().filter_map(|b| clause.find(b.as_str()).map(|at| (at, b))).min()?;
         let subject = &clause[..at + body.len()];
         let verb = &clause[at + body.len()..];
-        let aggregate = spec.all_bodies.iter().any(|w| subject.starts_with(w.as_str()));
         let reporting =
             self.pack.subject.as_ref().is_some_and(|re| re.find(subject).is_some_and(|m| m.end() == subject.len()));
-        if at == 0 || verb.chars().count() < MIN_CORE_CHARS || aggregate || reporting {
+        if verb.chars().count() < MIN_CORE_CHARS || reporting {
             return None;
         }
-        Some(self.norm(subject))
+        self.body_scope(subject)
     }
 
     /// `words` naming one kind of body (`大型银行`, `民营医院`), normalised, or
